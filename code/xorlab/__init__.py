@@ -1,0 +1,49 @@
+"""xorlab: tiny neural networks, their backpropagation bugs, and the tools that find them.
+
+The companion package of the book "Why Won't It Learn?". Shapes are written `X: (n, d_in)`:
+n samples, d_in input features; every random draw comes from an explicit seed.
+"""
+
+from . import checks, plots, widgets
+from .activations import ACTIVATIONS
+from .batched import ManyResult, train_many
+from .data import TASKS, and_, identity, or_, xor
+from .faults import FAULTS
+from .gradcheck import GradcheckReport, check_gradients, gradcheck
+from .losses import LOSSES, bce, bce_grad, bce_with_logits, mse, mse_grad, sigmoid_bce_delta
+from .mlp import INITS, MLP, init_params
+from .stats import wilson_interval
+from .train import History, train
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIVATIONS",
+    "FAULTS",
+    "INITS",
+    "LOSSES",
+    "TASKS",
+    "GradcheckReport",
+    "History",
+    "MLP",
+    "ManyResult",
+    "and_",
+    "bce",
+    "bce_grad",
+    "bce_with_logits",
+    "check_gradients",
+    "checks",
+    "gradcheck",
+    "identity",
+    "init_params",
+    "mse",
+    "mse_grad",
+    "or_",
+    "plots",
+    "sigmoid_bce_delta",
+    "train",
+    "train_many",
+    "widgets",
+    "wilson_interval",
+    "xor",
+]

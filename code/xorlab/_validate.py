@@ -1,0 +1,67 @@
+"""Input checks shared by the public functions: clear errors instead of deep numpy tracebacks."""
+
+import numbers
+
+import numpy as np
+
+
+def as_matrix(a, name, cols=None):
+    """Return `a` as a finite float64 array of shape (n, cols); raise a named error otherwise."""
+    if isinstance(a, str) or a is None:
+        raise TypeError(f"{name} must be a numeric array, not {type(a).__name__}")
+    arr = np.asarray(a)
+    if arr.dtype == object or not (
+        np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
+    ):
+        raise TypeError(f"{name} must hold numbers, but its dtype is {arr.dtype}")
+    if np.issubdtype(arr.dtype, np.complexfloating):
+        raise TypeError(f"{name} must be real, but its dtype is {arr.dtype}")
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be 2-D with shape (n, {cols or 'd'}), got shape {arr.shape}")
+    if cols is not None and arr.shape[1] != cols:
+        raise ValueError(f"{name} must have {cols} column(s), got shape {arr.shape}")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name} is empty (shape {arr.shape})")
+    arr = arr.astype(np.float64)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return arr
+
+
+def same_rows(X, y):
+    """Raise if X and y disagree on the number of samples."""
+    if X.shape[0] != y.shape[0]:
+        raise ValueError(f"X has {X.shape[0]} rows but y has {y.shape[0]}; they must match")
+
+
+def choice(value, options, name):
+    """Return `value` if it is one of `options` (a dict or sequence of names), else raise."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, one of {sorted(options)}; got {value!r}")
+    if value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of {sorted(options)}")
+    return value
+
+
+def positive(value, name, integer=False, allow_zero=False):
+    """Return a positive (or non-negative) finite number, checked."""
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {value!r}")
+    if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        bound = ">= 0" if allow_zero else "> 0"
+        raise ValueError(f"{name} must be finite and {bound}, got {value!r}")
+    return value
+
+
+def sizes(value):
+    """Return layer sizes as a tuple of positive ints, at least (d_in, d_out)."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
+        raise TypeError(
+            f"sizes must be a sequence of layer widths such as (2, 2, 1), got {value!r}"
+        )
+    if len(value) < 2:
+        raise ValueError(f"sizes needs at least an input and an output width, got {value!r}")
+    for s in value:
+        positive(s, "every entry of sizes", integer=True)
+    return tuple(int(s) for s in value)

@@ -1,0 +1,187 @@
+"""Gradient checking: compare backpropagation with central finite differences, array by array.
+
+    dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps)
+
+A correct backward pass agrees to about 1e-8 or better; a wrong one usually disagrees at order 1,
+and *how* it disagrees (the cosine between the two gradients, the ratio of their norms) says what
+kind of mistake it is. At a kink of ReLU the loss has no derivative; entries whose finite
+difference straddles a kink are reported as such and left out of the error, never flagged.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import _validate
+from .activations import ACTIVATIONS
+
+FLOOR = 1e-8
+
+
+@dataclass
+class ArrayCheck:
+    """The comparison for one parameter array.
+
+    `rel_error` = max |analytic - numeric| / max(max |analytic|, max |numeric|, 1e-8) over the
+    entries not on a kink; `cosine` and `norm_ratio` (|analytic| / |numeric|) compare the two
+    gradients as vectors (NaN when one of them is zero); `on_kink` marks skipped entries.
+    """
+
+    name: str
+    analytic: np.ndarray
+    numeric: np.ndarray
+    on_kink: np.ndarray
+    tol: float
+
+    @property
+    def rel_error(self):
+        keep = ~self.on_kink
+        if not keep.any():
+            return 0.0
+        a, n = self.analytic[keep], self.numeric[keep]
+        scale = max(np.abs(a).max(), np.abs(n).max(), FLOOR)
+        return float(np.abs(a - n).max() / scale)
+
+    @property
+    def cosine(self):
+        a, n = self.analytic[~self.on_kink], self.numeric[~self.on_kink]
+        norms = np.linalg.norm(a) * np.linalg.norm(n)
+        return float(a @ n / norms) if norms > 0 else float("nan")
+
+    @property
+    def norm_ratio(self):
+        a, n = self.analytic[~self.on_kink], self.numeric[~self.on_kink]
+        nn = np.linalg.norm(n)
+        return float(np.linalg.norm(a) / nn) if nn > 0 else float("nan")
+
+    @property
+    def kinks(self):
+        """How many entries were skipped because their finite difference crosses a kink."""
+        return int(self.on_kink.sum())
+
+    @property
+    def ok(self):
+        return self.rel_error < self.tol
+
+
+@dataclass
+class GradcheckReport:
+    """Per-array results of a gradient check; `report["W1"]` is an `ArrayCheck`."""
+
+    checks: dict = field(default_factory=dict)
+    eps: float = 1e-6
+    tol: float = 1e-5
+
+    def __getitem__(self, name):
+        return self.checks[name]
+
+    @property
+    def errors(self):
+        """The maximum relative error per parameter array: {name: float}."""
+        return {k: c.rel_error for k, c in self.checks.items()}
+
+    @property
+    def passed(self):
+        """True when every array agrees within `tol`."""
+        return all(c.ok for c in self.checks.values())
+
+    @property
+    def failing(self):
+        """Names of the arrays whose gradients disagree."""
+        return [k for k, c in self.checks.items() if not c.ok]
+
+    def rows(self):
+        """One tuple of printable strings per array: name, shape, error, cosine, ratio, status."""
+        out = []
+        for k, c in self.checks.items():
+            err = f"{c.rel_error:.1e}" if c.rel_error >= FLOOR else "< 1e-8"
+            status = "ok" if c.ok else "WRONG"
+            if c.kinks:
+                status += f" ({c.kinks} on a kink, skipped)"
+            out.append(
+                (k, str(c.analytic.shape), err, f"{c.cosine:+.3f}", f"{c.norm_ratio:.3f}", status)
+            )
+        return out
+
+    def __str__(self):
+        head = ("array", "shape", "rel. error", "cosine", "norm ratio", "status")
+        rows = [head, *self.rows()]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        lines = ["  ".join(s.ljust(w) for s, w in zip(r, widths)).rstrip() for r in rows]
+        verdict = "PASSED" if self.passed else f"FAILED: {', '.join(self.failing)}"
+        return "\n".join([*lines, f"gradient check {verdict} (eps={self.eps:g}, tol={self.tol:g})"])
+
+    __repr__ = __str__
+
+    def _repr_html_(self):
+        head = ("array", "shape", "rel. error", "cosine", "norm ratio", "status")
+        cells = "".join(f"<th>{h}</th>" for h in head)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{s}</td>" for s in row) + "</tr>" for row in self.rows()
+        )
+        verdict = "passed" if self.passed else f"failed: {', '.join(self.failing)}"
+        return (
+            f"<table><caption>Gradient check {verdict}</caption>"
+            f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+
+def check_gradients(loss_fn, grad_fn, params, eps=1e-6, tol=1e-5, pattern_fn=None):
+    """Gradient check for any model given as functions of a parameter dict.
+
+    loss_fn(params) -> float; grad_fn(params) -> {name: array like params[name]};
+    pattern_fn(params) -> anything comparable with ==, e.g. the signs of ReLU pre-activations:
+    entries whose +eps or -eps perturbation changes it are marked as on a kink.
+    The params arrays are perturbed in place and restored.
+    """
+    _validate.positive(eps, "eps")
+    analytic = grad_fn(params)
+    base = pattern_fn(params) if pattern_fn else None
+    report = GradcheckReport(eps=eps, tol=tol)
+    for name, w in params.items():
+        numeric = np.zeros_like(w, dtype=np.float64)
+        kink = np.zeros(w.shape, dtype=bool)
+        for i in np.ndindex(w.shape):
+            old = w[i]
+            w[i] = old + eps
+            up, up_pattern = loss_fn(params), pattern_fn(params) if pattern_fn else None
+            w[i] = old - eps
+            down, down_pattern = loss_fn(params), pattern_fn(params) if pattern_fn else None
+            w[i] = old
+            numeric[i] = (up - down) / (2 * eps)
+            if pattern_fn:
+                kink[i] = not (_same(up_pattern, base) and _same(down_pattern, base))
+        grad = np.asarray(analytic[name], dtype=np.float64)
+        if grad.shape != w.shape:
+            raise ValueError(f"gradient of {name} has shape {grad.shape}, parameter {w.shape}")
+        report.checks[name] = ArrayCheck(name, grad, numeric, kink, tol)
+    return report
+
+
+def _same(a, b):
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+def _kink_pattern(net, X):
+    spec = net.spec
+    hidden_kink = ACTIVATIONS[spec.hidden].kink or "leak_forward_only" in spec.faults
+    kinked = [hidden_kink] * (spec.layers - 1) + [ACTIVATIONS[spec.output].kink]
+    zs, _ = net.layers(X)
+    return [np.sign(z) for z, k in zip(zs, kinked) if k]
+
+
+def gradcheck(net, X, y, eps=1e-6, tol=1e-5):
+    """Check `net.gradients(X, y)` against central differences of `net.loss(X, y)`.
+
+    X: (n, d_in), y: (n, k). Returns a `GradcheckReport`: `.errors` gives the maximum relative
+    error per parameter array, `.passed` the verdict, `print(report)` a table.
+    """
+    X, y = net._data(X, y)
+    return check_gradients(
+        lambda p: net.loss(X, y),
+        lambda p: net.gradients(X, y),
+        net.params,
+        eps=eps,
+        tol=tol,
+        pattern_fn=lambda p: _kink_pattern(net, X),
+    )

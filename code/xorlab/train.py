@@ -1,0 +1,70 @@
+"""Training one network by gradient descent, with a full history for plots and diagnosis."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _validate
+
+MODES = ("batch", "sample")
+
+
+@dataclass
+class History:
+    """What happened during `train`, for E epochs on n samples with k outputs and L layers.
+
+    `loss: (E + 1,)` the loss before each epoch and after the last; `outputs: (E + 1, n, k)` the
+    network's outputs at the same moments; `grad_norms: (E, L)` the norm of each layer's
+    full-batch gradient (weights and bias together) at the start of each epoch.
+    """
+
+    loss: np.ndarray
+    outputs: np.ndarray
+    grad_norms: np.ndarray
+
+    def epochs_to_solve(self, y):
+        """First epoch after which every output is on the right side of 0.5 (None if never)."""
+        right = np.all((self.outputs > 0.5) == (np.asarray(y) > 0.5), axis=(1, 2))
+        right &= np.all(self.outputs != 0.5, axis=(1, 2))
+        return int(np.argmax(right)) if right.any() else None
+
+
+def _layer_norms(grads, layers):
+    return [
+        np.sqrt(sum(np.sum(g**2) for k, g in grads.items() if k[1:] == str(layer)))
+        for layer in range(1, layers + 1)
+    ]
+
+
+def train(net, X, y, lr, epochs, mode="batch"):
+    """Train `net` in place by gradient descent and return its `History`.
+
+    X: (n, d_in), y: (n, k). mode="batch": one step per epoch on the mean loss over all n
+    samples. mode="sample": n steps per epoch, one per sample in order, each on that sample's
+    loss alone (per-sample, "online" training).
+    """
+    X, y = net._data(X, y)
+    _validate.positive(lr, "lr")
+    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    _validate.choice(mode, MODES, "mode")
+    losses, outputs, norms = [], [], []
+    for _ in range(epochs):
+        losses.append(net.loss(X, y))
+        outputs.append(net.forward(X))
+        grads = net.gradients(X, y)
+        norms.append(_layer_norms(grads, net.spec.layers))
+        batches = (
+            [(X, y)] if mode == "batch" else [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
+        )
+        for xb, yb in batches:
+            if mode == "sample":
+                grads = net.gradients(xb, yb)
+            for k in net.params:
+                net.params[k] -= lr * grads[k]
+    losses.append(net.loss(X, y))
+    outputs.append(net.forward(X))
+    return History(
+        np.array(losses),
+        np.array(outputs),
+        np.array(norms).reshape(epochs, net.spec.layers),
+    )

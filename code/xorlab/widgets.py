@@ -1,0 +1,104 @@
+"""Explorers: live ipywidgets controls in Jupyter, and a kernel-free form for the static HTML.
+
+`frame_player` renders a figure for each value of one parameter and returns HTML with a slider
+that flips between the precomputed frames: it works in the published book with no kernel.
+`explorer` wraps ipywidgets' `interactive` for the live version (imported lazily, so xorlab
+itself needs no ipywidgets).
+"""
+
+import base64
+import html
+import io
+import json
+import re
+
+import matplotlib.pyplot as plt
+
+from . import plots
+from .data import xor
+from .mlp import INITS, MLP
+from .train import train
+
+
+class FramePlayer:
+    """Precomputed PNG frames with a slider; displays as HTML in notebooks and the static book."""
+
+    def __init__(self, frames, values, label, alt, name):
+        self.frames, self.values, self.label, self.alt, self.name = frames, values, label, alt, name
+
+    def _repr_html_(self):
+        uid = "xp-" + re.sub(r"[^a-z0-9-]", "-", self.name.lower())
+        srcs = [f"data:image/png;base64,{base64.b64encode(f).decode()}" for f in self.frames]
+        labels = [f"{self.label} = {v}" for v in self.values]
+        return (
+            f'<figure class="xorlab-player" id="{uid}">'
+            f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" style="max-width:100%">'
+            f'<figcaption><label for="{uid}-range">{html.escape(self.label)}</label> '
+            f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0">'
+            f' <output id="{uid}-out">{html.escape(labels[0])}</output></figcaption></figure>'
+            f"<script>(function(){{var s={json.dumps(srcs)},t={json.dumps(labels)};"
+            f'var r=document.getElementById("{uid}-range"),'
+            f'i=document.querySelector("#{uid} img"),o=document.getElementById("{uid}-out");'
+            f'r.addEventListener("input",function(){{i.src=s[r.value];o.textContent=t[r.value];}});'
+            f"}})();</script>"
+        )
+
+    def __repr__(self):
+        return f"<frame player {self.name!r}: {len(self.frames)} frames of {self.label}>"
+
+
+def frame_player(draw, values, label, alt, name, dpi=72):
+    """Render `draw(value) -> Figure` for each value and return a `FramePlayer`.
+
+    `label` names the parameter on the slider, `alt` describes what the frames show (for screen
+    readers), `name` makes the HTML ids unique on a page. Keep it to about 30 frames: every
+    frame is embedded in the page.
+    """
+    frames = []
+    for v in values:
+        fig = draw(v)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi)
+        plt.close(fig)
+        frames.append(buf.getvalue())
+    return FramePlayer(frames, list(values), label, alt, name)
+
+
+def explorer(draw, **controls):
+    """A live explorer: ipywidgets' `interactive(draw, **controls)` with manual=False.
+
+    `draw` receives the controls' values as keyword arguments and shows its figure with
+    `plt.show()`. Needs ipywidgets (installed with the book's requirements)."""
+    import ipywidgets
+
+    return ipywidgets.interactive(draw, **controls)
+
+
+def draw_training(hidden="sigmoid", units=2, lr=1.0, epochs=1000, init="xavier", seed=0):
+    """Train a 2-`units`-1 XOR net and draw its decision boundary next to its loss curve."""
+    X, y = xor()
+    net = MLP((2, units, 1), hidden=hidden, init=init, seed=seed)
+    history = train(net, X, y, lr, epochs)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.4), layout="constrained")
+    plots.plot_decision_boundary(net, X, y, ax=left)
+    plots.plot_loss(history, ax=right, title=f"loss {history.loss[-1]:.3f} after {epochs} epochs")
+    return fig
+
+
+def training_explorer():
+    """Chapter 1's explorer: activation, hidden units, learning rate, epochs, init and seed."""
+    import ipywidgets as w
+
+    def show(**kw):
+        draw_training(**kw)
+        plt.show()
+
+    return explorer(
+        show,
+        hidden=w.Dropdown(options=["sigmoid", "tanh", "relu"], value="sigmoid"),
+        units=w.IntSlider(value=2, min=1, max=6),
+        lr=w.FloatLogSlider(value=1.0, base=10, min=-2, max=1, step=0.25),
+        epochs=w.IntSlider(value=1000, min=0, max=5000, step=250),
+        init=w.Dropdown(options=list(INITS), value="xavier"),
+        seed=w.IntSlider(value=0, min=0, max=20),
+    )
