@@ -12,4 +12,6 @@ def wilson_interval(successes, n, z=1.959963984540054):
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return float(max(0.0, centre - half)), float(min(1.0, centre + half))
+    lo = 0.0 if successes == 0 else max(0.0, centre - half)  # exact ends, free of round-off
+    hi = 1.0 if successes == n else min(1.0, centre + half)
+    return float(lo), float(hi)

@@ -1,0 +1,98 @@
+"""Gradient checking, including property tests over random architectures."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import xorlab as xl
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    widths=st.lists(st.integers(1, 4), min_size=0, max_size=2),
+    d_in=st.integers(1, 3),
+    d_out=st.integers(1, 2),
+    hidden=st.sampled_from(["sigmoid", "tanh", "relu", "leaky_relu", "identity"]),
+    output=st.sampled_from(["sigmoid", "tanh", "identity"]),
+    loss=st.sampled_from(["bce", "mse"]),
+    bias=st.booleans(),
+    seed=st.integers(0, 10_000),
+)
+def test_backprop_agrees_with_finite_differences(
+    widths, d_in, d_out, hidden, output, loss, bias, seed
+):
+    if loss == "bce" and output != "sigmoid":
+        output = "sigmoid"  # BCE needs outputs in (0, 1)
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(5, d_in))
+    y = rng.integers(0, 2, size=(5, d_out)).astype(float)
+    net = xl.MLP((d_in, *widths, d_out), hidden, output, loss, bias, init="normal", seed=seed)
+    report = xl.gradcheck(net, X, y)
+    assert max(report.errors.values()) < 1e-6, str(report)
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu", "leaky_relu", "identity"])
+@pytest.mark.parametrize("loss", ["bce", "mse"])
+@pytest.mark.parametrize("bias", [True, False])
+def test_every_activation_loss_bias_combination_on_xor(hidden, loss, bias):
+    X, y = xl.xor()
+    net = xl.MLP((2, 3, 1), hidden=hidden, loss=loss, bias=bias, init="normal", seed=7)
+    report = xl.gradcheck(net, X, y)
+    assert report.passed and max(report.errors.values()) < 1e-6, str(report)
+
+
+def test_flipped_bce_grad_is_caught_on_the_right_arrays():
+    X, y = xl.xor()
+    net = xl.MLP((2, 2, 1), faults=("flipped_bce_grad",), seed=1)
+    report = xl.gradcheck(net, X, y)
+    assert not report.passed
+    assert set(report.failing) == {"W1", "b1", "W2", "b2"}
+    assert all(report.errors[k] > 0.1 for k in report.failing)
+
+
+def test_missing_output_derivative_leaves_output_layer_correct():
+    X, y = xl.xor()
+    net = xl.MLP((2, 2, 1), faults=("missing_output_derivative",), seed=1)
+    report = xl.gradcheck(net, X, y)
+    assert set(report.failing) == {"W1", "b1"}
+    # a missing factor that varies by sample: direction nearly right, size far too large
+    assert 0.99 < report["W1"].cosine < 1 - 1e-6
+    assert report["W1"].norm_ratio > 3  # 1 / sigma'(z) >= 4 on every sample
+
+
+def test_relu_kink_at_origin_is_recognised_not_flagged():
+    X, y = xl.xor()  # input (0, 0) with zero biases: every hidden z is exactly 0 there
+    net = xl.MLP((2, 3, 1), hidden="relu", init="he", seed=0)
+    report = xl.gradcheck(net, X, y)
+    assert report.passed
+    assert report["b1"].kinks == 3 and report["W1"].kinks == 0
+
+
+def test_kink_entries_would_otherwise_look_wrong():
+    X, y = xl.xor()
+    net = xl.MLP((2, 3, 1), hidden="relu", init="he", seed=0)
+    check = xl.gradcheck(net, X, y)["b1"]
+    gap = np.abs(check.analytic - check.numeric)[check.on_kink]
+    assert gap.max() > 1e-3  # the one-sided slopes differ: a naive check would cry wolf
+
+
+def test_report_prints_a_table_and_verdict():
+    X, y = xl.xor()
+    text = str(xl.gradcheck(xl.MLP((2, 2, 1), faults=("flipped_bce_grad",)), X, y))
+    assert "W1" in text and "WRONG" in text and "FAILED" in text
+    html = xl.gradcheck(xl.MLP((2, 2, 1)), X, y)._repr_html_()
+    assert "<table>" in html and "passed" in html
+
+
+def test_check_gradients_on_a_plain_function():
+    params = {"w": np.array([1.0, -2.0, 0.5])}
+    report = xl.check_gradients(
+        lambda p: float(np.sum(p["w"] ** 3)), lambda p: {"w": 3 * p["w"] ** 2}, params
+    )
+    assert report.passed
+    wrong = xl.check_gradients(
+        lambda p: float(np.sum(p["w"] ** 3)), lambda p: {"w": 2 * p["w"] ** 2}, params
+    )
+    assert not wrong.passed and wrong["w"].norm_ratio == pytest.approx(2 / 3, rel=1e-6)
+    assert np.array_equal(params["w"], [1.0, -2.0, 0.5])  # restored after perturbing
