@@ -14,7 +14,10 @@ def sigmoid(z):
     That form never overflows (no warning, no NaN at |z| = 1000) and is exact to about 1e-16 in
     absolute terms; for log-probabilities use `losses.bce_with_logits`, which is exact.
     """
-    return 0.5 + 0.5 * np.tanh(0.5 * np.asarray(z, dtype=np.float64))
+    s = np.tanh(0.5 * np.asarray(z, dtype=np.float64))
+    s *= 0.5  # in place: this function is the hot spot of train_many
+    s += 0.5
+    return s
 
 
 def sigmoid_derivative(z):

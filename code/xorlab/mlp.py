@@ -121,23 +121,26 @@ def loss_of(zs, acts, y, spec):
     return LOSSES[spec.loss].value(acts[-1], y)
 
 
-def _output_error(zs, acts, y, spec):
-    """Return (dL/dp, dL/dz) at the output, each (n, k, m), with the output faults applied."""
+def _dl_dp(p, y, spec):
+    """dL/dp at the output, (n, k, m), with the output faults that replace it applied."""
+    if "cost_as_gradient" in spec.faults:
+        return LOSSES[spec.loss].elementwise(p, y) / y.shape[0]
+    if "flipped_bce_grad" in spec.faults:
+        return _faults.flipped_bce_grad(p, y)
+    return LOSSES[spec.loss].grad(p, y)
+
+
+def _output_delta(zs, acts, y, spec):
+    """dL/dz at the output, (n, k, m), with the output faults applied."""
     p, z, f = acts[-1], zs[-1], spec.faults
-    if "cost_as_gradient" in f:
-        dldp = LOSSES[spec.loss].elementwise(p, y) / y.shape[0]
-    elif "flipped_bce_grad" in f:
-        dldp = _faults.flipped_bce_grad(p, y)
-    else:
-        dldp = LOSSES[spec.loss].grad(p, y)
     if "sigmoid_derivative_of_output" in f:
-        return dldp, dldp * ACTIVATIONS["sigmoid"].df(p)
+        return _dl_dp(p, y, spec) * ACTIVATIONS["sigmoid"].df(p)
     if spec.output == "sigmoid" and spec.loss == "bce" and "cost_as_gradient" not in f:
         # p (1 - p) cancels between dL/dp and dp/dz: exact even where the sigmoid saturates
         if "flipped_bce_grad" in f:
-            return dldp, _faults.flipped_sigmoid_bce_delta(p, y)
-        return dldp, sigmoid_bce_delta(p, y)
-    return dldp, dldp * ACTIVATIONS[spec.output].df_cached(z, p)
+            return _faults.flipped_sigmoid_bce_delta(p, y)
+        return sigmoid_bce_delta(p, y)
+    return _dl_dp(p, y, spec) * ACTIVATIONS[spec.output].df_cached(z, p)
 
 
 def _hidden_derivative(z, a, spec):
@@ -154,18 +157,15 @@ def backward(params, zs, acts, y, spec):
     y: (n, k). Switched-on faults in `spec.faults` change the formulas as `FAULTS` describes.
     """
     y = y[:, :, None]
-    dldp, delta = _output_error(zs, acts, y, spec)
+    delta = _output_delta(zs, acts, y, spec)
     grads = {}
     for layer in range(spec.layers, 0, -1):
         grads[f"W{layer}"] = np.einsum("nim,njm->ijm", acts[layer - 1], delta)
         if spec.bias:
             grads[f"b{layer}"] = delta.sum(axis=0)
         if layer > 1:
-            sent = (
-                dldp
-                if "missing_output_derivative" in spec.faults and layer == spec.layers
-                else delta
-            )
+            skip = "missing_output_derivative" in spec.faults and layer == spec.layers
+            sent = _dl_dp(acts[-1], y, spec) if skip else delta
             back = np.einsum("njm,ijm->nim", sent, params[f"W{layer}"])
             delta = back * _hidden_derivative(zs[layer - 2], acts[layer - 1], spec)
     if "flipped_update_sign" in spec.faults:
