@@ -88,3 +88,91 @@ def check_number(value, expected, name="your answer", rtol=1e-3):
         return Feedback(True, f"{name} is {v:.4g}.")
     direction = "too large" if v > expected else "too small"
     return Feedback(False, f"{name} = {v:.4g} is {direction}.")
+
+
+_CHAIN_KEYS = {True: ("W1", "b1", "W2", "b2"), False: ("W1", "W2"), "output": ("W1", "W2", "b2")}
+
+
+def check_identity_params(params, bias=True):
+    """Check hand-chosen parameters of the 1-1-1 sigmoid chain learn the identity task (x = 0 -> 0,
+    x = 1 -> 1) with mean squared error below 0.01. bias: True (W1, b1, W2, b2), False (W1, W2)
+    or "output" (W1, W2, b2). Each value is a number or an array with one entry."""
+    from . import reachable
+
+    if bias not in _CHAIN_KEYS:
+        return Feedback(False, f"bias must be True, False or 'output', got {bias!r}.")
+    if not isinstance(params, dict):
+        return Feedback(False, f"params must be a dict like {{'W1': 1.0, ...}}, got {params!r}.")
+    keys = _CHAIN_KEYS[bias]
+    if set(params) != set(keys):
+        return Feedback(False, f"with bias={bias!r} params needs exactly {list(keys)}.")
+    values = {}
+    for k in keys:
+        v = np.asarray(params[k], dtype=float)
+        if v.size != 1 or not np.isfinite(v).all():
+            return Feedback(False, f"{k} must be one finite number, got {params[k]!r}.")
+        values[k] = float(v.ravel()[0])
+    f0, f1 = (float(f) for f in reachable.chain_forward(values, [0.0, 1.0]))
+    loss = float(reachable.identity_loss(f0, f1))
+    where = f"f(0) = {f0:.3f}, f(1) = {f1:.3f}, loss {loss:.2g}"
+    if loss < 0.01:
+        return Feedback(True, f"{where} < 0.01.")
+    if bias is False:
+        why = "no bias-free weights can: f(0) and f(1) always lie on the same side of 1/2"
+        return Feedback(False, f"{where}; {why}, so the loss stays above 0.125.")
+    if f0 >= 0.5:
+        return Feedback(
+            False,
+            f"{where}: f(0) is too high; make the output unit's input at x = 0, "
+            "W2 * sigmoid(b1) + b2, strongly negative.",
+        )
+    if f1 <= 0.5:
+        return Feedback(
+            False,
+            f"{where}: f(1) is too low; the output unit's input at x = 1, "
+            "W2 * sigmoid(W1 + b1) + b2, must be strongly positive.",
+        )
+    return Feedback(
+        False,
+        f"{where}: both outputs are on the right side of 1/2 but not close "
+        "enough; scale the weights and biases up.",
+    )
+
+
+def check_bias_free_choices(answer):
+    """Check the letters of `reachable.QUIZ_PAIRS` a bias-free 1-1-1 chain can output exactly,
+    given as a string ("AC") or a collection of letters."""
+    from . import reachable
+
+    try:
+        chosen = {str(a).strip().upper() for a in answer}
+    except TypeError:
+        return Feedback(False, f"give the letters as a string or a set, got {answer!r}.")
+    chosen.discard("")
+    unknown = chosen - set(reachable.QUIZ_PAIRS)
+    if unknown:
+        return Feedback(
+            False, f"{sorted(unknown)} are not options; choose from {sorted(reachable.QUIZ_PAIRS)}."
+        )
+    notes = []
+    for letter, (f0, f1) in sorted(reachable.QUIZ_PAIRS.items()):
+        weights = reachable.no_bias_weights(f0, f1)
+        if letter in chosen and weights is None:
+            side = (f0 - 0.5) * (f1 - 0.5) < 0 or (f0 == 0.5) != (f1 == 0.5)
+            why = (
+                "f(0) and f(1) lie on opposite sides of 1/2"
+                if side
+                else "logit f(1) is more than twice logit f(0), and sigmoid(w1) < 1"
+            )
+            notes.append(f"{letter} {(f0, f1)} cannot be reached: {why}")
+        elif letter not in chosen and weights is not None:
+            notes.append(
+                f"{letter} {(f0, f1)} can be reached, with w1 = {weights[0]:.3f}, "
+                f"w2 = {weights[1]:.3f}"
+            )
+    if not notes:
+        return Feedback(
+            True,
+            "those are exactly the pairs with logit f(1) = r logit f(0), 0 < r < 2 (or both 1/2).",
+        )
+    return Feedback(False, "; ".join(notes) + ".")
