@@ -4,7 +4,7 @@ The companion package of the book "Why Won't It Learn?". Shapes are written `X: 
 n samples, d_in input features; every random draw comes from an explicit seed.
 """
 
-from . import checks, plots, reachable, widgets
+from . import checks, plots, reachable, saturation, widgets
 from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
@@ -41,6 +41,7 @@ __all__ = [
     "or_",
     "plots",
     "reachable",
+    "saturation",
     "sigmoid_bce_delta",
     "train",
     "train_many",

@@ -176,3 +176,39 @@ def check_bias_free_choices(answer):
             "those are exactly the pairs with logit f(1) = r logit f(0), 0 < r < 2 (or both 1/2).",
         )
     return Feedback(False, "; ".join(notes) + ".")
+
+
+def check_tanh_derivative(fn):
+    """Check `fn(a)` returns tanh's derivative written in terms of its output a = tanh(z)."""
+    a = np.linspace(-0.95, 0.95, 9)
+    try:
+        got = np.asarray(fn(a.copy()), dtype=float)
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return Feedback(False, f"calling your function raised {type(exc).__name__}: {exc}")
+    if got.shape != a.shape:
+        return Feedback(False, f"it returned shape {got.shape}; the derivative has a's shape.")
+    if np.allclose(got, 1 - a**2):
+        return Feedback(True, "tanh'(z) = 1 - a^2, computed from the output a alone.")
+    if np.allclose(got, a * (1 - a)):
+        return Feedback(False, "a (1 - a) is the sigmoid's derivative; it is negative for a < 0.")
+    if np.allclose(got, 1 - np.tanh(a) ** 2):
+        return Feedback(
+            False, "a is already tanh(z); applying tanh again gives tanh'(a), not tanh'(z)."
+        )
+    return Feedback(False, "differentiate tanh(z) and write the result with a = tanh(z).")
+
+
+def check_chain_bound(value):
+    """Check the largest factor that an output sigmoid and a hidden sigmoid, together, can
+    put on a gradient reaching the first layer: (1/4) (1/4) = 1/16."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return Feedback(False, f"the answer must be a number, got {value!r}.")
+    if np.isclose(v, 1 / 16):
+        return Feedback(True, "each sigmoid passes at most 1/4, and the factors multiply: 1/16.")
+    if np.isclose(v, 1 / 4):
+        return Feedback(False, "that is one sigmoid's bound; the gradient passes through two.")
+    if np.isclose(v, 1 / 2):
+        return Feedback(False, "the chain rule multiplies the derivatives; it does not add them.")
+    return Feedback(False, f"{v:.4g} is not it: take each derivative's maximum and combine them.")
