@@ -9,7 +9,8 @@ from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
 from .faults import FAULTS
-from .gradcheck import GradcheckReport, check_gradients, gradcheck
+from .gates import GATES, gate_name, hidden_gates
+from .gradcheck import GradcheckReport, check_gradients, finite_difference_errors, gradcheck
 from .losses import LOSSES, bce, bce_grad, bce_with_logits, mse, mse_grad, sigmoid_bce_delta
 from .mlp import INITS, MLP, init_params
 from .stats import wilson_interval
@@ -20,6 +21,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ACTIVATIONS",
     "FAULTS",
+    "GATES",
     "INITS",
     "LOSSES",
     "TASKS",
@@ -33,7 +35,10 @@ __all__ = [
     "bce_with_logits",
     "check_gradients",
     "checks",
+    "finite_difference_errors",
+    "gate_name",
     "gradcheck",
+    "hidden_gates",
     "identity",
     "init_params",
     "mse",

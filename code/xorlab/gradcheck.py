@@ -185,3 +185,23 @@ def gradcheck(net, X, y, eps=1e-6, tol=1e-5):
         tol=tol,
         pattern_fn=lambda p: _kink_pattern(net, X),
     )
+
+
+def finite_difference_errors(f, x, exact, eps):
+    """How far one-sided and central differences of a scalar function land from the truth.
+
+    f: float -> float; x: the point; exact: the true derivative f'(x); eps: (k,) positive steps.
+    Returns {"forward": (k,), "central": (k,)}, the errors |(f(x + e) - f(x)) / e - exact| and
+    |(f(x + e) - f(x - e)) / (2 e) - exact| for each step e. Their truncation error falls as
+    e and e**2; the round-off in f's values, divided by e, grows as 1 / e.
+    """
+    eps = np.asarray(eps, dtype=np.float64)
+    if eps.ndim != 1 or not np.all(np.isfinite(eps) & (eps > 0)):
+        raise ValueError("eps must be a 1-D array of positive, finite step sizes")
+    f0 = f(x)
+    up = np.array([f(x + e) for e in eps])
+    down = np.array([f(x - e) for e in eps])
+    return {
+        "forward": np.abs((up - f0) / eps - exact),
+        "central": np.abs((up - down) / (2 * eps) - exact),
+    }
