@@ -173,7 +173,7 @@ def check_bias_free_choices(answer):
     if not notes:
         return Feedback(
             True,
-            "those are exactly the pairs with logit f(1) = r logit f(0), 0 < r < 2 (or both 1/2).",
+            "these are the pairs with logit f(1) = r logit f(0), 0 < r < 2 (or f = 1/2).",
         )
     return Feedback(False, "; ".join(notes) + ".")
 

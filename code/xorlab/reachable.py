@@ -295,7 +295,7 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
         aspect="equal",
         title=f"f(0) = {f0:.3f}, f(1) = {f1:.3f}, loss {loss:.4f}",
     )
-    ax.legend(loc="center right", fontsize=7, framealpha=0.9)
+    ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
     return ax
 
 
