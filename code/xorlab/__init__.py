@@ -4,7 +4,7 @@ The companion package of the book "Why Won't It Learn?". Shapes are written `X: 
 n samples, d_in input features; every random draw comes from an explicit seed.
 """
 
-from . import checks, plots, reachable, saturation, widgets
+from . import checks, plots, reachable, saturation, surrogate, widgets
 from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
@@ -14,6 +14,7 @@ from .gradcheck import GradcheckReport, check_gradients, finite_difference_error
 from .losses import LOSSES, bce, bce_grad, bce_with_logits, mse, mse_grad, sigmoid_bce_delta
 from .mlp import INITS, MLP, init_params
 from .stats import wilson_interval
+from .surrogate import flipped_surrogate, gradcheck_surrogate, surrogate_loss
 from .train import History, train
 
 __version__ = "0.1.0"
@@ -53,4 +54,8 @@ __all__ = [
     "widgets",
     "wilson_interval",
     "xor",
+    "flipped_surrogate",
+    "gradcheck_surrogate",
+    "surrogate",
+    "surrogate_loss",
 ]

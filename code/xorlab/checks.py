@@ -212,3 +212,143 @@ def check_chain_bound(value):
     if np.isclose(v, 1 / 2):
         return Feedback(False, "the chain rule multiplies the derivatives; it does not add them.")
     return Feedback(False, f"{v:.4g} is not it: take each derivative's maximum and combine them.")
+
+
+
+def _sign(value):
+    words = {"up": 1, "+": 1, "rises": 1, "down": -1, "-": -1, "falls": -1}
+    if isinstance(value, str):
+        return words.get(value.strip().lower())
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(np.sign(v)) if v != 0 else None
+
+
+def check_step_signs(bce_sign, surrogate_sign, net, X, y, lr):
+    """Check predicted signs of the change in the BCE and in the surrogate S (see
+    `xorlab.surrogate`) after one step of `net`'s own gradient at `lr`; X: (n, d_in), y: (n, 1).
+    Each sign is +1 or "up" (rises), -1 or "down" (falls). `net` is not changed."""
+    from .surrogate import surrogate_loss
+
+    signs = (_sign(bce_sign), _sign(surrogate_sign))
+    if None in signs:
+        return Feedback(False, 'give each sign as +1 / "up" or -1 / "down".')
+    after = net.copy()
+    for k, g in after.gradients(X, y).items():
+        after.params[k] -= lr * g
+    changes = (
+        after.loss(X, y) - net.loss(X, y),
+        surrogate_loss(after, X, y) - surrogate_loss(net, X, y),
+    )
+    truth = tuple(int(np.sign(c)) for c in changes)
+    said = f"BCE changes by {changes[0]:+.3g}, S by {changes[1]:+.3g}"
+    if signs == truth:
+        return Feedback(True, f"{said}.")
+    if signs[1] != truth[1]:
+        why = (
+            "the flipped backward pass is the exact gradient of S, so a small step lowers S."
+            if truth[1] < 0
+            else "this step is too large for S: it overshoots, as any too-large step can."
+        )
+        return Feedback(False, f"{said}: {why}")
+    why = (
+        "once the outputs are near 1 the flipped gradient is the exact opposite of the BCE "
+        "gradient (cosine -1), so each step climbs the BCE."
+        if truth[0] > 0
+        else "here the flipped gradient still points downhill for the BCE (positive cosine)."
+    )
+    return Feedback(False, f"{said}: {why}")
+
+
+def check_sum_lr(value, lr_sum=0.1, n=4):
+    """Check the learning rate for a mean-loss network that reproduces training with learning
+    rate `lr_sum` on the gradient of the *sum* of the n samples' losses."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return Feedback(False, f"the learning rate must be a number, got {value!r}.")
+    want = lr_sum * n
+    if np.isclose(v, want):
+        return Feedback(True, f"lr = {v:.4g}: the sum's gradient is n = {n} times the mean's.")
+    if np.isclose(v, lr_sum / n):
+        return Feedback(
+            False, f"{v:.4g} divides by n; the sum's steps are n times *larger*, so multiply."
+        )
+    if np.isclose(v, lr_sum):
+        return Feedback(False, "the same lr gives steps n times smaller on the mean loss.")
+    return Feedback(False, f"{v:.4g} is not it: compare the gradient of a sum with a mean.")
+
+
+def check_y_flip_surrogate(fn):
+    """Check `fn(z, y)` -> float, for logits z and targets y of shape (n, 1), is a function whose
+    exact gradient in z is what BCE gives with the sign of its y/p term flipped (instead of the
+    (1 - y)/(1 - p) term): (y (1 - p) + (1 - y) p) / n. A constant offset does not matter."""
+    from .activations import sigmoid
+
+    p, y = _probe_points()
+    z = np.log(p / (1.0 - p))
+    want = (y * (1.0 - p) + (1.0 - y) * p) / len(p)
+    got = np.zeros_like(z)
+    try:
+        for i in range(len(z)):
+            up, down = z.copy(), z.copy()
+            up[i] += 1e-6
+            down[i] -= 1e-6
+            got[i] = (float(fn(up, y.copy())) - float(fn(down, y.copy()))) / 2e-6
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return Feedback(False, f"calling your function raised {type(exc).__name__}: {exc}")
+    if np.allclose(got, want, rtol=1e-4, atol=1e-7):
+        return Feedback(True, "its gradient is (y (1 - p) + (1 - y) p) / n, as the flip gives.")
+    if np.allclose(got, -want, rtol=1e-4, atol=1e-7):
+        return Feedback(False, "that is the chapter's S, for the *other* flipped term.")
+    if np.allclose(got, want * len(p), rtol=1e-4, atol=1e-7):
+        return Feedback(False, "it is n times too steep: average over the n samples.")
+    bce = (sigmoid(z) - y) / len(p)
+    if np.allclose(got, bce, rtol=1e-4, atol=1e-7):
+        return Feedback(False, "that is the plain BCE, whose gradient nothing has flipped.")
+    for cls in (0, 1):
+        rows = y[:, 0] == cls
+        if np.allclose(got[rows], want[rows], rtol=1e-4) and np.allclose(
+            got[~rows], bce[~rows], rtol=1e-4
+        ):
+            return Feedback(
+                False,
+                f"the y = {1 - cls} samples still follow the true BCE; which term is flipped?",
+            )
+    return Feedback(False, "its gradient in z does not match (y (1 - p) + (1 - y) p) / n.")
+
+
+def check_xor_recipe(lr, epochs, init_scale, hidden_units=2, target=0.9, n=1000, seed=10**6):
+    """Check a training recipe for XOR with the correct gradient: `n` sigmoid nets of size
+    (2, hidden_units, 1), init "normal" times `init_scale`, full-batch `lr`, `epochs` <= 5000.
+    Correct when the lower end of the 95% interval of the success rate reaches `target`."""
+    from .batched import train_many
+
+    if not isinstance(epochs, (int, np.integer)) or not 0 < epochs <= 5000:
+        return Feedback(False, f"epochs must be an integer from 1 to 5000, got {epochs!r}.")
+    if not isinstance(hidden_units, (int, np.integer)) or not 1 <= hidden_units <= 4:
+        return Feedback(False, f"hidden_units must be 1 to 4, got {hidden_units!r}.")
+    try:
+        run = train_many(
+            n,
+            (2, hidden_units, 1),
+            lr=lr,
+            epochs=epochs,
+            init="normal",
+            init_scale=init_scale,
+            seed=seed,
+        )
+    except (TypeError, ValueError) as exc:
+        return Feedback(False, str(exc))
+    said = f"{run.summary()} of {n} seeds learned XOR"
+    if run.interval[0] >= target:
+        return Feedback(True, f"{said}.")
+    failed = run.final_loss[~run.success]
+    at_start = np.mean(np.abs(failed - np.log(2)) < 1e-3) if failed.size else 0.0
+    if at_start > 0.5:
+        why = "most failures never left the start (loss ln 2 = 0.693): too small a start or lr"
+    else:
+        why = "most failures moved but stopped short: more epochs, another lr, or a wider layer"
+    return Feedback(False, f"{said}, short of {100 * target:.0f}%; {why}.")
