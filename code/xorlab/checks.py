@@ -214,6 +214,112 @@ def check_chain_bound(value):
     return Feedback(False, f"{v:.4g} is not it: take each derivative's maximum and combine them.")
 
 
+# --- case-stuck-at-half ---------------------------------------------------------------------
+
+
+def check_no_bias_floor(value):
+    """The smallest mean BCE any bias-free network with a sigmoid output can reach on XOR."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return Feedback(False, f"the answer is a number (a loss), got {value!r}.")
+    floor = np.log(2) / 4
+    if np.isclose(v, floor, rtol=1e-3):
+        return Feedback(
+            True, f"input (0, 0) is stuck at 0.5 and costs ln 2; the mean over 4 is {floor:.4f}."
+        )
+    if np.isclose(v, np.log(2), rtol=1e-3):
+        return Feedback(False, "ln 2 is the loss on input (0, 0) alone; the loss is a mean over 4.")
+    if np.isclose(v, 0.5):
+        return Feedback(False, "0.5 is the output at (0, 0); the question asks for the loss.")
+    if np.isclose(v, 0.0, atol=1e-9):
+        return Feedback(False, "without biases the output at (0, 0) is sigmoid(0) for any weights.")
+    return Feedback(False, f"{v:.4g} is not it: what does input (0, 0) cost, and how often?")
+
+
+def check_dead_at_init(value):
+    """The expected fraction of dead ReLU units at initialisation for a bias-free 2-h-1 net on
+    XOR whose first-layer weights are drawn from a distribution symmetric about 0."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return Feedback(False, f"the answer is a fraction, got {value!r}.")
+    if np.isclose(v, 0.25, rtol=1e-3):
+        return Feedback(True, "a unit is dead when both of its weights are <= 0: 1/2 x 1/2.")
+    if np.isclose(v, 0.5, rtol=1e-3):
+        return Feedback(
+            False,
+            "one negative weight is not enough: the unit still fires on the input "
+            "where the other, positive weight is used.",
+        )
+    if np.isclose(v, 0.0, atol=1e-9):
+        return Feedback(
+            False, "that holds for U[0, 1); here each weight is negative half the time."
+        )
+    if np.isclose(v, 0.75, rtol=1e-3):
+        return Feedback(False, "that is the fraction of units with at least one weight <= 0.")
+    return Feedback(False, f"{v:.4g} is not it: which signs of (w1, w2) make z <= 0 on all inputs?")
+
+
+def check_output_delta(fn):
+    """Check `fn(z, y)` returns dL/dz for the mean BCE of a sigmoid output p = sigmoid(z);
+    z, y: (n, 1)."""
+    z = np.array([[-3.0], [-0.5], [0.0], [0.4], [2.5], [-1.5], [1.0], [4.0]])
+    _, y = _probe_points()
+    try:
+        got = np.asarray(fn(z.copy(), y.copy()), dtype=float)
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return Feedback(False, f"calling your function raised {type(exc).__name__}: {exc}")
+    p = 0.5 + 0.5 * np.tanh(0.5 * z)
+    want = (p - y) / len(z)
+    if got.shape != want.shape:
+        return Feedback(
+            False, f"it returned shape {got.shape}; dL/dz has the shape of z, {z.shape}."
+        )
+    if np.allclose(got, want, rtol=1e-6, atol=1e-12):
+        return Feedback(True, "dL/dz = (p - y) / n: the sigmoid's slope p (1 - p) cancels.")
+    slope_at_p = (0.5 + 0.5 * np.tanh(0.5 * p)) * (0.5 - 0.5 * np.tanh(0.5 * p))
+    if np.allclose(got, losses.bce_grad(p, y) * slope_at_p, rtol=1e-4):
+        return Feedback(False, "that is the sigmoid's slope at the output p; it belongs at z.")
+    if np.allclose(got, want * len(z)):
+        return Feedback(False, "it is n times too large: the loss is a *mean* over the n samples.")
+    if np.allclose(got, -want):
+        return Feedback(False, "the sign is flipped: dL/dz is positive when p is above y.")
+    return Feedback(False, "it does not match (sigmoid(z) - y) / n; check each factor.")
+
+
+def check_relu_xor_design(result):
+    """Check a `train_many` result: at least 1,000 2-3-1 ReLU networks without faults whose
+    strict success rate on XOR has a 95% interval starting at 90% or more."""
+    if not all(hasattr(result, a) for a in ("spec", "success", "interval")):
+        return Feedback(False, f"pass the ManyResult that train_many returns, not {result!r}.")
+    s = result.spec
+    if s.sizes != (2, 3, 1) or s.hidden != "relu":
+        return Feedback(
+            False, f"the exercise asks for sizes (2, 3, 1) with ReLU, not {s.sizes}, {s.hidden!r}."
+        )
+    if result.n < 1000:
+        return Feedback(
+            False, f"{result.n} networks are too few for the claim; use at least 1,000."
+        )
+    if s.faults:
+        return Feedback(False, f"switch the faults off: {sorted(s.faults)} are bugs, not settings.")
+    if not s.bias:
+        return Feedback(
+            False, "without biases input (0, 0) always gives exactly 0.5: never a strict success."
+        )
+    lo, hi = result.interval
+    if lo >= 0.9:
+        return Feedback(True, f"{result.summary()}: the whole interval is at or above 90%.")
+    from .diagnose import dead_fraction  # diagnose imports train_many; checks stays light
+
+    dead = dead_fraction(result)
+    return Feedback(
+        False,
+        f"{result.summary()} is not enough; {100 * dead:.0f}% of the hidden units ended "
+        "dead. An initialisation that starts every unit alive on XOR's inputs helps.",
+    )
+
 
 def _sign(value):
     words = {"up": 1, "+": 1, "rises": 1, "down": -1, "-": -1, "falls": -1}

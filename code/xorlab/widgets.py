@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 from . import plots
 from .batched import train_many
 from .data import xor
+from .diagnose import dead_units
 from .mlp import INITS
 
 
@@ -113,5 +114,60 @@ def training_explorer():
         lr=w.FloatLogSlider(value=2.0, base=2, min=-6, max=3, step=0.5),
         epochs=w.IntSlider(value=2000, min=0, max=5000, step=250),
         init=w.Dropdown(options=list(INITS), value="xavier"),
+        seed=w.IntSlider(value=0, min=0, max=20),
+    )
+
+
+def draw_hidden_units(
+    units=10,
+    init="uniform01",
+    bias=False,
+    faults=(),
+    lr=0.4,
+    epochs=1000,
+    seed=0,
+    figsize=(6, 2.6),
+):
+    """Train a 2-`units`-1 ReLU net on XOR, then draw its hidden units as lines in input space
+    (dead units dashed grey, see `plots.plot_hidden_lines`) next to its decision boundary.
+
+    The defaults are the program of the chapter "Stuck at 0.5": U[0, 1) weights, no biases.
+    `faults` names mistakes from `FAULTS`. Returns the Figure.
+    """
+    X, y = xor()
+    options = dict(lr=lr, epochs=epochs, init=init, seed=seed, bias=bias, faults=faults)
+    result = train_many(1, (2, units, 1), "relu", **options)
+    net = result.network(0)
+    dead = int(dead_units(net, X).sum())
+    fig, (left, right) = plt.subplots(1, 2, figsize=figsize, layout="constrained")
+    plots.plot_hidden_lines(net, X, y, ax=left, title=f"{dead} of {units} units dead")
+    left.get_legend().remove()
+    outputs = " ".join(f"{p:.2f}" for p in result.outputs[0, :, 0])
+    plots.plot_decision_boundary(net, X, y, ax=right, resolution=61, title=f"outputs {outputs}")
+    return fig
+
+
+def hidden_units_explorer():
+    """The explorer of "Stuck at 0.5": init, biases, each fault, hidden units, lr, epochs, seed."""
+    import ipywidgets as w
+
+    def show(sigmoid_derivative_of_output, leak_forward_only, **kw):
+        switches = [
+            ("sigmoid_derivative_of_output", sigmoid_derivative_of_output),
+            ("leak_forward_only", leak_forward_only),
+        ]
+        faults = tuple(name for name, on in switches if on)
+        draw_hidden_units(faults=faults, figsize=(8, 3.4), **kw)
+        plt.show()
+
+    return explorer(
+        show,
+        units=w.IntSlider(value=10, min=1, max=10),
+        init=w.Dropdown(options=["uniform01", "normal", "he", "xavier"], value="uniform01"),
+        bias=w.Checkbox(value=False, description="biases"),
+        sigmoid_derivative_of_output=w.Checkbox(value=True, description="sigmoid' at output"),
+        leak_forward_only=w.Checkbox(value=False, description="forward-only leak"),
+        lr=w.FloatLogSlider(value=0.4, base=10, min=-3, max=0, step=0.25),
+        epochs=w.IntSlider(value=1000, min=0, max=5000, step=250),
         seed=w.IntSlider(value=0, min=0, max=20),
     )
