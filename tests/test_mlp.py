@@ -86,7 +86,6 @@ def test_every_fault_changes_the_gradient_it_names():
         "missing_output_derivative": {},
         "sigmoid_derivative_for_tanh": {"hidden": "tanh"},
         "cost_as_gradient": {"loss": "mse"},
-        "input_activation_derivative": {"sizes": (2, 2, 1)},
         "flipped_update_sign": {},
     }
     for name, fault in xl.FAULTS.items():

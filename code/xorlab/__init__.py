@@ -4,7 +4,7 @@ The companion package of the book "Why Won't It Learn?". Shapes are written `X: 
 n samples, d_in input features; every random draw comes from an explicit seed.
 """
 
-from . import checks, diagnose, plots, reachable, saturation, surrogate, widgets
+from . import checks, diagnose, online, plots, reachable, saturation, surrogate, widgets
 from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
@@ -45,6 +45,7 @@ __all__ = [
     "init_params",
     "mse",
     "mse_grad",
+    "online",
     "or_",
     "plots",
     "reachable",

@@ -458,3 +458,87 @@ def check_xor_recipe(lr, epochs, init_scale, hidden_units=2, target=0.9, n=1000,
     else:
         why = "most failures moved but stopped short: more epochs, another lr, or a wider layer"
     return Feedback(False, f"{said}, short of {100 * target:.0f}%; {why}.")
+
+def _chain_rule_case():
+    W1 = np.array([[0.6, -0.4], [0.3, 0.8]])
+    W2 = np.array([[0.7], [-0.5]])
+    return W1, W2, np.array([1.0, 1.0]), np.array([0.0])
+
+
+def _chain_rule_step(W1, W2, x, y, lr, bugs=()):
+    from . import online
+
+    params = {"W1": W1[..., None], "W2": W2[..., None]}
+    new = online.translation_step(params, x, y, lr, bugs)
+    return new["W1"][..., 0], new["W2"][..., 0]
+
+
+def _chain_rule_diagnosis(got, W1, W2, x, y, lr, as_step):
+    """Name the translation bug (or bug pair) whose step or gradient matches `got`."""
+    from . import online
+
+    names = list(online.TRANSLATION_BUGS)
+    tried = [(b,) for b in names] + [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+    for bugs in tried:
+        new1, new2 = _chain_rule_step(W1, W2, x, y, lr, bugs)
+        want = (new1, new2) if as_step else ((W1 - new1) / lr, (W2 - new2) / lr)
+        if all(np.allclose(g, w, atol=1e-10) for g, w in zip(got, want)):
+            return "; ".join(online.TRANSLATION_BUGS[b] for b in bugs)
+    return None
+
+
+def _two_arrays(fn, args, shapes):
+    try:
+        got = fn(*(np.array(a, dtype=float) for a in args))
+        got = tuple(np.asarray(g, dtype=float) for g in got)
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return None, f"calling your function raised {type(exc).__name__}: {exc}"
+    if len(got) != 2 or any(g.shape != s for g, s in zip(got, shapes)):
+        return None, f"return two arrays shaped like W1 and W2, {shapes[0]} and {shapes[1]}."
+    return got, None
+
+
+def check_sample_gradients(fn):
+    """Check `fn(W1, W2, x, y) -> (dW1, dW2)`: the per-sample gradient of 1/2 (p - y)^2 for the
+    bias-free sigmoid net h = sigma(x @ W1), p = sigma(h @ W2); W1 (2, 2), W2 (2, 1), x (2,),
+    y (1,)."""
+    W1, W2, x, y = _chain_rule_case()
+    got, problem = _two_arrays(fn, (W1, W2, x, y), (W1.shape, W2.shape))
+    if problem:
+        return Feedback(False, problem)
+    new1, new2 = _chain_rule_step(W1, W2, x, y, 1.0)
+    want = (W1 - new1, W2 - new2)
+    if all(np.allclose(g, w, rtol=1e-6, atol=1e-10) for g, w in zip(got, want)):
+        return Feedback(True, "both gradients match the chain rule for this sample.")
+    if all(np.allclose(g, 2 * w) for g, w in zip(got, want)):
+        return Feedback(False, "twice too large: the loss here is 1/2 (p - y)^2, so dL/dp = p - y.")
+    if all(np.allclose(g, w.T) for g, w in zip(got[:1], want[:1])):
+        return Feedback(False, "dW1 is transposed: entry [i, u] belongs to input i, unit u.")
+    bug = _chain_rule_diagnosis(got, W1, W2, x, y, 1.0, as_step=False)
+    if bug:
+        return Feedback(False, f"it matches a known mistake: {bug}.")
+    right = [k for k, g, w in zip(("dW1", "dW2"), got, want) if np.allclose(g, w)]
+    hint = f" {right[0]} is right; look at the other." if right else ""
+    return Feedback(False, f"it does not match dL/dW = (input) x (error at the unit).{hint}")
+
+
+def check_sample_step(fn, lr=0.5):
+    """Check `fn(W1, W2, x, y, lr) -> (W1_new, W2_new)`: one per-sample gradient-descent step of
+    the bias-free net of `check_sample_gradients`, both gradients taken from the *same* weights."""
+    W1, W2, x, y = _chain_rule_case()
+    got, problem = _two_arrays(fn, (W1, W2, x, y, lr), (W1.shape, W2.shape))
+    if problem:
+        return Feedback(False, problem)
+    want = _chain_rule_step(W1, W2, x, y, lr)
+    if all(np.allclose(g, w, rtol=1e-6, atol=1e-10) for g, w in zip(got, want)):
+        return Feedback(True, "a true per-sample gradient step: both layers use the old weights.")
+    if np.allclose(got[0], W1) and np.allclose(got[1], W2):
+        return Feedback(False, "the weights did not change: return the updated copies.")
+    bug = _chain_rule_diagnosis(got, W1, W2, x, y, lr, as_step=True)
+    if bug:
+        return Feedback(False, f"it matches a known mistake: {bug}.")
+    return Feedback(False, "it is not w - lr * dL/dw for this sample; check each layer.")
+
+
+# --- field-guide ---------------------------------------------------------------------------
+

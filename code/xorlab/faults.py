@@ -24,6 +24,7 @@ class Fault:
     needs_output: str | None = None
     needs_hidden: str | None = None
     needs_hidden_layer: bool = False
+    needs_hidden_as_wide_as_input: bool = False
 
 
 FAULTS = {
@@ -71,6 +72,16 @@ FAULTS = {
             "Every gradient has the wrong sign, so each step climbs the loss (w += lr * grad).",
             "case-chain-rule",
         ),
+        Fault(
+            "input_activation_derivative",
+            "The activation derivative evaluated at the network's inputs x instead of the "
+            "pre-activations: the factor f'(z_l[u]) for weight W_l[i, u] becomes f'(x[i]), "
+            "taken at the weight's input end; biases get no derivative factor (needs hidden "
+            "layers as wide as the input).",
+            "case-chain-rule",
+            needs_hidden_layer=True,
+            needs_hidden_as_wide_as_input=True,
+        ),
     ]
 }
 
@@ -103,6 +114,11 @@ def check(faults, sizes, hidden, output, loss):
             raise ValueError(f"fault {name!r} needs {what}={need!r}, but the network has {have!r}")
         if f.needs_hidden_layer and len(sizes) < 3:
             raise ValueError(f"fault {name!r} needs a hidden layer; sizes {sizes} has none")
+        if f.needs_hidden_as_wide_as_input and any(d != sizes[0] for d in sizes[1:-1]):
+            raise ValueError(
+                f"fault {name!r} pairs input i with unit i, so every hidden layer must have "
+                f"sizes[0] = {sizes[0]} units; sizes {sizes} does not"
+            )
     return names
 
 

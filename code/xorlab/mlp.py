@@ -105,7 +105,7 @@ def forward(params, X, spec):
     for layer in range(1, spec.layers + 1):
         z = np.einsum("nim,ijm->njm", a, params[f"W{layer}"])
         if spec.bias:
-            z = z + params[f"b{layer}"]
+            z += params[f"b{layer}"]
         a = _hidden_f(spec, z) if layer < spec.layers else ACTIVATIONS[spec.output].f(z)
         zs.append(z)
         acts.append(a)
@@ -157,17 +157,26 @@ def backward(params, zs, acts, y, spec):
     y: (n, k). Switched-on faults in `spec.faults` change the formulas as `FAULTS` describes.
     """
     y = y[:, :, None]
-    delta = _output_delta(zs, acts, y, spec)
+    at_inputs = "input_activation_derivative" in spec.faults
+    # that fault drops f'(z) here and puts f'(x) at each weight's input end instead
+    delta = _dl_dp(acts[-1], y, spec) if at_inputs else _output_delta(zs, acts, y, spec)
     grads = {}
     for layer in range(spec.layers, 0, -1):
-        grads[f"W{layer}"] = np.einsum("nim,njm->ijm", acts[layer - 1], delta)
+        a_in = acts[layer - 1]
+        if at_inputs:
+            dfx = ACTIVATIONS[spec.output if layer == spec.layers else spec.hidden].df(acts[0])
+            a_in = a_in * dfx
+        grads[f"W{layer}"] = np.einsum("nim,njm->ijm", a_in, delta)
         if spec.bias:
             grads[f"b{layer}"] = delta.sum(axis=0)
         if layer > 1:
             skip = "missing_output_derivative" in spec.faults and layer == spec.layers
             sent = _dl_dp(acts[-1], y, spec) if skip else delta
             back = np.einsum("njm,ijm->nim", sent, params[f"W{layer}"])
-            delta = back * _hidden_derivative(zs[layer - 2], acts[layer - 1], spec)
+            if at_inputs:
+                delta = back * dfx
+            else:
+                delta = back * _hidden_derivative(zs[layer - 2], acts[layer - 1], spec)
     if "flipped_update_sign" in spec.faults:
         grads = {k: -g for k, g in grads.items()}
     return {k: grads[k] for k in spec.keys()}

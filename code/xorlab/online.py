@@ -1,0 +1,248 @@
+"""Per-sample ("online") training: the order of a step, and the translated program's bugs.
+
+Two ideas from the chapter "Translating the chain rule":
+
+* `train_online` trains many networks one sample at a time, like `train_many(mode="sample")`,
+  with a choice of `order`. "simultaneous" takes every layer's gradient from the same weights,
+  then updates (true per-sample gradient descent). "output_first" updates the top layer first and
+  sends the error down through the *updated* weights, as a popular rewrite does.
+  `step_gradients` returns what each order actually applies for one sample, for a gradient check.
+* `translation_step` is one per-sample step of a bias-free sigmoid network with loss
+  1/2 |p - y|^2, in which each bug of the translated program is a switch (`TRANSLATION_BUGS`);
+  `translation_gradients` turns a step into the gradient it implies, (w - w_new) / lr.
+"""
+
+import numpy as np
+
+from . import _validate, mlp
+from .activations import sigmoid, sigmoid_derivative
+from .batched import ManyResult
+from .data import xor
+
+ORDERS = ("simultaneous", "output_first")
+
+TRANSLATION_BUGS = {
+    "cost_as_gradient": "the cost 1/2 |p - y|^2 used where dL/dp = p - y belongs",
+    "input_activation_derivative": "sigma'(x), at the inputs, where sigma'(z) belongs",
+    "flipped_update_sign": "w += lr * g: every step climbs",
+    "update_as_error": "the output layer's step lr * G2 sent back instead of its error",
+    "summed_hidden_error": "the error sent back summed over hidden units: one for all",
+    "updated_output_weights": "the error sent back through the already updated W2",
+}
+
+
+def _check_order(order):
+    _validate.choice(order, ORDERS, "order")
+
+
+def _step(params, x, y, lr, spec, order):
+    """One per-sample step of a stack in place; x: (1, d_in), y: (1, k)."""
+    zs, acts = mlp.forward(params, x, spec)
+    if order == "simultaneous":
+        grads = mlp.backward(params, zs, acts, y, spec)
+        for k in params:
+            params[k] -= lr * grads[k]
+        return
+    for layer in range(spec.layers, 0, -1):  # top layer first; lower ones see updated weights
+        grads = mlp.backward(params, zs, acts, y, spec)
+        for k in (f"W{layer}", f"b{layer}"):
+            if k in params:
+                params[k] -= lr * grads[k]
+
+
+def step_gradients(net, x, y, lr, order="simultaneous"):
+    """The gradient each order applies in one step on one sample: {name: array like params}.
+
+    x: (1, d_in), y: (1, k). For "simultaneous" this is `net.gradients(x, y)`; for
+    "output_first" the lower layers' entries come from the error sent through updated weights.
+    `net` is not changed.
+    """
+    _check_order(order)
+    _validate.positive(lr, "lr")
+    x, y = net._data(x, y)
+    params = {k: v[..., None].copy() for k, v in net.params.items()}
+    before = {k: v.copy() for k, v in params.items()}
+    _step(params, x, y, lr, net.spec, order)
+    return {k: (before[k] - params[k])[..., 0] / lr for k in params}
+
+
+def train_online(
+    n,
+    sizes=(2, 2, 1),
+    hidden="sigmoid",
+    output="sigmoid",
+    loss="bce",
+    lr=0.5,
+    epochs=1000,
+    init="xavier",
+    seed=0,
+    bias=True,
+    faults=(),
+    init_scale=1.0,
+    X=None,
+    y=None,
+    order="simultaneous",
+):
+    """Train n networks per sample (one step per sample, in order) with the given step `order`.
+
+    Network i starts as `MLP(..., seed=seed + i)`; X: (n_samples, d_in), y: (n_samples, k)
+    default to XOR. With order="simultaneous" this is `train_many(..., mode="sample")`.
+    Returns a `ManyResult` (success, 95% interval, epochs_to_solve, final parameters).
+    """
+    _validate.positive(n, "n", integer=True)
+    _check_order(order)
+    spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
+    if X is None and y is None:
+        X, y = xor()
+    X = _validate.as_matrix(X, "X", spec.sizes[0])
+    y = _validate.as_matrix(y, "y", spec.sizes[-1])
+    _validate.same_rows(X, y)
+    _validate.positive(lr, "lr")
+    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    start = mlp.stack(
+        [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
+    )
+    params = {k: v.copy() for k, v in start.items()}
+    solved = np.full(n, np.nan)
+    for epoch in range(epochs + 1):
+        zs, acts = mlp.forward(params, X, spec)
+        right = _right(acts[-1], y[:, :, None])
+        solved[np.isnan(solved) & right] = epoch
+        if epoch == epochs:
+            break
+        for i in range(len(X)):
+            _step(params, X[i : i + 1], y[i : i + 1], lr, spec, order)
+    return ManyResult(
+        spec=spec,
+        seed=seed,
+        init=init,
+        init_scale=init_scale,
+        success=right,
+        final_loss=mlp.loss_of(zs, acts, y, spec),
+        epochs_to_solve=solved,
+        outputs=np.moveaxis(acts[-1], -1, 0),
+        params={k: np.moveaxis(v, -1, 0) for k, v in params.items()},
+        initial_params={k: np.moveaxis(v, -1, 0) for k, v in start.items()},
+    )
+
+
+def _right(p, y):
+    return np.all(((p > 0.5) == (y > 0.5)) & (p != 0.5), axis=(0, 1))
+
+
+def _check_bugs(bugs):
+    if isinstance(bugs, str):
+        bugs = (bugs,)
+    bugs = frozenset(bugs)
+    unknown = bugs - set(TRANSLATION_BUGS)
+    if unknown:
+        raise ValueError(f"unknown bug(s) {sorted(unknown)}; choose from {list(TRANSLATION_BUGS)}")
+    return bugs
+
+
+def translation_step(params, x, y, lr, bugs=()):
+    """One per-sample step of the translated program, with the switched-on `bugs`.
+
+    params: {"W1": (d, d, m), "W2": (d, k, m)} for m bias-free sigmoid networks (the hidden layer
+    as wide as the input, as in the original); x: (d,), y: (k,). The loss is 1/2 |p - y|^2.
+    Returns new params; with no bugs this is exact per-sample gradient descent.
+    """
+    bugs = _check_bugs(bugs)
+    W1, W2 = params["W1"], params["W2"]
+    if W1.shape[0] != W1.shape[1] or W1.shape[1] != W2.shape[0]:
+        raise ValueError(f"need W1 (d, d, m) and W2 (d, k, m), got {W1.shape}, {W2.shape}")
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    z1 = np.einsum("i,ium->um", x, W1)
+    h = sigmoid(z1)  # (d, m)
+    z2 = np.einsum("um,ujm->jm", h, W2)
+    p = sigmoid(z2)  # (k, m)
+    if "cost_as_gradient" in bugs:
+        e = np.broadcast_to(0.5 * ((p - y[:, None]) ** 2).sum(axis=0), p.shape)
+    else:
+        e = p - y[:, None]
+    s = sigmoid_derivative(x)[:, None, None]  # sigma'(x): (d, 1, 1)
+    at_inputs = "input_activation_derivative" in bugs
+    E2 = s * e[None] if at_inputs else (e * sigmoid_derivative(z2))[None]  # (d or 1, k, m)
+    G2 = h[:, None, :] * E2  # dL/dW2 as computed: (d, k, m)
+    sign = -1.0 if "flipped_update_sign" in bugs else 1.0
+    W2_new = W2 - sign * lr * G2
+    W2_used = W2_new if "updated_output_weights" in bugs else W2
+    sent = lr * G2 if "update_as_error" in bugs else E2
+    r = np.sum(W2_used * sent, axis=1)  # error at each hidden unit: (d, m)
+    if "summed_hidden_error" in bugs:
+        r = np.broadcast_to(r.sum(axis=0), r.shape)
+    if at_inputs:
+        G1 = (x[:, None] * s[:, 0])[:, :, None] * r[None]  # x_i sigma'(x_i) r_u
+    else:
+        G1 = x[:, None, None] * (r * sigmoid_derivative(z1))[None]
+    return {"W1": W1 - sign * lr * G1, "W2": W2_new}
+
+
+def translation_loss(params, x, y):
+    """Per-network loss 1/2 |p - y|^2 of the translated network on one sample: (m,)."""
+    h = sigmoid(np.einsum("i,ium->um", np.asarray(x, dtype=float), params["W1"]))
+    p = sigmoid(np.einsum("um,ujm->jm", h, params["W2"]))
+    return 0.5 * ((p - np.asarray(y, dtype=float)[:, None]) ** 2).sum(axis=0)
+
+
+def translation_gradients(params, x, y, lr, bugs=()):
+    """The gradient one `translation_step` implies, (w - w_new) / lr, for each array."""
+    _validate.positive(lr, "lr")
+    new = translation_step(params, x, y, lr, bugs)
+    return {k: (params[k] - new[k]) / lr for k in params}
+
+
+def translation_train(
+    bugs=(), lr=0.01, epochs=10000, n=1, seed=0, record_every=100, X=None, y=None
+):
+    """Train n bias-free 2-2-1 nets, started as `MLP((2, 2, 1), bias=False, init="uniform01",
+    seed=seed + i)`, with `translation_step` on each sample in order.
+
+    Returns (epochs_recorded (T,), outputs (T, n_samples, n)) every `record_every` epochs, and
+    the final params {"W1": (2, 2, n), "W2": (2, 1, n)}.
+    """
+    bugs = _check_bugs(bugs)
+    _validate.positive(n, "n", integer=True)
+    _validate.positive(lr, "lr")
+    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    _validate.positive(record_every, "record_every", integer=True)
+    if X is None and y is None:
+        X, y = xor()
+    X, y = _validate.as_matrix(X, "X", 2), _validate.as_matrix(y, "y", 1)
+    params = mlp.stack(
+        [mlp.init_params((2, 2, 1), "uniform01", 1.0, seed + i, False) for i in range(n)]
+    )
+    marks, outs = [], []
+    for epoch in range(epochs + 1):
+        if epoch % record_every == 0 or epoch == epochs:
+            h = sigmoid(np.einsum("ni,ium->num", X, params["W1"]))
+            outs.append(sigmoid(np.einsum("num,ujm->njm", h, params["W2"]))[:, 0, :])
+            marks.append(epoch)
+        if epoch == epochs:
+            break
+        for xi, yi in zip(X, y):
+            params = translation_step(params, xi, yi, lr, bugs)
+    return np.array(marks), np.array(outs), params
+
+
+def draw_translation(bugs=(), lr=0.5, epochs=2000, seed=0, title=None):
+    """Train one translated net (`translation_train`) and plot its four XOR outputs per epoch.
+
+    Returns the Figure (6 x 2.6 inches): one line per input, dashed at its target.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plots import PALETTE
+
+    X, y = xor()
+    marks, outs, _ = translation_train(bugs, lr, epochs, 1, seed, max(1, epochs // 200))
+    fig, ax = plt.subplots(figsize=(6, 2.6), layout="constrained")
+    colours = [PALETTE[c] for c in ("blue", "orange", "green", "vermillion")]
+    for i, colour in enumerate(colours):
+        label = f"x = ({X[i, 0]:.0f}, {X[i, 1]:.0f}), target {y[i, 0]:.0f}"
+        ax.plot(marks, outs[:, i, 0], color=colour, label=label)
+        ax.axhline(y[i, 0], color=colour, ls=":", lw=1)
+    ax.set(xlabel="epoch", ylabel="output p", ylim=(-0.03, 1.03))
+    ax.set_title(title or (", ".join(sorted(bugs)) or "no bug"), fontsize=9)
+    ax.legend(fontsize=7, loc="center right")
+    return fig
