@@ -457,7 +457,7 @@ def check_xor_recipe(lr, epochs, init_scale, hidden_units=2, target=0.9, n=1000,
         why = "most failures never left the start (loss ln 2 = 0.693): too small a start or lr"
     else:
         why = "most failures moved but stopped short: more epochs, another lr, or a wider layer"
-    return Feedback(False, f"{said}, short of {100 * target:.0f}%; {why}.")
+    return Feedback(False, f"{said}, short of {100 * target:.0f}%;\n{why}.")
 
 def _chain_rule_case():
     W1 = np.array([[0.6, -0.4], [0.3, 0.8]])
