@@ -239,10 +239,10 @@ def draw_translation(bugs=(), lr=0.5, epochs=2000, seed=0, title=None):
     fig, ax = plt.subplots(figsize=(6, 2.6), layout="constrained")
     colours = [PALETTE[c] for c in ("blue", "orange", "green", "vermillion")]
     for i, colour in enumerate(colours):
-        label = f"x = ({X[i, 0]:.0f}, {X[i, 1]:.0f}), target {y[i, 0]:.0f}"
+        label = f"({X[i, 0]:.0f}, {X[i, 1]:.0f}) -> {y[i, 0]:.0f}"
         ax.plot(marks, outs[:, i, 0], color=colour, label=label)
         ax.axhline(y[i, 0], color=colour, ls=":", lw=1)
     ax.set(xlabel="epoch", ylabel="output p", ylim=(-0.03, 1.03))
     ax.set_title(title or (", ".join(sorted(bugs)) or "no bug"), fontsize=9)
-    ax.legend(fontsize=7, loc="center right")
+    fig.legend(fontsize=8, loc="outside right center", title="input -> target", title_fontsize=8)
     return fig
