@@ -191,9 +191,9 @@ def finite_difference_errors(f, x, exact, eps):
     """How far one-sided and central differences of a scalar function land from the truth.
 
     f: float -> float; x: the point; exact: the true derivative f'(x); eps: (k,) positive steps.
-    Returns {"forward": (k,), "central": (k,)}, the errors |(f(x + e) - f(x)) / e - exact| and
-    |(f(x + e) - f(x - e)) / (2 e) - exact| for each step e. Their truncation error falls as
-    e and e**2; the round-off in f's values, divided by e, grows as 1 / e.
+    Returns {"forward": (k,), "central": (k,)}: for each step e, the absolute errors of
+    (f(x + e) - f(x)) / e and of (f(x + e) - f(x - e)) / (2 e) against `exact`. Their truncation
+    error falls as e and e**2; the round-off in f's values, divided by e, grows as 1 / e.
     """
     eps = np.asarray(eps, dtype=np.float64)
     if eps.ndim != 1 or not np.all(np.isfinite(eps) & (eps > 0)):
