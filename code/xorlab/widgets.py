@@ -167,7 +167,7 @@ def hidden_units_explorer():
         bias=w.Checkbox(value=False, description="biases"),
         sigmoid_derivative_of_output=w.Checkbox(value=True, description="sigmoid' at output"),
         leak_forward_only=w.Checkbox(value=False, description="forward-only leak"),
-        lr=w.FloatLogSlider(value=0.4, base=10, min=-3, max=0, step=0.25),
-        epochs=w.IntSlider(value=1000, min=0, max=5000, step=250),
+        lr=w.SelectionSlider(options=[0.001, 0.004, 0.01, 0.04, 0.1, 0.4, 1.0], value=0.4),
+        epochs=w.SelectionSlider(options=[0, 1, 10, 100, 1000, 2000, 5000, 10000], value=1000),
         seed=w.IntSlider(value=0, min=0, max=20),
     )
