@@ -225,9 +225,7 @@ def check_no_bias_floor(value):
         return Feedback(False, f"the answer is a number (a loss), got {value!r}.")
     floor = np.log(2) / 4
     if np.isclose(v, floor, rtol=1e-3):
-        return Feedback(
-            True, f"input (0, 0) is stuck at 0.5 and costs ln 2; the mean over 4 is {floor:.4f}."
-        )
+        return Feedback(True, f"(0, 0) is pinned at 0.5 and costs ln 2; the mean is {floor:.4f}.")
     if np.isclose(v, np.log(2), rtol=1e-3):
         return Feedback(False, "ln 2 is the loss on input (0, 0) alone; the loss is a mean over 4.")
     if np.isclose(v, 0.5):
@@ -310,7 +308,7 @@ def check_relu_xor_design(result):
         )
     lo, hi = result.interval
     if lo >= 0.9:
-        return Feedback(True, f"{result.summary()}: the whole interval is at or above 90%.")
+        return Feedback(True, f"{result.summary()}: all of it is above 90%.")
     from .diagnose import dead_fraction  # diagnose imports train_many; checks stays light
 
     dead = dead_fraction(result)
