@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make book` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ASSETS := assets/npm/.fetched
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: venv assets chromium book test execute serve bench
+
+venv: $(STAMP)
+
+# Re-install whenever requirements.txt or pyproject.toml changes.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# require.js and the widget manager for the offline book, axe-core for the browser tests.
+assets: $(ASSETS)
+
+$(ASSETS): tools/fetch_assets.py
+	$(PYTHON) tools/fetch_assets.py
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+
+book: venv assets
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: venv assets chromium
+	$(BIN)/ruff check .
+	$(BIN)/pytest tests/
+
+execute: venv
+	$(BIN)/python tools/execute.py
+
+serve:
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: venv assets
+	$(BIN)/python tools/bench_book.py

@@ -1,0 +1,86 @@
+"""Session fixtures for the book tests: one `-W -n` build, served on 127.0.0.1, one browser."""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from book_pages import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory):
+    """Build the book as `make book` does, into a temporary folder; return (process, html dir)."""
+    out = tmp_path_factory.mktemp("book")
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out),
+    ]  # fmt: skip
+    run = subprocess.run(
+        command, capture_output=True, text=True, env=os.environ | {"NO_COLOR": "1"}
+    )
+    return run, out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def html_dir(book_build):
+    run, html = book_build
+    assert run.returncode == 0, "the book does not build; see test_book.py"
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(html_dir):
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory, base_url):
+    """Debian's Chromium with a fresh profile and no network but the served book."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: `make test` installs it with apt"
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            tmp_path_factory.mktemp("profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        # The book must not need the network: refuse everything else (pages record the refused
+        # requests as failures).
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(base_url)
+                else route.abort("internetdisconnected")
+            ),
+        )
+        yield context
+        context.close()

@@ -1,0 +1,76 @@
+"""Chapter notebooks are stored executed, clean and standalone (checked by nbval in a kernel)."""
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from book_pages import ROOT, chapter_notebooks, toc_documents
+
+NOTEBOOKS = chapter_notebooks()
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+
+
+def code_cells(path):
+    nb = nbformat.read(path, as_version=4)
+    return [cell for cell in nb.cells if cell.cell_type == "code" and cell.source.strip()]
+
+
+def test_every_toc_entry_exists():
+    for doc in toc_documents():
+        assert any((ROOT / f"{doc}{ext}").exists() for ext in (".md", ".ipynb")), doc
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_executed_top_to_bottom_with_outputs(path):
+    counts = [cell.execution_count for cell in code_cells(path)]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"execution counts {counts}: run `make execute` (one fresh kernel, top to bottom)"
+    )
+    assert any(cell.outputs for cell in code_cells(path)), "stored without outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_outputs_are_clean(path):
+    for number, cell in enumerate(code_cells(path), 1):
+        for out in cell.outputs:
+            where = f"code cell {number}"
+            assert out.output_type != "error", f"{where}: {out.get('ename')}"
+            assert out.get("name") != "stderr", f"{where} writes to stderr: {out.text[:200]}"
+            data = out.get("data", {})
+            text = out.get("text", "") + data.get("text/plain", "")
+            has_image = any(kind in data for kind in IMAGE_TYPES)
+            stray = not has_image and ("<Figure size" in text or "<matplotlib." in text)
+            assert not stray, f"{where} shows a stray repr: {text[:120]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_figure_has_alt_text(path):
+    for number, cell in enumerate(code_cells(path), 1):
+        cell_alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt")
+        for out in cell.outputs:
+            for kind in IMAGE_TYPES:
+                if kind in out.get("data", {}):
+                    alt = out.get("metadata", {}).get(kind, {}).get("alt") or cell_alt
+                    assert alt, f"code cell {number}: figure without `mystnb: image: alt:`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_nbval_strict_in_a_fresh_kernel(path):
+    """Re-run the chapter alone in a new kernel; every stored output must come out the same."""
+    command = [
+        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        "--nbval", "--nbval-current-env",
+        "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+        str(path.relative_to(ROOT)),
+    ]  # fmt: skip
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+@pytest.mark.parametrize("cwd", [ROOT, ROOT / "chapters"], ids=["root", "chapters"])
+def test_import_code_is_the_standard_library(cwd):
+    """The package lives in code/ without code/__init__.py, so `code` stays the stdlib module."""
+    probe = "import code, sysconfig; print(code.__file__.startswith(sysconfig.get_path('stdlib')))"
+    run = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True)
+    assert run.stdout.strip() == "True", run.stdout + run.stderr
