@@ -4,10 +4,22 @@ The companion package of the book "Why Won't It Learn?". Shapes are written `X: 
 n samples, d_in input features; every random draw comes from an explicit seed.
 """
 
-from . import checks, diagnose, online, plots, reachable, saturation, surrogate, widgets
+from . import (
+    checks,
+    diagnose,
+    flowchart,
+    online,
+    planted,
+    plots,
+    reachable,
+    saturation,
+    surrogate,
+    widgets,
+)
 from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
+from .doctor import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
 from .faults import FAULTS
 from .gates import GATES, gate_name, hidden_gates
 from .gradcheck import GradcheckReport, check_gradients, finite_difference_errors, gradcheck
@@ -30,6 +42,9 @@ __all__ = [
     "History",
     "MLP",
     "ManyResult",
+    "Diagnosis",
+    "Finding",
+    "adapt_mlp",
     "and_",
     "bce",
     "bce_grad",
@@ -41,15 +56,19 @@ __all__ = [
     "gate_name",
     "gradcheck",
     "hidden_gates",
+    "doctor",
     "identity",
+    "implied_gradient",
     "init_params",
     "mse",
     "mse_grad",
     "online",
     "or_",
     "plots",
-    "reachable",
+    "flowchart",
+    "planted",
     "saturation",
+    "reachable",
     "sigmoid_bce_delta",
     "train",
     "train_many",

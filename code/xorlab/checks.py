@@ -540,3 +540,76 @@ def check_sample_step(fn, lr=0.5):
 
 # --- field-guide ---------------------------------------------------------------------------
 
+
+def check_sum_factor(value, n=4):
+    """The factor the doctor reports when a gradient sums over the n samples a mean-loss's
+    gradient averages over: yours / true = n."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return Feedback(False, f"the answer is a number (a ratio), got {value!r}.")
+    if np.isclose(v, n):
+        return Feedback(True, f"a sum of n = {n} terms is n times their mean: ratio {n}.")
+    if np.isclose(v, 1 / n):
+        return Feedback(
+            False, "that is true / yours; the doctor reports yours / true, and yours is larger."
+        )
+    if np.isclose(v, 1.0):
+        return Feedback(False, "a ratio of 1 means no error; the sum is not the mean.")
+    return Feedback(False, f"{v:.4g} is not it: how does a sum of n terms relate to their mean?")
+
+
+def check_sign_flip_w2(case):
+    """Check doctor keyword arguments `case` whose gradient makes the doctor report one
+    finding: a sign flip in W2 and in no other array."""
+    from .doctor import doctor
+
+    if not isinstance(case, dict):
+        return Feedback(False, f"pass the dict of doctor's keyword arguments, got {case!r}.")
+    try:
+        diagnosis = doctor(**case)
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return Feedback(False, f"the doctor could not run it: {type(exc).__name__}: {exc}")
+    if diagnosis.codes == ["sign_flip"] and diagnosis.findings[0].title.endswith(" in W2"):
+        return Feedback(True, "the doctor reports a sign flip in W2 and nothing else.")
+    if diagnosis.healthy:
+        return Feedback(False, "the doctor found nothing: your gradient is still the true one.")
+    if "sign_flip" in diagnosis.codes:
+        return Feedback(
+            False, f"a sign flip, but not in W2 alone: {diagnosis.findings[0].title}."
+        )
+    titles = "; ".join(f.title for f in diagnosis.findings)
+    return Feedback(False, f"the doctor found something else: {titles}. Negate W2's gradient.")
+
+
+def check_adapter(case):
+    """Check an adapter for class-based code: doctor keyword arguments `case` (params, loss,
+    grad, X, y, and predict) for a *correct* network, which the doctor must find healthy
+    without the adapter changing the params."""
+    from .doctor import doctor
+
+    needed = ("params", "loss", "grad", "predict", "X", "y")
+    if not isinstance(case, dict) or any(k not in case for k in needed):
+        return Feedback(False, f"the adapter must be a dict with the keys {list(needed)}.")
+    before = {k: np.array(v, dtype=float, copy=True) for k, v in case["params"].items()}
+    try:
+        diagnosis = doctor(**case)
+    except Exception as exc:  # the learner's code may fail in any way; report it kindly
+        return Feedback(False, f"the doctor could not run it: {type(exc).__name__}: {exc}")
+    if any(not np.array_equal(before[k], case["params"][k]) for k in before):
+        return Feedback(False, "the params changed: let the update work on a copy of the net.")
+    if diagnosis.healthy:
+        return Feedback(True, "the doctor finds the network healthy through your adapter.")
+    codes = set(diagnosis.codes)
+    if "constant_scale" in codes:
+        why = "the implied gradient is off by a constant: pass implied_gradient the same lr"
+        return Feedback(False, why + " the update uses.")
+    if "sign_flip" in codes or "update_climbs" in codes:
+        return Feedback(False, "the gradient points uphill: it is (before - after) / lr.")
+    if codes & {"wrong_gradient", "data_factor", "zero_gradient"}:
+        return Feedback(
+            False,
+            "loss and grad disagree: do both read the params they are given, through the same "
+            "network?",
+        )
+    return Feedback(False, f"the doctor reports: {diagnosis.findings[0].title}.")

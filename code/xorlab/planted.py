@@ -1,0 +1,191 @@
+"""Planted bugs: one small hand-written XOR network with a switchable mistake, for the field guide.
+
+The network is written the way a reader would write it, as plain functions of a params dict
+(row layout: X (n, 2) @ A (2, h) + a, tanh or sigmoid hidden units, h @ B (h, 1) + c, sigmoid
+output, mean binary cross-entropy), not with `MLP`. `implementation(bug)` returns the keyword
+arguments of `doctor` for it; `BUGS` says what each bug is and which findings should name it;
+`score` turns the doctor's verdicts into precision and recall; `draw_case` and
+`planted_explorer` show a verdict next to the loss curve.
+"""
+
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from . import _validate, plots
+from .data import xor
+from .doctor import doctor
+
+GRADIENT = frozenset(
+    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
+)
+HEALTH = frozenset({"rising", "lr_too_large", "diverged"})
+
+
+@dataclass(frozen=True)
+class Bug:
+    """A planted mistake: what it is, the findings of which at least one must appear
+    (`required`; empty means: no finding at all), and the findings that are also fair
+    (`allowed`, e.g. the training trouble a wrong gradient causes)."""
+
+    description: str
+    required: frozenset = frozenset()
+    allowed: frozenset = frozenset()
+
+
+BUGS = {
+    "none": Bug("a correct implementation"),
+    "sum in hidden layer": Bug(
+        "output layer averaged over the samples, hidden layer summed",
+        frozenset({"constant_scale"}),
+    ),
+    "error y - p": Bug("the output error written y - p instead of p - y", frozenset({"sign_flip"})),
+    "update with +": Bug("the update adds lr * gradient", frozenset({"update_climbs"})),
+    "sigmoid' for tanh": Bug(
+        "tanh hidden units, derivative written h (1 - h)",
+        frozenset({"data_factor", "wrong_gradient"}),
+        GRADIENT | HEALTH,
+    ),
+    "no hidden derivative": Bug(
+        "the hidden activation's derivative left out",
+        frozenset({"data_factor", "wrong_gradient"}),
+        GRADIENT | HEALTH,
+    ),
+    "MSE gradient, BCE loss": Bug(
+        "loss is BCE, output error taken from squared error: 2 (p - y) p (1 - p)",
+        frozenset({"data_factor", "wrong_gradient"}),
+        GRADIENT | HEALTH,
+    ),
+    "bias gradient zero": Bug(
+        "the hidden bias gradient left at its initial zeros", frozenset({"zero_gradient"})
+    ),
+    "no biases": Bug("a network without biases", frozenset({"no_bias", "cannot_fit"})),
+    "zero init": Bug("every weight initialised to 0", frozenset({"symmetric"}), HEALTH),
+    "lr 50": Bug("a learning rate of 50", frozenset({"lr_too_large", "diverged"})),
+}
+
+
+def _sigmoid(z):
+    return 0.5 + 0.5 * np.tanh(0.5 * z)
+
+
+def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
+    """Doctor's keyword arguments for a 2-`units`-1 XOR net with the planted `bug` (a key of
+    `BUGS`). Weights ~ N(0, 1) from `seed`, biases 0; `hidden` is "tanh" or "sigmoid"."""
+    _validate.choice(bug, BUGS, "bug")
+    _validate.choice(hidden, ("tanh", "sigmoid"), "hidden")
+    _validate.positive(units, "units", integer=True)
+    _validate.positive(lr, "lr")
+    X, y = xor()
+    lr = 50.0 if bug == "lr 50" else lr
+    rng = np.random.default_rng(seed)
+    scale = 0.0 if bug == "zero init" else 1.0
+    params = {"A": scale * rng.normal(0, 1, (2, units)), "B": scale * rng.normal(0, 1, (units, 1))}
+    if bug != "no biases":
+        params.update(a=np.zeros(units), c=np.zeros(1))
+    act = np.tanh if hidden == "tanh" else _sigmoid
+
+    def forward(q, Z):
+        """Hidden h: (n, units) and output p: (n, 1) for inputs Z: (n, 2)."""
+        h = act(Z @ q["A"] + q.get("a", 0.0))
+        return h, _sigmoid(h @ q["B"] + q.get("c", 0.0))
+
+    def loss(q):
+        p = np.clip(forward(q, X)[1], 1e-12, 1 - 1e-12)
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+    def grad(q):
+        h, p = forward(q, X)
+        n = len(X)
+        e = (p - y) / n  # dL/dz at the output, for the mean BCE
+        if bug == "error y - p":
+            e = (y - p) / n
+        if bug == "MSE gradient, BCE loss":
+            e = 2 * (p - y) * p * (1 - p) / n
+        slope = 1 - h**2 if hidden == "tanh" else h * (1 - h)
+        if bug == "sigmoid' for tanh":
+            slope = h * (1 - h)
+        if bug == "no hidden derivative":
+            slope = 1.0
+        d = (e @ q["B"].T) * slope  # dL/d(hidden pre-activation)
+        if bug == "sum in hidden layer":
+            d = d * n
+        g = {"A": X.T @ d, "B": h.T @ e}
+        if "a" in q:
+            g["a"] = np.zeros(units) if bug == "bias gradient zero" else d.sum(axis=0)
+            g["c"] = e.sum(axis=0)
+        return g
+
+    sign = 1.0 if bug == "update with +" else -1.0
+    return {
+        "params": params,
+        "loss": loss,
+        "grad": grad,
+        "predict": lambda q, Z: forward(q, Z)[1],
+        "step": lambda q, g: {k: q[k] + sign * lr * g[k] for k in q},
+        "X": X,
+        "y": y,
+        "lr": lr,
+    }
+
+
+def verdict_ok(bug, codes):
+    """True when the doctor's finding `codes` diagnose `bug` correctly (see `Bug`)."""
+    spec = BUGS[bug]
+    found = set(codes)
+    if not spec.required:
+        return not found
+    return bool(found & spec.required) and found <= spec.required | spec.allowed
+
+
+def score(verdicts):
+    """Precision and recall of the doctor over `verdicts`: a list of (bug, finding codes).
+
+    precision = findings that belong to their bug / all findings; recall = cases diagnosed
+    correctly (a required finding present, or none at all for correct code) / all cases."""
+    if not verdicts:
+        raise ValueError("verdicts is empty: run the doctor on at least one case")
+    right = total = hits = 0
+    for bug, codes in verdicts:
+        fair = BUGS[bug].required | BUGS[bug].allowed
+        right += sum(c in fair for c in codes)
+        total += len(codes)
+        hits += verdict_ok(bug, codes)
+    return (right / total if total else 1.0), hits / len(verdicts)
+
+
+def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
+    """Run the doctor on the planted `bug` and draw its short training run's loss, titled with
+    the first finding (or "healthy"). Returns (Figure, Diagnosis)."""
+    diagnosis = doctor(**{**implementation(bug, lr=lr, seed=seed), "epochs": 300})
+    fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+    losses = diagnosis.losses
+    log = bool(np.all(np.isfinite(losses)) and np.all(losses > 0))
+    plots.plot_loss(losses, ax=ax, log=log, title="")
+    first = diagnosis.findings[0].title if diagnosis.findings else "healthy: no finding"
+    ax.set_title(f"{bug}: {_shorten(first)}", fontsize=9, loc="left")
+    return fig, diagnosis
+
+
+def _shorten(text, width=70):
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def planted_explorer():
+    """Live explorer: choose a planted bug and a learning rate; shows the doctor's report and
+    the loss over its short training run. Needs ipywidgets."""
+    import ipywidgets as w
+
+    from .widgets import explorer
+
+    def show(bug, lr):
+        fig, diagnosis = draw_case(bug, lr=lr, figsize=(7, 2.8))
+        print(diagnosis)
+        plt.show()
+
+    return explorer(
+        show,
+        bug=w.Dropdown(options=list(BUGS), value="sum in hidden layer"),
+        lr=w.FloatLogSlider(value=0.5, base=10, min=-2, max=2, step=0.25),
+    )
