@@ -59,6 +59,8 @@ def check_xor_weights(params, sizes=(2, 2, 1), hidden="sigmoid", output="sigmoid
     """Check hand-chosen `params` (dict W1, b1, W2, b2 with MLP shapes) solve XOR: every output
     within `tol` of its target."""
     net = MLP(sizes, hidden=hidden, output=output)
+    if not isinstance(params, dict):
+        return Feedback(False, f"params must be a dict with keys {list(net.params)}.")
     for k, v in net.params.items():
         if k not in params:
             return Feedback(False, f"params is missing {k}; it needs {list(net.params)}.")
@@ -456,6 +458,7 @@ def check_xor_recipe(lr, epochs, init_scale, hidden_units=2, target=0.9, n=1000,
     else:
         why = "most failures moved but stopped short: more epochs, another lr, or a wider layer"
     return Feedback(False, f"{said}, short of {100 * target:.0f}%;\n{why}.")
+
 
 def _chain_rule_case():
     W1 = np.array([[0.6, -0.4], [0.3, 0.8]])
