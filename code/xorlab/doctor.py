@@ -76,7 +76,12 @@ class Diagnosis:
             return "No problem found: the gradients agree with finite differences and it trains."
         lines = [f"{len(self.findings)} finding(s):"]
         for i, f in enumerate(self.findings, 1):
-            lines += [f"{i}. {f.title}", f"   evidence: {f.evidence}", f"   see: {f.chapter}"]
+            evidence = f.evidence.splitlines()
+            if len(evidence) == 1:
+                lines += [f"{i}. {f.title}", f"   evidence: {evidence[0]}"]
+            else:
+                lines += [f"{i}. {f.title}", "   evidence:", *(f"   - {e}" for e in evidence)]
+            lines.append(f"   see: {f.chapter}")
         return "\n".join(lines)
 
     __repr__ = __str__
@@ -85,7 +90,7 @@ class Diagnosis:
         if self.healthy:
             return f"<p><strong>Healthy.</strong> {str(self)}</p>"
         items = "".join(
-            f"<li><strong>{f.title}</strong><br>{f.evidence}<br>"
+            f"<li><strong>{f.title}</strong><br>{f.evidence.replace(chr(10), '<br>')}<br>"
             f'see <a href="{f.chapter}.html">{f.chapter}</a></li>'
             for f in self.findings
         )
@@ -124,14 +129,15 @@ def _pattern(check, n_samples):
     if cos < -0.99:
         return "sign_flip", f"cosine {cos:+.3f}, norm ratio {check.norm_ratio:.3f}"
     ratios = a[live] / n[live]
-    if cos > 0.9999 and ratios.size > 1 and np.ptp(ratios) < 1e-3 * abs(ratios.mean()):
+    # one entry has one ratio: "constant" is all it can show
+    if cos > 0.9999 and ratios.size and np.ptp(ratios) < 1e-3 * abs(ratios.mean()):
         r = float(ratios.mean())
         hint = ""
         if np.isclose(r, n_samples, rtol=1e-3):
             hint = f" (= n = {n_samples}: a sum where the mean belongs)"
         elif np.isclose(r, 1 / n_samples, rtol=1e-3):
             hint = f" (= 1/n: divided by n = {n_samples} once too often)"
-        return "constant_scale", f"every entry is {r:.4g} times the true gradient{hint}"
+        return "constant_scale", f"every entry is {r:.4g} times the truth{hint}"
     if cos > 0.9:
         spread = f"{ratios.min():.3g} to {ratios.max():.3g}" if ratios.size else "n/a"
         return "data_factor", f"cosine {cos:+.4f}, entry ratios from {spread}"
@@ -148,15 +154,18 @@ TITLES = {
 
 
 def _gradient_findings(report, n_samples):
+    """One finding per pattern; arrays with the same evidence share one line of it."""
     groups = {}
     for name, check in report.checks.items():
         found = _pattern(check, n_samples)
         if found:
-            groups.setdefault(found[0], []).append(f"{name}: {found[1]}")
-    return [
-        Finding(code, f"{TITLES[code]} in {', '.join(e.split(':')[0] for e in ev)}", "; ".join(ev))
-        for code, ev in groups.items()
-    ]
+            groups.setdefault(found[0], {}).setdefault(found[1], []).append(name)
+    findings = []
+    for code, by_text in groups.items():
+        names = [name for group in by_text.values() for name in group]
+        evidence = "\n".join(f"{', '.join(group)}: {text}" for text, group in by_text.items())
+        findings.append(Finding(code, f"{TITLES[code]} in {', '.join(names)}", evidence))
+    return findings
 
 
 def _update_finding(step, params, grads):

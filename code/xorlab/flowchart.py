@@ -31,9 +31,9 @@ NODES = {
     "sign": Node("Sign flip\nerror reversed", "cause", 0.0, 4.6),
     "ratio": Node("Same ratio for\nevery entry?", "question", 2.4, 4.6),
     "zeros": Node("Entries\nexactly 0?", "question", 5.3, 4.6),
-    "scale": Node("Constant factor\nsum vs mean, 1/n", "cause", 1.2, 3.0),
-    "zero": Node("Missing term\nnot computed", "cause", 3.6, 3.0),
-    "factor": Node("Wrong derivative\nfactor varies", "cause", 6.2, 3.0),
+    "scale": Node("Constant factor\nsum vs mean, 1/n", "cause", 1.1, 3.0),
+    "zero": Node("Missing term\nnot computed", "cause", 3.5, 3.0),
+    "factor": Node("Wrong derivative\nfactor varies", "cause", 5.95, 3.0),
     # the gradient is right: look at training and at the model
     "loss": Node("Loss in a\nshort run?", "question", 10.2, 6.2),
     "step": Node("Update is\nw - lr g ?", "question", 8.4, 4.6),
@@ -41,7 +41,7 @@ NODES = {
     "plus": Node("Update sign\nw + lr g climbs", "cause", 8.4, 3.0),
     "lr": Node("Learning rate\ntoo large", "cause", 10.8, 3.0),
     "capacity": Node("Capacity\nno bias, linear", "cause", 13.2, 3.0),
-    "start_pt": Node("Bad start\nsymmetry, saturation", "cause", 14.9, 4.6),
+    "start_pt": Node("Bad start\nidentical units,\nsaturation", "cause", 14.9, 4.6),
 }
 
 EDGES = [
@@ -65,10 +65,10 @@ EDGES = [
 ]
 
 COLOURS = {"start": PALETTE["grey"], "question": PALETTE["blue"], "cause": PALETTE["vermillion"]}
-BOX = (2.0, 0.9)  # width and height of a box, in data units
+BOX = (2.2, 1.0)  # width and height of a box, in data units
 
 
-def draw_flowchart(ax=None, fontsize=7.5):
+def draw_flowchart(ax=None, fontsize=9.5):
     """Draw every node of `NODES` as a box and every edge of `EDGES` as a labelled arrow.
     Returns the Axes; its `patches` are the boxes followed by the arrows."""
     if ax is None:
@@ -115,7 +115,7 @@ def draw_flowchart(ax=None, fontsize=7.5):
                 label,
                 ha="center",
                 va="center",
-                fontsize=fontsize - 0.5,
+                fontsize=fontsize - 1,
                 color=PALETTE["blue"],
                 style="italic",
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},

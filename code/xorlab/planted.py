@@ -1,7 +1,7 @@
 """Planted bugs: one small hand-written XOR network with a switchable mistake, for the field guide.
 
 The network is written the way a reader would write it, as plain functions of a params dict
-(row layout: X (n, 2) @ A (2, h) + a, tanh or sigmoid hidden units, h @ B (h, 1) + c, sigmoid
+(row layout: X (n, 2) @ W1 (2, h) + b1, tanh or sigmoid hidden units, h @ W2 (h, 1) + b2, sigmoid
 output, mean binary cross-entropy), not with `MLP`. `implementation(bug)` returns the keyword
 arguments of `doctor` for it; `BUGS` says what each bug is and which findings should name it;
 `score` turns the doctor's verdicts into precision and recall; `draw_case` and
@@ -81,15 +81,18 @@ def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
     lr = 50.0 if bug == "lr 50" else lr
     rng = np.random.default_rng(seed)
     scale = 0.0 if bug == "zero init" else 1.0
-    params = {"A": scale * rng.normal(0, 1, (2, units)), "B": scale * rng.normal(0, 1, (units, 1))}
+    params = {
+        "W1": scale * rng.normal(0, 1, (2, units)),
+        "W2": scale * rng.normal(0, 1, (units, 1)),
+    }
     if bug != "no biases":
-        params.update(a=np.zeros(units), c=np.zeros(1))
+        params.update(b1=np.zeros(units), b2=np.zeros(1))
     act = np.tanh if hidden == "tanh" else _sigmoid
 
     def forward(q, Z):
         """Hidden h: (n, units) and output p: (n, 1) for inputs Z: (n, 2)."""
-        h = act(Z @ q["A"] + q.get("a", 0.0))
-        return h, _sigmoid(h @ q["B"] + q.get("c", 0.0))
+        h = act(Z @ q["W1"] + q.get("b1", 0.0))
+        return h, _sigmoid(h @ q["W2"] + q.get("b2", 0.0))
 
     def loss(q):
         p = np.clip(forward(q, X)[1], 1e-12, 1 - 1e-12)
@@ -108,13 +111,13 @@ def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
             slope = h * (1 - h)
         if bug == "no hidden derivative":
             slope = 1.0
-        d = (e @ q["B"].T) * slope  # dL/d(hidden pre-activation)
+        d = (e @ q["W2"].T) * slope  # dL/d(hidden pre-activation)
         if bug == "sum in hidden layer":
             d = d * n
-        g = {"A": X.T @ d, "B": h.T @ e}
-        if "a" in q:
-            g["a"] = np.zeros(units) if bug == "bias gradient zero" else d.sum(axis=0)
-            g["c"] = e.sum(axis=0)
+        g = {"W1": X.T @ d, "W2": h.T @ e}
+        if "b1" in q:
+            g["b1"] = np.zeros(units) if bug == "bias gradient zero" else d.sum(axis=0)
+            g["b2"] = e.sum(axis=0)
         return g
 
     sign = 1.0 if bug == "update with +" else -1.0
@@ -187,5 +190,7 @@ def planted_explorer():
     return explorer(
         show,
         bug=w.Dropdown(options=list(BUGS), value="sum in hidden layer"),
-        lr=w.FloatLogSlider(value=0.5, base=10, min=-2, max=2, step=0.25),
+        lr=w.SelectionSlider(
+            options=[0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0, 30.0, 100.0], value=0.5
+        ),
     )
