@@ -147,7 +147,7 @@ def _pattern(check, n_samples):
 TITLES = {
     "sign_flip": "Gradient has the wrong sign",
     "constant_scale": "Gradient off by a constant factor",
-    "data_factor": "Gradient misses (or adds) a factor that varies with the data",
+    "data_factor": "Gradient off by a factor that varies with the data",
     "zero_gradient": "Gradient is zero where it should not be",
     "wrong_gradient": "Gradient is wrong",
 }
@@ -196,7 +196,7 @@ def _pinned_findings(params, predict, X, y, rng):
             findings.append(
                 Finding(
                     "no_bias",
-                    "The output at the all-zero input cannot move: the network has no biases",
+                    "No biases: the output at the all-zero input cannot move",
                     f"output {pinned:.4f} at x = 0 for 5 random weight settings; target "
                     f"{float(y[zero_rows][0, 0]):g}",
                 )
@@ -211,8 +211,7 @@ def _linear_findings(params, predict, X, y, rng):
     return [
         Finding(
             "linear",
-            "The network computes a linear function of its input on the data: it cannot "
-            "separate these classes",
+            "Linear on the data: the network cannot separate these classes",
             f"an affine fit of the output's logit over the data region leaves "
             f"relative residual {linear:.1e}",
         )
@@ -257,7 +256,7 @@ def _symmetry_finding(params, grads):
                 if same_w and same_g:
                     return Finding(
                         "symmetric",
-                        "Hidden units start as exact copies and get identical gradients",
+                        "Symmetric start: hidden units are copies with identical gradients",
                         f"columns {j} and {k} of {name} are equal, and so are their gradients: "
                         "they will stay copies forever (break the symmetry with random init)",
                     )
@@ -278,8 +277,7 @@ def _health_findings(losses, gradient_ok):
         return [
             Finding(
                 "lr_too_large",
-                "The loss does not fall although the gradient is right: the learning rate is "
-                "too large",
+                "Learning rate too large: the loss does not fall, yet the gradient is right",
                 f"loss {start:.4f} -> {end:.4f}; {100 * np.mean(d > 0):.0f}% of steps went up, "
                 f"{100 * flips:.0f}% reversed direction",
             )
@@ -386,7 +384,7 @@ def doctor(params, loss, grad, X, y, predict=None, step=None, lr=0.5, epochs=300
         findings.append(
             Finding(
                 "cannot_fit",
-                "The gradient is right, yet the model cannot fit the data: it lacks the capacity "
+                "Too little capacity: the gradient is right, yet the model cannot fit the data "
                 "(missing biases? too few units?)",
                 f"Adam, 3,000 steps from your start and from 3 random restarts, never put every "
                 f"output on the right side of 0.5 (your run ended at loss {losses[-1]:.4f})",

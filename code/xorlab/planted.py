@@ -167,11 +167,11 @@ def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
     log = bool(np.all(np.isfinite(losses)) and np.all(losses > 0))
     plots.plot_loss(losses, ax=ax, log=log, title="")
     first = diagnosis.findings[0].title if diagnosis.findings else "healthy: no finding"
-    ax.set_title(f"{bug}: {_shorten(first)}", fontsize=9, loc="left")
+    ax.set_title(f"{bug}: {_shorten(first)}", fontsize=10, loc="left")
     return fig, diagnosis
 
 
-def _shorten(text, width=70):
+def _shorten(text, width=58):
     return text if len(text) <= width else text[: width - 3].rstrip() + "..."
 
 
