@@ -76,12 +76,8 @@ class Diagnosis:
             return "No problem found: the gradients agree with finite differences and it trains."
         lines = [f"{len(self.findings)} finding(s):"]
         for i, f in enumerate(self.findings, 1):
-            evidence = f.evidence.splitlines()
-            if len(evidence) == 1:
-                lines += [f"{i}. {f.title}", f"   evidence: {evidence[0]}"]
-            else:
-                lines += [f"{i}. {f.title}", "   evidence:", *(f"   - {e}" for e in evidence)]
-            lines.append(f"   see: {f.chapter}")
+            evidence = (f"   {e}" for e in f.evidence.splitlines())
+            lines += [f"{i}. {f.title}", *evidence, f"   see: {f.chapter}"]
         return "\n".join(lines)
 
     __repr__ = __str__
@@ -137,7 +133,7 @@ def _pattern(check, n_samples):
             hint = f" (= n = {n_samples}: a sum where the mean belongs)"
         elif np.isclose(r, 1 / n_samples, rtol=1e-3):
             hint = f" (= 1/n: divided by n = {n_samples} once too often)"
-        return "constant_scale", f"every entry is {r:.4g} times the truth{hint}"
+        return "constant_scale", f"all entries {r:.4g}x the truth{hint}"
     if cos > 0.9:
         spread = f"{ratios.min():.3g} to {ratios.max():.3g}" if ratios.size else "n/a"
         return "data_factor", f"cosine {cos:+.4f}, entry ratios from {spread}"
