@@ -2,8 +2,9 @@
 
     python tools/execute.py [NOTEBOOK ...]      # default: every chapters/*.ipynb
 
-Outputs and widget state are stored; cell timings are not, and widget model ids (random on
-every run) are renamed to ids derived from the notebook's name and the model's position, so
+Outputs and widget state are stored; cell timings are not. Widget model ids (random on every
+run) are renamed to ids derived from the notebook's name and the model's position, and
+consecutive stdout (or stderr) chunks are merged (the kernel splits them by timing), so
 re-executing an unchanged notebook gives no diff.
 """
 
@@ -30,6 +31,19 @@ def stable_widget_ids(nb, name: str):
     return nbformat.from_dict(json.loads(text))
 
 
+def coalesce_streams(nb):
+    """Merge consecutive stream outputs of the same name within each code cell."""
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        merged = []
+        for out in cell.outputs:
+            last = merged[-1] if merged else None
+            if last and out.output_type == last.output_type == "stream" and out.name == last.name:
+                last.text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
 def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
@@ -42,6 +56,7 @@ def execute(path: Path) -> float:
         store_widget_state=True,
     ).execute()
     seconds = time.perf_counter() - start
+    coalesce_streams(nb)
     nbformat.write(stable_widget_ids(nb, path.stem), path)
     return seconds
 
