@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ASSETS := assets/npm/.fetched
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv assets chromium book test execute serve bench
+.PHONY: venv assets chromium book test execute serve bench student guide
 
 venv: $(STAMP)
 
@@ -47,3 +47,11 @@ serve:
 
 bench: venv assets
 	$(BIN)/python tools/bench_book.py
+
+# The student edition: every chapter without its solutions, in student/ (tools/student.py).
+student: venv
+	$(BIN)/python tools/student.py student
+
+# Regenerate chapters/instructor-guide.md from the chapters (a test checks it is current).
+guide: venv
+	$(BIN)/python tools/instructor_guide.py
