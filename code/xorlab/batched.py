@@ -81,6 +81,58 @@ def _correct(p, y):
     return np.all(((p > 0.5) == (y > 0.5)) & (p != 0.5), axis=(0, 1))
 
 
+def prepare(n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y):
+    """Check a trainer's arguments; return `(spec, X, y, start)`, with start the stacked initial
+    parameters of networks seed, seed + 1, ... (trailing axis of n) and X, y defaulting to XOR."""
+    _validate.positive(n, "n", integer=True)
+    spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
+    if X is None and y is None:
+        X, y = xor()
+    X = _validate.as_matrix(X, "X", spec.sizes[0])
+    y = _validate.as_matrix(y, "y", spec.sizes[-1])
+    _validate.same_rows(X, y)
+    _validate.positive(lr, "lr")
+    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    start = mlp.stack(
+        [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
+    )
+    return spec, X, y, start
+
+
+def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every=None):
+    """The epoch loop every trainer shares; returns a `ManyResult`.
+
+    Each epoch runs the full-batch forward pass (to track success and the loss), then
+    `epoch_step(params, zs, acts)`, which updates the stacked params in place.
+    """
+    params = {k: v.copy() for k, v in start.items()}
+    yy = y[:, :, None]
+    solved = np.full(start["W1"].shape[-1], np.nan)
+    curve = []
+    for epoch in range(epochs + 1):
+        zs, acts = mlp.forward(params, X, spec)
+        solved[np.isnan(solved) & _correct(acts[-1], yy)] = epoch
+        if loss_every and epoch % loss_every == 0:
+            curve.append(mlp.loss_of(zs, acts, y, spec))
+        if epoch == epochs:
+            break
+        epoch_step(params, zs, acts)
+    first = {k: np.moveaxis(v, -1, 0) for k, v in start.items()}
+    return ManyResult(
+        spec=spec,
+        seed=seed,
+        init=init,
+        init_scale=init_scale,
+        success=_correct(acts[-1], yy),
+        final_loss=mlp.loss_of(zs, acts, y, spec),
+        epochs_to_solve=solved,
+        outputs=np.moveaxis(acts[-1], -1, 0),
+        params={k: np.moveaxis(v, -1, 0) for k, v in params.items()},
+        initial_params=first,
+        loss_curve=np.array(curve) if loss_every else None,
+    )
+
+
 def train_many(
     n,
     sizes=(2, 2, 1),
@@ -106,52 +158,20 @@ def train_many(
     Returns a `ManyResult` with `.success_rate`, `.interval` (95% Wilson), `.final_loss`,
     `.epochs_to_solve` and the trained parameters.
     """
-    _validate.positive(n, "n", integer=True)
-    spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
-    if X is None and y is None:
-        X, y = xor()
-    X = _validate.as_matrix(X, "X", spec.sizes[0])
-    y = _validate.as_matrix(y, "y", spec.sizes[-1])
-    _validate.same_rows(X, y)
-    _validate.positive(lr, "lr")
-    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    spec, X, y, start = prepare(
+        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y
+    )
     _validate.choice(mode, MODES, "mode")
     if loss_every is not None:
         _validate.positive(loss_every, "loss_every", integer=True)
-    start = mlp.stack(
-        [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
-    )
-    params = {k: v.copy() for k, v in start.items()}
-    batches = [(X, y)] if mode == "batch" else [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
-    yy = y[:, :, None]
-    solved = np.full(n, np.nan)
-    curve = []
-    for epoch in range(epochs + 1):
-        zs, acts = mlp.forward(params, X, spec)
-        newly = np.isnan(solved) & _correct(acts[-1], yy)
-        solved[newly] = epoch
-        if loss_every and epoch % loss_every == 0:
-            curve.append(mlp.loss_of(zs, acts, y, spec))
-        if epoch == epochs:
-            break
-        for xb, yb in batches:
+    samples = [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
+
+    def epoch_step(params, zs, acts):
+        for xb, yb in [(X, y)] if mode == "batch" else samples:
             if mode == "sample":
                 zs, acts = mlp.forward(params, xb, spec)
             grads = mlp.backward(params, zs, acts, yb, spec)
             for k in params:
                 params[k] -= lr * grads[k]
-    p = acts[-1]
-    first = {k: np.moveaxis(v, -1, 0) for k, v in start.items()}
-    return ManyResult(
-        spec=spec,
-        seed=seed,
-        init=init,
-        init_scale=init_scale,
-        success=_correct(p, yy),
-        final_loss=mlp.loss_of(zs, acts, y, spec),
-        epochs_to_solve=solved,
-        outputs=np.moveaxis(p, -1, 0),
-        params={k: np.moveaxis(v, -1, 0) for k, v in params.items()},
-        initial_params=first,
-        loss_curve=np.array(curve) if loss_every else None,
-    )
+
+    return run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every)

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import _validate, mlp
 from .activations import sigmoid, sigmoid_derivative
-from .batched import ManyResult
+from .batched import prepare, run_epochs
 from .data import xor
 
 ORDERS = ("simultaneous", "output_first")
@@ -89,45 +89,16 @@ def train_online(
     default to XOR. With order="simultaneous" this is `train_many(..., mode="sample")`.
     Returns a `ManyResult` (success, 95% interval, epochs_to_solve, final parameters).
     """
-    _validate.positive(n, "n", integer=True)
     _check_order(order)
-    spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
-    if X is None and y is None:
-        X, y = xor()
-    X = _validate.as_matrix(X, "X", spec.sizes[0])
-    y = _validate.as_matrix(y, "y", spec.sizes[-1])
-    _validate.same_rows(X, y)
-    _validate.positive(lr, "lr")
-    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
-    start = mlp.stack(
-        [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
+    spec, X, y, start = prepare(
+        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y
     )
-    params = {k: v.copy() for k, v in start.items()}
-    solved = np.full(n, np.nan)
-    for epoch in range(epochs + 1):
-        zs, acts = mlp.forward(params, X, spec)
-        right = _right(acts[-1], y[:, :, None])
-        solved[np.isnan(solved) & right] = epoch
-        if epoch == epochs:
-            break
+
+    def epoch_step(params, zs, acts):
         for i in range(len(X)):
             _step(params, X[i : i + 1], y[i : i + 1], lr, spec, order)
-    return ManyResult(
-        spec=spec,
-        seed=seed,
-        init=init,
-        init_scale=init_scale,
-        success=right,
-        final_loss=mlp.loss_of(zs, acts, y, spec),
-        epochs_to_solve=solved,
-        outputs=np.moveaxis(acts[-1], -1, 0),
-        params={k: np.moveaxis(v, -1, 0) for k, v in params.items()},
-        initial_params={k: np.moveaxis(v, -1, 0) for k, v in start.items()},
-    )
 
-
-def _right(p, y):
-    return np.all(((p > 0.5) == (y > 0.5)) & (p != 0.5), axis=(0, 1))
+    return run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale)
 
 
 def _check_bugs(bugs):
