@@ -578,9 +578,7 @@ def check_sign_flip_w2(case):
     if diagnosis.healthy:
         return Feedback(False, "the doctor found nothing: your gradient is still the true one.")
     if "sign_flip" in diagnosis.codes:
-        return Feedback(
-            False, f"a sign flip, but not in W2 alone: {diagnosis.findings[0].title}."
-        )
+        return Feedback(False, f"a sign flip, but not in W2 alone: {diagnosis.findings[0].title}.")
     titles = "; ".join(f.title for f in diagnosis.findings)
     return Feedback(False, f"the doctor found something else: {titles}. Negate W2's gradient.")
 
