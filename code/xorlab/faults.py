@@ -1,25 +1,181 @@
-"""The named mistakes: each a small, documented change to backpropagation.
+"""The named mistakes, each a replacement of one or more named steps of ONE correct backward pass.
 
-`MLP(..., faults=("flipped_bce_grad",))` switches one on; several can be on together, so a chapter
-can show each bug's own effect on the same network. The wrong formulas live here; `mlp` applies
-them. `FAULTS` maps each name to its description, the chapter that explains it, and what it needs.
+`mlp.backward` is written once, correctly, as a sequence of named steps (`STEPS`, each with its
+docstring in `STEP_DOCS`). A fault is a small set of replacement steps: `MLP(...,
+faults=("flipped_bce_grad",))` runs the same pass with the step "loss_grad" replaced by
+`flipped_bce_grad_loss_grad` below. Several faults can be on together when they replace
+different steps; two faults that replace the same step are refused, naming both, since no order
+between them would be more right than the other.
+
+`FAULTS` maps each name to a `Fault`: its description, the chapter that explains it, the steps it
+replaces and what it needs of the network. A replacement step receives `bp`, the `Pass` of
+`mlp.backward` (arrays of a stack of m networks: activations `(n, d, m)`, `bp.y: (n, k, m)`), and
+may call the pass's other steps with `bp.run(name, ...)`, so faults on different steps compose.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
-from .losses import CLIP
+from .activations import ACTIVATIONS
+from .losses import CLIP, LOSSES
+
+STEP_DOCS = {
+    "hidden_activation": (
+        "Forward pass, hidden layers: a = f(z) for the hidden activation f. Called as "
+        "step(spec, z) with z: (n, d, m); returns a: (n, d, m)."
+    ),
+    "loss_grad": (
+        "dL/dp, the derivative of the mean loss with respect to the output p. Called as "
+        "step(bp); returns (n, k, m). A function may carry `through_sigmoid(bp)`: the same "
+        "times the sigmoid's slope p (1 - p), in closed form (exact where the sigmoid saturates)."
+    ),
+    "output_delta": (
+        "dL/dz at the output: dL/dp times the output activation's derivative f'(z). Called as "
+        "step(bp); returns (n, k, m)."
+    ),
+    "sent_back": (
+        "The error carried back through the weights W_l to the outputs of layer l - 1: "
+        "sum_j delta[j] W_l[i, j]. Called as step(bp, layer, delta) with delta: (n, d_l, m); "
+        "returns (n, d_{l-1}, m)."
+    ),
+    "hidden_derivative": (
+        "f'(z) of hidden layer l, the factor that turns the error at its outputs into dL/dz. "
+        "Called as step(bp, layer); returns (n, d_l, m)."
+    ),
+    "weight_input": (
+        "The activation at the input end of W_l, the factor a_{l-1}[i] in dL/dW_l[i, j] = "
+        "a_{l-1}[i] delta_l[j]. Called as step(bp, layer); returns (n, d_{l-1}, m)."
+    ),
+    "gradient_sign": (
+        "The returned gradient's sign, the direction of descent: grads as computed. Called as "
+        "step(bp, grads) with grads a dict like params; returns a dict like params."
+    ),
+}
+
+STEPS = tuple(STEP_DOCS)
+"""The named steps of the backward pass, in the order they run (forward first)."""
+
+
+class Pass:
+    """One backward pass of a stack of m networks: the arrays every step may read, and its steps.
+
+    `spec` the architecture; `params` stacked (`W{l}: (d_{l-1}, d_l, m)`); `zs[l-1]: (n, d_l, m)`
+    the pre-activations and `acts[l]: (n, d_l, m)` the activations (acts[0] the inputs, acts[-1]
+    the output p); `y: (n, k, 1)`; `steps`: {step name: function}.
+    """
+
+    def __init__(self, spec, params, zs, acts, y, steps):
+        self.spec, self.params, self.zs, self.acts, self.y = spec, params, zs, acts, y
+        self.steps = steps
+
+    @property
+    def p(self):
+        """The output p: (n, k, m)."""
+        return self.acts[-1]
+
+    @property
+    def x(self):
+        """The inputs: (n, d_in, 1)."""
+        return self.acts[0]
+
+    def run(self, step, *args):
+        """Run the pass's (possibly replaced) step `step` with `args` after `self`."""
+        return self.steps[step](self, *args)
+
+
+# --- the replacement steps, one small function per fault per step ---------------------------
+
+LEAK_FORWARD = 1e-5
+
+
+def leak_forward_only_hidden_activation(spec, z):
+    """ReLU made leaky (slope 1e-5 below 0) in the forward pass only; backward keeps ReLU's 0."""
+    return np.maximum(z, LEAK_FORWARD * z)
+
+
+def flipped_bce_grad(p, y):
+    """The flipped dL/dp of BCE: (-y/p - (1 - y)/(1 - p)) / n. Shapes: p, y (n, k, ...)."""
+    q = np.clip(p, CLIP, 1.0 - CLIP)
+    return (-y / q - (1.0 - y) / (1.0 - q)) / y.shape[0]
+
+
+def flipped_sigmoid_bce_delta(p, y):
+    """dL/dz that the flipped dL/dp gives through a sigmoid: -(y (1 - p) + (1 - y) p) / n."""
+    return -(y * (1.0 - p) + (1.0 - y) * p) / y.shape[0]
+
+
+def flipped_bce_grad_loss_grad(bp):
+    """BCE's dL/dp with the sign of its (1 - y)/(1 - p) term flipped: `flipped_bce_grad`."""
+    return flipped_bce_grad(bp.p, bp.y)
+
+
+flipped_bce_grad_loss_grad.through_sigmoid = lambda bp: flipped_sigmoid_bce_delta(bp.p, bp.y)
+
+
+def cost_as_gradient_loss_grad(bp):
+    """Each sample's loss value, over n, where its derivative dL/dp belongs."""
+    return LOSSES[bp.spec.loss].elementwise(bp.p, bp.y) / bp.y.shape[0]
+
+
+def sigmoid_derivative_of_output_output_delta(bp):
+    """dL/dp times sigma'(p), the sigmoid's derivative evaluated at the output p instead of z."""
+    return bp.run("loss_grad") * ACTIVATIONS["sigmoid"].df(bp.p)
+
+
+def missing_output_derivative_sent_back(bp, layer, delta):
+    """Through the last weights, dL/dp is sent back instead of dL/dz (below: unchanged)."""
+    sent = bp.run("loss_grad") if layer == bp.spec.layers else delta
+    return np.einsum("njm,ijm->nim", sent, bp.params[f"W{layer}"])
+
+
+def sigmoid_derivative_for_tanh_hidden_derivative(bp, layer):
+    """h (1 - h), the sigmoid's derivative written in its output h, whatever the activation."""
+    a = bp.acts[layer]
+    return a * (1.0 - a)
+
+
+def _at_inputs(bp, layer):
+    """f_l'(x): the derivative of layer l's activation evaluated at the inputs, (n, d_in, 1)."""
+    name = bp.spec.output if layer == bp.spec.layers else bp.spec.hidden
+    return ACTIVATIONS[name].df(bp.x)
+
+
+def input_activation_derivative_output_delta(bp):
+    """dL/dp alone: the output's f'(z) is taken at the inputs instead (see weight_input)."""
+    return bp.run("loss_grad")
+
+
+def input_activation_derivative_weight_input(bp, layer):
+    """a_{l-1}[i] f_l'(x[i]): layer l's derivative moved to the weight's input end, at x."""
+    return bp.acts[layer - 1] * _at_inputs(bp, layer)
+
+
+def input_activation_derivative_hidden_derivative(bp, layer):
+    """f_{l+1}'(x[i]) for hidden unit i: the factor that `weight_input` put at the input end
+    of W_{l+1}, carried into the error sent down, in place of f_l'(z_l[i])."""
+    return _at_inputs(bp, layer + 1)
+
+
+def flipped_update_sign_gradient_sign(bp, grads):
+    """Every gradient negated: a step w -= lr * g then climbs the loss."""
+    return {k: -g for k, g in grads.items()}
+
+
+# --- the registry ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Fault:
-    """A named mistake: a one-line `description`, the `chapter` that explains it, and the
-    architecture it needs (`needs_loss`, `needs_output`, `needs_hidden`: None means any)."""
+    """A named mistake: a one-line `description`, the `chapter` that explains it, the steps it
+    replaces (`replaces`: {step name: function}) and the architecture it needs (`needs_loss`,
+    `needs_output`, `needs_hidden`: None means any)."""
 
     name: str
     description: str
     chapter: str
+    replaces: dict = field(default_factory=dict)
     needs_loss: str | None = None
     needs_output: str | None = None
     needs_hidden: str | None = None
@@ -34,18 +190,21 @@ FAULTS = {
             "flipped_bce_grad",
             "dL/dp of binary cross-entropy with the sign of its (1 - y)/(1 - p) term flipped.",
             "case-rising-cost",
+            {"loss_grad": flipped_bce_grad_loss_grad},
             needs_loss="bce",
         ),
         Fault(
             "sigmoid_derivative_of_output",
             "The output sigmoid's derivative evaluated at the output p instead of at z.",
             "case-stuck-at-half",
+            {"output_delta": sigmoid_derivative_of_output_output_delta},
             needs_output="sigmoid",
         ),
         Fault(
             "leak_forward_only",
             "ReLU made leaky (slope 1e-5) in the forward pass only; backward keeps ReLU's 0.",
             "case-stuck-at-half",
+            {"hidden_activation": leak_forward_only_hidden_activation},
             needs_hidden="relu",
         ),
         Fault(
@@ -53,6 +212,7 @@ FAULTS = {
             "The error sent back to the last hidden layer skips the output activation's "
             "derivative: dL/dp instead of dL/dz.",
             "case-sigmoid-vs-tanh",
+            {"sent_back": missing_output_derivative_sent_back},
             needs_hidden_layer=True,
         ),
         Fault(
@@ -60,17 +220,20 @@ FAULTS = {
             "Hidden derivatives computed as h (1 - h), the sigmoid's formula, whatever the "
             "activation (harmless for sigmoid, wrong for tanh and ReLU).",
             "case-sigmoid-vs-tanh",
+            {"hidden_derivative": sigmoid_derivative_for_tanh_hidden_derivative},
             needs_hidden_layer=True,
         ),
         Fault(
             "cost_as_gradient",
             "The value of each sample's loss used where its derivative dL/dp belongs.",
             "case-chain-rule",
+            {"loss_grad": cost_as_gradient_loss_grad},
         ),
         Fault(
             "flipped_update_sign",
             "Every gradient has the wrong sign, so each step climbs the loss (w += lr * grad).",
             "case-chain-rule",
+            {"gradient_sign": flipped_update_sign_gradient_sign},
         ),
         Fault(
             "input_activation_derivative",
@@ -79,55 +242,84 @@ FAULTS = {
             "taken at the weight's input end; biases get no derivative factor (needs hidden "
             "layers as wide as the input).",
             "case-chain-rule",
+            {
+                "output_delta": input_activation_derivative_output_delta,
+                "weight_input": input_activation_derivative_weight_input,
+                "hidden_derivative": input_activation_derivative_hidden_derivative,
+            },
             needs_hidden_layer=True,
             needs_hidden_as_wide_as_input=True,
         ),
     ]
 }
 
-LEAK_FORWARD = 1e-5
 
-
-def check(faults, sizes, hidden, output, loss):
-    """Return `faults` as a frozenset after checking each name exists and fits the network."""
+def _names(faults):
     if isinstance(faults, str):
         faults = (faults,)
     try:
         names = frozenset(faults)
     except TypeError:
         raise TypeError(f"faults must be a sequence of fault names, got {faults!r}") from None
-    for name in names:
+    for name in sorted(names, key=str):
         if name not in FAULTS:
             raise ValueError(f"unknown fault {name!r}; choose from {sorted(FAULTS)}")
-        f = FAULTS[name]
-        wrong = [
-            (what, need, have)
-            for what, need, have in [
-                ("loss", f.needs_loss, loss),
-                ("output", f.needs_output, output),
-                ("hidden", f.needs_hidden, hidden),
-            ]
-            if need is not None and need != have
-        ]
-        if wrong:
-            what, need, have = wrong[0]
-            raise ValueError(f"fault {name!r} needs {what}={need!r}, but the network has {have!r}")
-        if f.needs_hidden_layer and len(sizes) < 3:
-            raise ValueError(f"fault {name!r} needs a hidden layer; sizes {sizes} has none")
-        if f.needs_hidden_as_wide_as_input and any(d != sizes[0] for d in sizes[1:-1]):
-            raise ValueError(
-                f"fault {name!r} pairs input i with unit i, so every hidden layer must have "
-                f"sizes[0] = {sizes[0]} units; sizes {sizes} does not"
-            )
     return names
 
 
-def flipped_bce_grad(p, y):
-    """The flipped dL/dp of BCE: (-y/p - (1 - y)/(1 - p)) / n. Shapes: p, y (n, k, ...)."""
-    q = np.clip(p, CLIP, 1.0 - CLIP)
-    return (-y / q - (1.0 - y) / (1.0 - q)) / y.shape[0]
+def _fits(f, sizes, hidden, output, loss):
+    """Raise unless fault `f` fits the network."""
+    for what, need, have in [
+        ("loss", f.needs_loss, loss),
+        ("output", f.needs_output, output),
+        ("hidden", f.needs_hidden, hidden),
+    ]:
+        if need is not None and need != have:
+            raise ValueError(
+                f"fault {f.name!r} needs {what}={need!r}, but the network has {have!r}"
+            )
+    if f.needs_hidden_layer and len(sizes) < 3:
+        raise ValueError(f"fault {f.name!r} needs a hidden layer; sizes {sizes} has none")
+    if f.needs_hidden_as_wide_as_input and any(d != sizes[0] for d in sizes[1:-1]):
+        raise ValueError(
+            f"fault {f.name!r} pairs input i with unit i, so every hidden layer must have "
+            f"sizes[0] = {sizes[0]} units; sizes {sizes} does not"
+        )
 
 
-def flipped_sigmoid_bce_delta(p, y):
-    """dL/dz that the flipped dL/dp gives through a sigmoid: -(y (1 - p) + (1 - y) p) / n."""
-    return -(y * (1.0 - p) + (1.0 - y) * p) / y.shape[0]
+def replacements(names):
+    """The steps that the faults `names` replace: {step name: function}.
+
+    Raises ValueError, naming both, when two faults replace the same step.
+    """
+    out, owner = {}, {}
+    for name in sorted(names):
+        for step, fn in FAULTS[name].replaces.items():
+            if step in owner:
+                raise ValueError(
+                    f"faults {owner[step]!r} and {name!r} both replace the step {step!r}; "
+                    "switch on one of them at a time"
+                )
+            out[step], owner[step] = fn, name
+    return out
+
+
+def check(faults, sizes, hidden, output, loss):
+    """Return `faults` as a frozenset after checking each name exists and fits the network, and
+    that no two of them replace the same step."""
+    names = _names(faults)
+    for name in sorted(names):
+        _fits(FAULTS[name], sizes, hidden, output, loss)
+    replacements(names)
+    return names
+
+
+@lru_cache(maxsize=256)
+def steps(correct, names):
+    """The steps of a pass: the `correct` ones ((name, function) pairs, all of `STEPS`) with
+    those the faults `names` (a frozenset) replace swapped in. Returns {step name: function}."""
+    table = dict(correct)
+    if set(table) != set(STEPS):
+        raise ValueError(f"a pass needs exactly the steps {STEPS}, got {tuple(table)}")
+    table.update(replacements(names))
+    return table

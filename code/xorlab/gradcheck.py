@@ -164,8 +164,7 @@ def _same(a, b):
 
 def _kink_pattern(net, X):
     spec = net.spec
-    hidden_kink = ACTIVATIONS[spec.hidden].kink or "leak_forward_only" in spec.faults
-    kinked = [hidden_kink] * (spec.layers - 1) + [ACTIVATIONS[spec.output].kink]
+    kinked = [ACTIVATIONS[spec.hidden].kink] * (spec.layers - 1) + [ACTIVATIONS[spec.output].kink]
     zs, _ = net.layers(X)
     return [np.sign(z) for z, k in zip(zs, kinked) if k]
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _validate
 from . import faults as _faults
-from .activations import ACTIVATIONS, relu_derivative
+from .activations import ACTIVATIONS
 from .losses import LOSSES, bce_with_logits, sigmoid_bce_delta
 
 INITS = ("uniform01", "normal", "xavier", "he", "zeros")
@@ -88,12 +88,6 @@ def init_params(sizes, init="xavier", init_scale=1.0, seed=0, bias=True):
     return params
 
 
-def _hidden_f(spec, z):
-    if "leak_forward_only" in spec.faults:
-        return np.maximum(z, _faults.LEAK_FORWARD * z)
-    return ACTIVATIONS[spec.hidden].f(z)
-
-
 def forward(params, X, spec):
     """Forward pass of a stack. X: (n, d_in); params stacked (trailing axis m).
 
@@ -102,11 +96,12 @@ def forward(params, X, spec):
     """
     a = X[:, :, None]
     zs, acts = [], [a]
+    hidden = steps_of(spec)["hidden_activation"]
     for layer in range(1, spec.layers + 1):
         z = np.einsum("nim,ijm->njm", a, params[f"W{layer}"])
         if spec.bias:
             z += params[f"b{layer}"]
-        a = _hidden_f(spec, z) if layer < spec.layers else ACTIVATIONS[spec.output].f(z)
+        a = hidden(spec, z) if layer < spec.layers else ACTIVATIONS[spec.output].f(z)
         zs.append(z)
         acts.append(a)
     return zs, acts
@@ -121,64 +116,84 @@ def loss_of(zs, acts, y, spec):
     return LOSSES[spec.loss].value(acts[-1], y)
 
 
-def _dl_dp(p, y, spec):
-    """dL/dp at the output, (n, k, m), with the output faults that replace it applied."""
-    if "cost_as_gradient" in spec.faults:
-        return LOSSES[spec.loss].elementwise(p, y) / y.shape[0]
-    if "flipped_bce_grad" in spec.faults:
-        return _faults.flipped_bce_grad(p, y)
-    return LOSSES[spec.loss].grad(p, y)
+# --- the correct backward pass, step by step (faults.STEPS names them; faults.py replaces them)
 
 
-def _output_delta(zs, acts, y, spec):
-    """dL/dz at the output, (n, k, m), with the output faults applied."""
-    p, z, f = acts[-1], zs[-1], spec.faults
-    if "sigmoid_derivative_of_output" in f:
-        return _dl_dp(p, y, spec) * ACTIVATIONS["sigmoid"].df(p)
-    if spec.output == "sigmoid" and spec.loss == "bce" and "cost_as_gradient" not in f:
-        # p (1 - p) cancels between dL/dp and dp/dz: exact even where the sigmoid saturates
-        if "flipped_bce_grad" in f:
-            return _faults.flipped_sigmoid_bce_delta(p, y)
-        return sigmoid_bce_delta(p, y)
-    return _dl_dp(p, y, spec) * ACTIVATIONS[spec.output].df_cached(z, p)
+def hidden_activation(spec, z):
+    """f(z) of the hidden layers, z: (n, d, m)."""
+    return ACTIVATIONS[spec.hidden].f(z)
 
 
-def _hidden_derivative(z, a, spec):
-    if "sigmoid_derivative_for_tanh" in spec.faults:
-        return a * (1.0 - a)
-    if "leak_forward_only" in spec.faults:
-        return relu_derivative(z)
-    return ACTIVATIONS[spec.hidden].df_cached(z, a)
+def loss_grad(bp):
+    """dL/dp of the loss at the output p: (n, k, m)."""
+    return LOSSES[bp.spec.loss].grad(bp.p, bp.y)
+
+
+def _loss_grad_through_sigmoid(bp):
+    """dL/dz of BCE through a sigmoid, p (1 - p) cancelled: (p - y) / n. None for other losses."""
+    return sigmoid_bce_delta(bp.p, bp.y) if bp.spec.loss == "bce" else None
+
+
+loss_grad.through_sigmoid = _loss_grad_through_sigmoid
+
+
+def output_delta(bp):
+    """dL/dz at the output: dL/dp times f'(z), (n, k, m). For a sigmoid output the closed form
+    of that product (`through_sigmoid`), when the loss gradient has one, stays exact where the
+    sigmoid saturates."""
+    if bp.spec.output == "sigmoid":
+        closed = getattr(bp.steps["loss_grad"], "through_sigmoid", None)
+        delta = closed(bp) if closed else None
+        if delta is not None:
+            return delta
+    return bp.run("loss_grad") * ACTIVATIONS[bp.spec.output].df_cached(bp.zs[-1], bp.p)
+
+
+def sent_back(bp, layer, delta):
+    """The error at the outputs of layer - 1: delta (n, d_l, m) through W_l, (n, d_{l-1}, m)."""
+    return np.einsum("njm,ijm->nim", delta, bp.params[f"W{layer}"])
+
+
+def hidden_derivative(bp, layer):
+    """f'(z_l) of hidden layer l, from z_l and a_l: (n, d_l, m)."""
+    return ACTIVATIONS[bp.spec.hidden].df_cached(bp.zs[layer - 1], bp.acts[layer])
+
+
+def weight_input(bp, layer):
+    """The activation a_{l-1} at the input end of W_l: (n, d_{l-1}, m)."""
+    return bp.acts[layer - 1]
+
+
+def gradient_sign(bp, grads):
+    """The gradient as computed: descent goes against it."""
+    return grads
+
+
+CORRECT_STEPS = tuple((name, globals()[name]) for name in _faults.STEPS)
+"""(name, function) for every step of `faults.STEPS`: the correct pass, each step defined above."""
+
+
+def steps_of(spec):
+    """The steps of `spec`'s pass: the correct ones with its faults' replacements swapped in."""
+    return _faults.steps(CORRECT_STEPS, spec.faults)
 
 
 def backward(params, zs, acts, y, spec):
     """Backpropagation for a stack: the gradient of the mean loss, as a dict like `params`.
 
-    y: (n, k). Switched-on faults in `spec.faults` change the formulas as `FAULTS` describes.
+    y: (n, k). The pass runs the named steps of `faults.STEPS`; the faults in `spec.faults`
+    replace some of them, as `FAULTS` describes.
     """
-    y = y[:, :, None]
-    at_inputs = "input_activation_derivative" in spec.faults
-    # that fault drops f'(z) here and puts f'(x) at each weight's input end instead
-    delta = _dl_dp(acts[-1], y, spec) if at_inputs else _output_delta(zs, acts, y, spec)
+    bp = _faults.Pass(spec, params, zs, acts, y[:, :, None], steps_of(spec))
+    delta = bp.run("output_delta")
     grads = {}
     for layer in range(spec.layers, 0, -1):
-        a_in = acts[layer - 1]
-        if at_inputs:
-            dfx = ACTIVATIONS[spec.output if layer == spec.layers else spec.hidden].df(acts[0])
-            a_in = a_in * dfx
-        grads[f"W{layer}"] = np.einsum("nim,njm->ijm", a_in, delta)
+        grads[f"W{layer}"] = np.einsum("nim,njm->ijm", bp.run("weight_input", layer), delta)
         if spec.bias:
             grads[f"b{layer}"] = delta.sum(axis=0)
         if layer > 1:
-            skip = "missing_output_derivative" in spec.faults and layer == spec.layers
-            sent = _dl_dp(acts[-1], y, spec) if skip else delta
-            back = np.einsum("njm,ijm->nim", sent, params[f"W{layer}"])
-            if at_inputs:
-                delta = back * dfx
-            else:
-                delta = back * _hidden_derivative(zs[layer - 2], acts[layer - 1], spec)
-    if "flipped_update_sign" in spec.faults:
-        grads = {k: -g for k, g in grads.items()}
+            delta = bp.run("sent_back", layer, delta) * bp.run("hidden_derivative", layer - 1)
+    grads = bp.run("gradient_sign", grads)
     return {k: grads[k] for k in spec.keys()}
 
 
