@@ -1,0 +1,36 @@
+// Runs the page's explorer engine (assets/explorer/) in Node for tests/test_explorer_engine.py.
+// stdin: {files: [paths], draws: {...}, runs: [...], inits: [...]}; stdout: the results as JSON.
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+
+const job = JSON.parse(fs.readFileSync(0, "utf8"));
+for (const file of job.files) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+const XL = globalThis.XL;
+XL.DRAWS = job.draws;
+const M = XL.matrix;
+
+function params(dict) {
+  const out = {};
+  for (const [k, rows] of Object.entries(dict)) out[k] = M.fromRows(Array.isArray(rows[0]) ? rows : [rows]);
+  return out;
+}
+
+function plain(dict) {
+  const out = {};
+  for (const [k, m] of Object.entries(dict)) out[k] = M.toRows(m);
+  return out;
+}
+
+const runs = job.runs.map((r) => {
+  try {
+    const spec = XL.network.makeSpec(r);
+    const run = new XL.train.Run(spec, params(r.params), M.fromRows(r.X), M.fromRows(r.y), r.lr, r.mode);
+    run.runTo(r.epochs);
+    return { losses: run.losses.map((v) => (Number.isFinite(v) ? v : String(v))), solvedAt: run.solvedAt };
+  } catch (e) {
+    return { error: e.message };
+  }
+});
+const inits = job.inits.map((i) => plain(XL.init.initParams(i.sizes, i.init, i.init_scale, i.seed, i.bias)));
+process.stdout.write(JSON.stringify({ runs, inits }));

@@ -1,0 +1,167 @@
+"""The page's explorer engine (assets/explorer/, run in Node) against xorlab itself.
+
+From the same initial weights, every epoch's loss of the first 200 must agree to 1e-9 relative,
+for every hidden x output activation x loss x bias and every fault set xorlab accepts (each fault
+alone and every accepted pair), full-batch and per sample. The references are computed here by
+xorlab, so the test follows xorlab when it changes.
+"""
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+from xorlab import faults as xl_faults
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import live_explorers  # noqa: E402
+
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js to run the page's engine")
+EPOCHS = 200
+ACTS = ("sigmoid", "tanh", "relu")
+STABLE = 1e-12
+"""Some runs amplify rounding: a ReLU net whose outputs saturate under a wrong gradient divides
+by 1 - p clipped at 1e-15, or multiplies by h (1 - h) < 0. There numpy's and V8's tanh / exp /
+log1p, which may differ in the last bit, must part company, and so does xorlab from itself when
+its initial weights move by 1e-15. The engine is held to 1e-9 on every epoch before xorlab's own
+runs part by STABLE; that such a run really is unstable is asserted, not assumed."""
+
+
+def fault_sets():
+    """No fault, each fault alone, and every pair of two."""
+    names = sorted(xl.FAULTS)
+    return [()] + [(f,) for f in names] + list(itertools.combinations(names, 2))
+
+
+def accepted(sizes, hidden, output, loss, faults):
+    try:
+        xl_faults.check(faults, sizes, hidden, output, loss)
+    except ValueError:
+        return False
+    return True
+
+
+def reference(sizes, hidden, output, loss, bias, faults, mode, lr, seed):
+    """xorlab's losses over EPOCHS epochs (EPOCHS + 1 values) and a job for the engine with
+    the same initial weights."""
+    X, y = xl.xor()
+    options = dict(hidden=hidden, output=output, loss=loss, bias=bias, faults=faults)
+    net = xl.MLP(sizes, seed=seed, **options)
+    with np.errstate(all="ignore"):
+        run = xl.train_many(
+            1, sizes, lr=lr, epochs=EPOCHS, seed=seed, mode=mode, loss_every=1, **options
+        )
+    job = dict(options, sizes=list(sizes), faults=list(faults), mode=mode, lr=lr, epochs=EPOCHS)
+    job.update(X=X.tolist(), y=y.tolist(), params={k: v.tolist() for k, v in net.params.items()})
+    return job, run.loss_curve[:, 0]
+
+
+def stable_epochs(case, losses):
+    """How many leading epochs xorlab's own run keeps to STABLE when W1 moves by 1e-15."""
+    sizes, hidden, output, loss, bias, faults, mode, lr, seed = case
+    net = xl.MLP(sizes, hidden, output, loss, bias, seed=seed, faults=faults)
+    net.params["W1"] *= 1.0 + 1e-15
+    X, y = xl.xor()
+    with np.errstate(all="ignore"):
+        nudged = xl.train(net, X, y, lr, EPOCHS, mode=mode).loss
+    apart = ~np.isclose(nudged, losses, rtol=STABLE, atol=0, equal_nan=True)
+    return int(np.argmax(apart)) if apart.any() else len(losses)
+
+
+def cases():
+    """Every hidden activation x loss x bias x fault (none or one) on a sigmoid output; every
+    accepted pair of faults on two of those nets; each fault on tanh and relu outputs; per-sample
+    steps; and deeper nets. (Each case costs xorlab about 200 epochs, so not every pair on every
+    net: a pair only composes steps that the single faults already test.)"""
+    out = []
+    singles = fault_sets()[: len(xl.FAULTS) + 1]
+    for hidden, loss, bias in itertools.product(ACTS, ("bce", "mse"), (True, False)):
+        paired = (hidden, loss, bias) in {("relu", "bce", True), ("tanh", "mse", False)}
+        for faults in fault_sets() if paired else singles:
+            if accepted((2, 2, 1), hidden, "sigmoid", loss, faults):
+                out.append(((2, 2, 1), hidden, "sigmoid", loss, bias, faults, "batch", 0.5, 3))
+    for output, loss in itertools.product(("tanh", "relu"), ("bce", "mse")):
+        for faults in singles:
+            if accepted((2, 2, 1), "tanh", output, loss, faults):
+                out.append(((2, 2, 1), "tanh", output, loss, True, faults, "batch", 0.1, 4))
+    for faults in singles:
+        if accepted((2, 2, 1), "tanh", "sigmoid", "bce", faults):
+            out.append(((2, 2, 1), "tanh", "sigmoid", "bce", True, faults, "sample", 0.5, 1))
+        if accepted((2, 2, 2, 1), "sigmoid", "sigmoid", "mse", faults):
+            out.append(((2, 2, 2, 1), "sigmoid", "sigmoid", "mse", True, faults, "batch", 1.0, 2))
+    out.append(((2, 5, 4, 1), "relu", "sigmoid", "bce", True, (), "batch", 0.2, 0))
+    return out
+
+
+def run_node(runs, inits=()):
+    files = [str(p) for p in live_explorers.engine_paths()]
+    job = dict(files=files, draws=live_explorers.export_draws(8, 40), runs=runs, inits=list(inits))
+    done = subprocess.run(
+        [NODE, str(ROOT / "tests" / "explorer_node.js")],
+        input=json.dumps(job), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def as_floats(values):
+    return np.array([float(v) for v in values])
+
+
+def test_engine_losses_match_xorlab_for_every_accepted_combination():
+    all_cases = cases()
+    jobs, expected = zip(*(reference(*case) for case in all_cases))
+    result = run_node(list(jobs))["runs"]
+    unstable = 0
+    for case, want, got in zip(all_cases, expected, result):
+        assert "error" not in got, (case, got)
+        got = as_floats(got["losses"])
+        if not np.allclose(got, want, rtol=1e-9, atol=0, equal_nan=True):
+            upto = stable_epochs(case, want)
+            assert upto < len(want), f"{case}: the engine parts from a stable xorlab run"
+            got, want, unstable = got[:upto], want[:upto], unstable + 1
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=0, equal_nan=True, err_msg=str(case))
+    assert unstable <= len(all_cases) // 20, f"{unstable} unstable runs: more than expected"
+
+
+def test_engine_draws_the_same_initial_weights_as_xorlab():
+    combos = [
+        dict(sizes=sizes, init=init, init_scale=scale, seed=seed, bias=bias)
+        for sizes, init, scale, seed, bias in [
+            ((2, 4, 1), "xavier", 1.0, 0, True),
+            ((2, 10, 1), "uniform01", 1.0, 7, False),
+            ((2, 3, 1), "normal", 0.7, 5, True),
+            ((2, 3, 2, 1), "he", 1.0, 2, True),
+            ((1, 1, 1), "zeros", 1.0, 1, False),
+        ]
+    ]
+    got = run_node([], combos)["inits"]
+    for combo, params in zip(combos, got):
+        want = xl.init_params(**combo)
+        assert set(params) == set(want)
+        for k, v in want.items():
+            assert np.array_equal(np.array(params[k]).reshape(v.shape), v), (combo, k)
+
+
+def test_engine_refuses_a_fault_the_network_cannot_have():
+    job, _ = reference((2, 2, 1), "sigmoid", "sigmoid", "mse", True, (), "batch", 0.5, 0)
+    job["faults"] = ["flipped_bce_grad"]
+    with pytest.raises(ValueError, match="needs loss"):
+        xl_faults.check(job["faults"], (2, 2, 1), "sigmoid", "sigmoid", "mse")
+    assert "needs loss=bce" in run_node([job])["runs"][0]["error"]
+
+
+def test_engine_refuses_two_faults_on_one_step_as_xorlab_does():
+    pair = ["cost_as_gradient", "flipped_bce_grad"]
+    with pytest.raises(ValueError, match="both replace the step 'loss_grad'"):
+        xl_faults.check(pair, (2, 2, 1), "sigmoid", "sigmoid", "bce")
+    job, _ = reference((2, 2, 1), "sigmoid", "sigmoid", "bce", True, (), "batch", 0.5, 0)
+    job["faults"] = pair
+    assert "both replace the step loss_grad" in run_node([job])["runs"][0]["error"]
