@@ -12,6 +12,19 @@ def check_assets(app):
             raise FileNotFoundError(f"{NPM_ASSETS / name} is missing: run `make assets`")
 
 
+def one_search_box_and_working_toggles(app, config):
+    """Leave pydata-sphinx-theme's own header bar empty, so it is not rendered.
+
+    pydata-sphinx-theme 0.17 adds a header bar with a search field and its own sidebar toggles
+    above sphinx-book-theme's article header. Both themes bind their toggle code to the first
+    `.primary-toggle` / `.secondary-toggle` in the page, which are then the header's hidden
+    buttons: the visible ones only show a tooltip. With no header items the bar is not
+    rendered, the visible buttons are the first ones, and the page has one search box (the
+    sidebar's field on wide screens, the article header's icon on narrow ones).
+    """
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
 def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     """Keep one copy of each script.
 
@@ -37,6 +50,7 @@ def citations_as_list_items(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("builder-inited", check_assets)
+    app.connect("config-inited", one_search_box_and_working_toggles)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
