@@ -1,0 +1,55 @@
+"""xorlab.plots' notebook figure output: high-density PNGs that carry their smallest text size."""
+
+import base64
+import struct
+import zlib
+
+import matplotlib.pyplot as plt
+import pytest
+
+import xorlab as xl
+
+
+def png_chunks(data: bytes) -> dict[bytes, list[bytes]]:
+    """The chunks of a PNG by type, parsed here independently of matplotlib."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, at = {}, 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + length]
+        assert (
+            zlib.crc32(kind + body)
+            == struct.unpack(">I", data[at + 8 + length : at + 12 + length])[0]
+        )
+        chunks.setdefault(kind, []).append(body)
+        at += 12 + length
+    return chunks
+
+
+@pytest.fixture
+def figure():
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("title", fontsize=14)
+    ax.tick_params(labelsize=7.2)
+    yield fig
+    plt.close(fig)
+
+
+def test_png_has_twice_the_pixels_of_its_display_size(figure):
+    encoded, size = xl.plots.figure_png(figure)
+    width, height = struct.unpack(">II", png_chunks(base64.b64decode(encoded))[b"IHDR"][0][:8])
+    assert width // 2 == size["width"] and height // 2 == size["height"]
+    # bbox_inches="tight" trims the 300 x 200 px canvas, but not below the axes' own size
+    assert 150 < size["width"] <= 320 and 100 < size["height"] <= 220
+
+
+def test_png_records_the_smallest_text_in_css_pixels(figure):
+    encoded, _ = xl.plots.figure_png(figure)
+    texts = dict(b.split(b"\0", 1) for b in png_chunks(base64.b64decode(encoded))[b"tEXt"])
+    # the 7.2 pt tick labels at 100 dpi: 7.2 * 100 / 72 = 10 px
+    assert float(texts[xl.plots.MIN_FONT_KEY.encode()]) == pytest.approx(10.0)
+
+
+def test_outside_ipython_nothing_is_installed():
+    assert xl.plots.use_sharp_figures() is False
