@@ -19,6 +19,7 @@ from . import (
 from .activations import ACTIVATIONS
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
+from .adapter import adapt
 from .doctor import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
 from .faults import FAULTS
 from .gates import GATES, gate_name, hidden_gates
@@ -44,6 +45,7 @@ __all__ = [
     "ManyResult",
     "Diagnosis",
     "Finding",
+    "adapt",
     "adapt_mlp",
     "and_",
     "bce",

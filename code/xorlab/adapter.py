@@ -1,0 +1,312 @@
+"""Adapt a reader's own network object (or dict) for the doctor, without touching it.
+
+    case = xl.adapt(net, ["W1", "b1", "W2", "b2"], "train", X, y, predict="forward", lr="lr")
+    print(xl.doctor(**case))
+
+The reader names the parameter attributes, the training method (one epoch per call, updating
+the weights in place or by rebinding them) and, optionally, the forward and loss methods. The
+adapter works on deep copies, keeps the parameters' dtypes for the training run (so integer
+weights truncate as they do in the reader's code), and infers the gradient the training method
+follows:
+
+- it replays the method on one sample at a time from the same weights: one sample makes one
+  update whatever the loop (per-sample, random order, mini-batch, full batch), so
+  (w - w') / lr is that sample's gradient exactly, at any learning rate;
+- when the learning rate is an attribute or keyword it can set, it also runs a whole epoch at a
+  tiny learning rate (first-order exact) and divides by the number of updates per epoch, which
+  keeps bugs that mix samples (broadcasting slips) visible.
+"""
+
+import contextlib
+import copy
+import io
+import numbers
+
+import numpy as np
+
+from . import _validate
+from .doctor import Finding
+
+RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
+
+
+def adapt(
+    obj,
+    params,
+    train,
+    X,
+    y,
+    *,
+    predict=None,
+    loss=None,
+    lr=None,
+    columns=False,
+    epochs=None,
+    train_args=None,
+):
+    """Keyword arguments of `xorlab.doctor` for a reader's network `obj`.
+
+    obj: the reader's object (its attributes hold the parameters) or a dict of arrays.
+    params: the parameter names, e.g. ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2".
+    train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
+        function `train(params, X, y)` that changes the dict's arrays).
+    X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,); with
+        `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
+    predict: name of the forward method, `obj.forward(X) -> outputs` (a function
+        `predict(params, X)` for a dict); enables the capacity checks.
+    loss: name of the method that returns the printed loss, `obj.loss(X, y) -> float`; when
+        omitted the doctor finds which standard loss the gradient belongs to.
+    lr: the learning rate: the name of an attribute (or of a keyword of `train`) the adapter
+        may set, or the number written in the code.
+    epochs: the reader's number of epochs (the doctor's run is that long).
+    train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
+    """
+    reader = _Reader(obj, params, train, X, y, predict, loss, lr, columns, train_args)
+    case = {
+        "params": reader.start(),
+        "loss": reader.loss if loss is not None else None,
+        "grad": reader.grad,
+        "X": reader.X,
+        "y": reader.y,
+        "step": reader.step,
+        "lr": reader.lr_value,
+        "notes": reader.notes(),
+    }
+    if predict is not None:
+        case["predict"] = reader.predict
+    if epochs is not None:
+        case["epochs"] = epochs
+    return case
+
+
+def _quiet(fn, *args, **kw):
+    """Call fn with its prints swallowed (learners print the loss every few epochs)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args, **kw)
+
+
+def _reduce_to(d, shape):
+    """Average a broadcast array back to `shape` (a step that changed a parameter's shape)."""
+    while d.ndim > len(shape):
+        d = d.mean(axis=0)
+    axes = tuple(i for i, (a, b) in enumerate(zip(d.shape, shape)) if b == 1 and a != 1)
+    d = d.mean(axis=axes, keepdims=True) if axes else d
+    return np.broadcast_to(d, shape)
+
+
+class _Reader:
+    """The reader's object behind the doctor's functions of a params dict."""
+
+    def __init__(self, obj, params, train, X, y, predict, loss, lr, columns, train_args):
+        self.obj, self.is_dict = obj, isinstance(obj, dict)
+        self.names = params.split() if isinstance(params, str) else list(params)
+        if not self.names:
+            raise ValueError("params must name at least one parameter, e.g. ['W1', 'b1']")
+        for name in self.names:
+            if (name not in obj) if self.is_dict else not hasattr(obj, name):
+                raise ValueError(
+                    f"the object has no parameter {name!r}; params names its "
+                    "weight attributes, e.g. ['W1', 'b1', 'W2', 'b2']"
+                )
+        self.train_fn = self._function(train, "train")
+        self.predict_fn = None if predict is None else self._function(predict, "predict")
+        self.loss_fn = None if loss is None else self._function(loss, "loss")
+        self.columns, self.train_args = bool(columns), dict(train_args or {})
+        self.Xr, self.yr = np.asarray(X), np.asarray(y)
+        self._data_checks()
+        self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
+        self._learning_rate(lr)
+
+    # -- the reader's object -------------------------------------------------------------
+    def _function(self, name, role):
+        if self.is_dict:
+            if not callable(name):
+                raise TypeError(f"for a dict of parameters, {role} must be a function")
+            return name
+        if callable(name):
+            return lambda twin, *a, **kw: name(twin, *a, **kw)
+        if not isinstance(name, str) or not callable(getattr(self.obj, name, None)):
+            raise ValueError(f"{role}={name!r}: the object has no method of that name")
+        return lambda twin, *a, **kw: getattr(twin, name)(*a, **kw)
+
+    def _call(self, fn, twin, *args, **kw):
+        return _quiet(fn, twin, *args, **kw)
+
+    def _get(self, twin, name):
+        return twin[name] if self.is_dict else getattr(twin, name)
+
+    def _set(self, twin, name, value):
+        if self.is_dict:
+            twin[name] = value
+        else:
+            setattr(twin, name, value)
+
+    @staticmethod
+    def _kind(value):
+        """What the reader stored: (shape, dtype, was a plain Python number)."""
+        arr = np.asarray(value)
+        if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+            raise TypeError(f"a parameter must be numeric, got {type(value).__name__}")
+        return arr.shape, arr.dtype, isinstance(value, numbers.Number)
+
+    def _load(self, p, keep_dtypes):
+        """A deep copy of the reader's object holding the parameters p."""
+        twin = copy.deepcopy(self.obj)
+        for k in self.names:
+            shape, dtype, scalar = self.kinds[k]
+            v = np.array(p[k], dtype=dtype if keep_dtypes else np.float64)
+            self._set(twin, k, v.item() if scalar and v.shape == () else v)
+        return twin
+
+    def _read(self, twin):
+        return {k: np.array(self._get(twin, k), dtype=np.float64) for k in self.names}
+
+    # -- data ----------------------------------------------------------------------------
+    def _data_checks(self):
+        Xr, yr = self.Xr, self.yr
+        if Xr.ndim != 2:
+            raise ValueError(f"X must be 2-D, got shape {Xr.shape}")
+        n = Xr.shape[1] if self.columns else Xr.shape[0]
+        flat = yr.ndim == 1
+        if yr.ndim not in (1, 2):
+            raise ValueError(f"y must be 1-D or 2-D, got shape {yr.shape}")
+        y_n = yr.shape[0] if flat else (yr.shape[1] if self.columns else yr.shape[0])
+        if y_n != n:
+            hint = " (samples as columns? pass columns=True)" if not self.columns else ""
+            raise ValueError(f"X holds {n} samples but y holds {y_n}{hint}")
+        X = Xr.T if self.columns else Xr
+        y = yr.reshape(-1, 1) if flat else (yr.T if self.columns else yr)
+        self.X = _validate.as_matrix(X, "X")
+        self.y = _validate.as_matrix(y, "y")
+        self.n = n
+
+    def _sample(self, i):
+        """Sample i in the reader's layout, still 2-D (1-D for flat targets)."""
+        X = self.Xr[:, i : i + 1] if self.columns else self.Xr[i : i + 1]
+        if self.yr.ndim == 1:
+            return X, self.yr[i : i + 1]
+        return X, self.yr[:, i : i + 1] if self.columns else self.yr[i : i + 1]
+
+    # -- the learning rate ---------------------------------------------------------------
+    def _learning_rate(self, lr):
+        self.lr_name, self.lr_is_attr = None, False
+        if lr is None:
+            raise ValueError(
+                "name the learning rate: lr='lr' (the attribute or keyword your "
+                "training method reads) or lr=0.1 (the number written in it)"
+            )
+        if isinstance(lr, str):
+            self.lr_name = lr
+            if not self.is_dict and hasattr(self.obj, lr):
+                self.lr_is_attr, value = True, getattr(self.obj, lr)
+            elif lr in self.train_args:
+                value = self.train_args[lr]
+            else:
+                raise ValueError(
+                    f"lr={lr!r}: the object has no attribute {lr!r} and "
+                    f"train_args has no {lr!r}; give the learning rate's value "
+                    "as lr=0.1 if it is a number in the code"
+                )
+        else:
+            value = lr
+        self.lr_value = float(_validate.positive(value, "lr"))
+
+    def _train(self, twin, X, y, lr):
+        kw = dict(self.train_args)
+        if self.lr_name and not self.lr_is_attr:
+            kw[self.lr_name] = lr
+        elif self.lr_is_attr:
+            setattr(twin, self.lr_name, lr)
+        self._call(self.train_fn, twin, X, y, **kw)
+        return twin
+
+    # -- what the doctor calls ----------------------------------------------------------
+    def start(self):
+        return self._read(self.obj)
+
+    def step(self, p, grads=None):
+        """One epoch of the reader's own training, with the reader's dtypes and lr."""
+        twin = self._train(self._load(p, keep_dtypes=True), self.Xr, self.yr, self.lr_value)
+        return self._read(twin)
+
+    step.ignores_grads = True
+
+    def predict(self, p, Z):
+        twin = self._load(p, keep_dtypes=False)
+        out = np.asarray(
+            self._call(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64
+        )
+        if out.ndim == 1:
+            return out.reshape(-1, 1)
+        return out.T if self.columns else out
+
+    def loss(self, p):
+        twin = self._load(p, keep_dtypes=False)
+        return self._call(self.loss_fn, twin, self.Xr, self.yr)
+
+    def _displacement(self, p, X, y, lr):
+        """(p - p') / lr for one call of the training method on (X, y), float64 weights."""
+        after = self._read(self._train(self._load(p, keep_dtypes=False), X, y, lr))
+        out = {}
+        for k in self.names:
+            d = (p[k] - after[k]) / lr
+            if d.shape != p[k].shape:  # the step broadcast the array: the doctor reports it
+                d = _reduce_to(d, p[k].shape)
+            out[k] = np.array(d, dtype=np.float64)
+        return out
+
+    def _probe_lr(self, p):
+        """A learning rate whose step is RELATIVE_PROBE_STEP of the largest weight."""
+        rough = self._displacement(p, self.Xr, self.yr, 1e-3)
+        g = max(float(np.abs(v).max()) for v in rough.values())
+        w = max(max(float(np.abs(v).max()) for v in p.values()), 1e-2)
+        return float(np.clip(RELATIVE_PROBE_STEP * w / max(g, 1e-12), 1e-9, 1e3))
+
+    def grad(self, p):
+        """The gradient of the mean per-sample loss that the training method follows."""
+        settable = self.lr_name is not None
+        lr = self._probe_lr(p) if settable else self.lr_value
+        single = [self._displacement(p, *self._sample(i), lr) for i in range(self.n)]
+        mean = {k: np.mean([s[k] for s in single], axis=0) for k in self.names}
+        if not settable:
+            return mean
+        full = self._displacement(p, self.Xr, self.yr, lr)
+        return {k: full[k] / self._updates(full, mean) for k in self.names}
+
+    def _updates(self, full, mean):
+        """Updates per epoch: the count n / B (B a batch size) nearest to |full| / |mean|."""
+        a = np.concatenate([full[k].ravel() for k in self.names])
+        b = np.concatenate([mean[k].ravel() for k in self.names])
+        if not b @ b > 0:
+            return 1.0
+        fitted = abs(a @ b) / (b @ b)
+        counts = np.unique([-(-self.n // size) for size in range(1, self.n + 1)])
+        return float(counts[np.argmin(np.abs(np.log(counts) - np.log(max(fitted, 1e-12))))])
+
+    # -- what the adapter sees on its own -----------------------------------------------
+    def notes(self):
+        """Findings about storage: integer weights whose updates are truncated."""
+        start = self.start()
+        exact = self._read(self._train(self._load(start, False), self.Xr, self.yr, self.lr_value))
+        stored = self.step(start)
+        lines = []
+        for k in self.names:
+            dtype = self.kinds[k][1]
+            if not np.issubdtype(dtype, np.integer) or exact[k].shape != stored[k].shape:
+                continue
+            want = float(np.abs(exact[k] - start[k]).max())
+            got = float(np.abs(stored[k] - start[k]).max())
+            if abs(want - got) > 1e-12:
+                lines.append(
+                    f"{k} is {dtype}: one epoch should move it by up to {want:.3g}, "
+                    f"stored as integers it moved by {got:.3g}"
+                )
+        if not lines:
+            return []
+        return [
+            Finding(
+                "integer_weights",
+                "Integer weights: every update is truncated to a whole number",
+                "\n".join(lines),
+            )
+        ]

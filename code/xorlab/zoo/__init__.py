@@ -1,0 +1,122 @@
+"""The zoo: small numpy programs written the way learners write them, to measure the doctor.
+
+Each program is a few lines of its own (a class that updates its weights in place, plain
+functions, samples as columns, per-sample, random-order and mini-batch loops, softmax outputs,
+wrong printed losses, integer arrays, broadcasting slips, too few epochs, ...), none generated
+by `xorlab.planted` or the fault mechanism. Each is registered with the finding codes the doctor
+must give: at least one of `required` (an empty `required` means no finding at all), and
+nothing outside `required | allowed`.
+
+    from xorlab import zoo
+    verdicts = zoo.evaluate()          # [(name, finding codes), ...]
+    zoo.score(verdicts)                # precision, recall and their Wilson intervals
+"""
+
+from dataclasses import dataclass
+
+from ..stats import wilson_interval
+
+PROGRAMS = {}
+
+GRADIENT = frozenset(
+    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
+)
+# what a wrong gradient may fairly bring along: the training trouble it causes
+TROUBLE = frozenset(
+    {"rising", "lr_too_large", "diverged", "flat", "too_few_steps", "stuck_units", "cannot_fit"}
+)
+
+
+@dataclass(frozen=True)
+class Program:
+    """One learner program: its `name`, `style` (how it is written), `bug` (in words; "" for a
+    correct program), the finding codes `required` and `allowed`, and `build()` -> the keyword
+    arguments of `xorlab.doctor` for it, written as its author would write them."""
+
+    name: str
+    style: str
+    bug: str
+    required: frozenset
+    allowed: frozenset
+    build: object
+
+    def ok(self, codes):
+        """True when the finding `codes` diagnose this program correctly."""
+        found = set(codes)
+        if not self.required:
+            return not found
+        return bool(found & self.required) and found <= self.required | self.allowed
+
+
+def program(style, required=(), allowed=()):
+    """Register the decorated `build` function as a zoo program named after it; its
+    docstring's first line says what is wrong (or "Correct: ...")."""
+
+    def register(build):
+        doc = (build.__doc__ or "").strip().splitlines()[0]
+        bug = "" if doc.startswith("Correct") else doc
+        PROGRAMS[build.__name__] = Program(
+            build.__name__, style, bug, frozenset(required), frozenset(allowed), build
+        )
+        return build
+
+    return register
+
+
+def evaluate(names=None, doctor=None):
+    """Run the doctor on each program (all by default); returns [(name, codes), ...]."""
+    if doctor is None:
+        from ..doctor import doctor
+    names = list(PROGRAMS) if names is None else list(names)
+    unknown = [n for n in names if n not in PROGRAMS]
+    if unknown:
+        raise ValueError(f"unknown zoo program(s) {unknown}; see zoo.PROGRAMS")
+    return [(n, doctor(**PROGRAMS[n].build()).codes) for n in names]
+
+
+@dataclass
+class Score:
+    """Precision (fair findings / all findings) and recall (programs diagnosed correctly / all),
+    each with its counts and 95% Wilson interval."""
+
+    fair: int
+    findings: int
+    hits: int
+    programs: int
+
+    @property
+    def precision(self):
+        return self.fair / self.findings if self.findings else 1.0
+
+    @property
+    def recall(self):
+        return self.hits / self.programs
+
+    def intervals(self):
+        """((lo, hi) for precision, (lo, hi) for recall)."""
+        prec = wilson_interval(self.fair, self.findings) if self.findings else (0.0, 1.0)
+        return prec, wilson_interval(self.hits, self.programs)
+
+    def __str__(self):
+        (pl, ph), (rl, rh) = self.intervals()
+        return (
+            f"precision {self.precision:.2f} ({self.fair}/{self.findings} findings fair, "
+            f"95% CI {pl:.2f}-{ph:.2f}); recall {self.recall:.2f} ({self.hits}/{self.programs} "
+            f"programs right, 95% CI {rl:.2f}-{rh:.2f})"
+        )
+
+
+def score(verdicts):
+    """Score `verdicts` [(name, codes), ...] against the programs' expected findings."""
+    if not verdicts:
+        raise ValueError("verdicts is empty: evaluate at least one program")
+    fair = findings = hits = 0
+    for name, codes in verdicts:
+        spec = PROGRAMS[name]
+        fair += sum(c in spec.required | spec.allowed for c in codes)
+        findings += len(codes)
+        hits += spec.ok(codes)
+    return Score(fair, findings, hits, len(verdicts))
+
+
+from . import classes, functional, layouts, printed, training  # noqa: E402, F401  (register)
