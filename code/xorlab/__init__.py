@@ -17,9 +17,9 @@ from . import (
     widgets,
 )
 from .activations import ACTIVATIONS
+from .adapter import adapt
 from .batched import ManyResult, train_many
 from .data import TASKS, and_, identity, or_, xor
-from .adapter import adapt
 from .doctor import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
 from .faults import FAULTS
 from .gates import GATES, gate_name, hidden_gates
