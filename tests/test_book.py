@@ -78,3 +78,32 @@ def test_every_local_link_resolves(html_dir):
             if not target.exists():
                 broken.append(f"{page.relative_to(html_dir)} -> {url}")
     assert not broken, "\n".join(broken[:50])
+
+
+def _text(node) -> str:
+    return re.sub(r"\s+", " ", node.get_text(" ", strip=True)).replace(" ,", ",")
+
+
+def test_citations_use_the_bibliography_labels(html_dir):
+    """Author-year in the text and in the bibliography, the same year (1999a) in both, and
+    two works never cited by the same words."""
+    from bs4 import BeautifulSoup
+
+    bib = BeautifulSoup((html_dir / "chapters" / "bibliography.html").read_text(), "html.parser")
+    labels = {c["id"]: _text(c.select_one(".label")).strip("[] ") for c in bib.select(".citation")}
+    assert labels, "the bibliography is empty"
+    assert all(re.fullmatch(r".+ (\d{4}[a-z]?|n\.d\.)", label) for label in labels.values())
+    assert len(set(labels.values())) == len(labels), "two works share a label"
+    cited_as = {}
+    for page in pages(html_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select('a[href*="bibliography.html#"]'):
+            target = a["href"].split("#")[1]
+            label, text = labels[target], _text(a)
+            authors, year = label.rsplit(" ", 1)
+            assert text.endswith(year), f"{page.name}: '{text}' cites [{label}]"
+            assert text in (year, f"{authors}, {year}"), f"{page.name}: '{text}' for [{label}]"
+            cited_as.setdefault(text, set()).add(target)
+    assert cited_as, "no citation found"
+    ambiguous = {text: ids for text, ids in cited_as.items() if len(ids) > 1 and text[0].isalpha()}
+    assert not ambiguous, f"the same words cite different works: {ambiguous}"

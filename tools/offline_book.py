@@ -1,8 +1,61 @@
 """Sphinx extension for the book's HTML (a local extension, listed in _config.yml)."""
 
+from collections import Counter
 from pathlib import Path
 
+from pybtex.plugin import register_plugin
+from pybtex.richtext import Text
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import node
+from sphinxcontrib.bibtex.style.referencing import basic_author_year, extra_year
+
 NPM_ASSETS = Path(__file__).resolve().parent.parent / "assets" / "npm"
+
+
+def _surnames(entry) -> str:
+    """'Hamey', 'Sprinkhuizen-Kuyper and Boers' or 'Rumelhart et al.' for one bib entry."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text")
+             for p in persons]  # fmt: skip
+    if len(names) > 2:
+        return f"{names[0]} et al."
+    return " and ".join(names) or entry.fields.get("title", "Anonymous")
+
+
+class AuthorYearLabels(BaseLabelStyle):
+    """Bibliography labels that read like the citations in the text: 'Hamey 1998'. Works by the
+    same authors in the same year get 1999a, 1999b, in the order of the bibliography."""
+
+    def format_labels(self, sorted_entries):
+        base = [f"{_surnames(e)} {e.fields.get('year', 'n.d.')}" for e in sorted_entries]
+        total, seen = Counter(base), Counter()
+        for label in base:
+            seen[label] += 1
+            yield label + (
+                "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1] if total[label] > 1 else ""
+            )
+
+
+class AuthorYearStyle(UnsrtStyle):
+    """The bibliography sorted by author, year and title, with author-year labels."""
+
+    default_label_style = "author_year_labels"
+    default_sorting_style = "author_year_title"
+
+
+@node
+def label_year(children, data):
+    """The year of a citation as its bibliography label has it (1999a), so the text and the
+    bibliography agree and two works of one year stay apart."""
+    assert not children
+    return Text(data["formatted_entry"].label.rsplit(" ", 1)[-1])
+
+
+register_plugin("pybtex.style.labels", "author_year_labels", AuthorYearLabels)
+register_plugin("pybtex.style.formatting", "author_year", AuthorYearStyle)
+# sphinxcontrib-bibtex's author-year citations print the entry's year field: use the label's.
+basic_author_year.year = extra_year.year = label_year
 
 
 def check_assets(app):
