@@ -203,17 +203,3 @@ def test_stuck_at_half_self_checks():
     assert "raised" in c.check_output_delta(lambda z, y: z @ z).message
 
 
-def test_relu_xor_design_check():
-    c = xl.checks
-    kw = dict(sizes=(2, 3, 1), hidden="relu", lr=0.1, epochs=2000)
-    good = xl.train_many(1000, init="uniform01", **kw)
-    assert good.interval[0] >= 0.9 and c.check_relu_xor_design(good)
-    weak = c.check_relu_xor_design(xl.train_many(1000, init="he", **kw))
-    assert not weak and "dead" in weak.message
-    few = xl.train_many(10, init="uniform01", **kw)
-    assert "too few" in c.check_relu_xor_design(few).message
-    biasless = xl.train_many(1000, init="uniform01", bias=False, **{**kw, "epochs": 1})
-    assert "without biases" in c.check_relu_xor_design(biasless).message
-    wide = xl.train_many(1000, (2, 4, 1), "relu", epochs=1)
-    assert "(2, 3, 1)" in c.check_relu_xor_design(wide).message
-    assert not c.check_relu_xor_design("a result")

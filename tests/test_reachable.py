@@ -126,28 +126,3 @@ def test_figures_draw():
     plt.close("all")
 
 
-def test_check_identity_params():
-    good = {"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0}
-    assert xl.checks.check_identity_params(good)
-    assert xl.checks.check_identity_params({"W1": 10.0, "W2": 40.0, "b2": -30.0}, bias="output")
-    bad = xl.checks.check_identity_params({"W1": -10.0, "W2": -10.0}, bias=False)
-    assert not bad and "same side" in bad.message
-    high = xl.checks.check_identity_params({"W1": 10.0, "b1": 0.0, "W2": 2.0, "b2": 0.0})
-    assert not high and "f(0) is too high" in high.message
-    weak = xl.checks.check_identity_params({"W1": 4.0, "b1": -2.0, "W2": 2.0, "b2": -1.0})
-    assert not weak and "scale" in weak.message
-    missing = xl.checks.check_identity_params({"W1": 1.0, "W2": 1.0})
-    assert not missing and "b1" in missing.message
-    assert not xl.checks.check_identity_params({"W1": [1.0, 2.0], "b1": 0, "W2": 1, "b2": 0})
-
-
-def test_check_bias_free_choices():
-    assert xl.checks.check_bias_free_choices("ACE")
-    assert xl.checks.check_bias_free_choices({"a", "c", "e"})
-    wrong = xl.checks.check_bias_free_choices("ABCE")
-    assert not wrong and "opposite sides" in wrong.message
-    wrong = xl.checks.check_bias_free_choices("ACDE")
-    assert not wrong and "twice" in wrong.message
-    wrong = xl.checks.check_bias_free_choices("AC")
-    assert not wrong and "E" in wrong.message and "can be reached" in wrong.message
-    assert not xl.checks.check_bias_free_choices("AZ")

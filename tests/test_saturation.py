@@ -132,16 +132,3 @@ def test_draw_run_and_plot_derivatives_build_figures():
     plt.close(ax.figure)
 
 
-def test_check_tanh_derivative_explains_wrong_answers():
-    assert xl.checks.check_tanh_derivative(lambda a: 1 - a**2)
-    wrong = xl.checks.check_tanh_derivative(lambda a: a * (1 - a))
-    assert not wrong and "sigmoid" in wrong.message
-    assert "again" in xl.checks.check_tanh_derivative(lambda a: 1 - np.tanh(a) ** 2).message
-    assert not xl.checks.check_tanh_derivative(lambda a: a[:2])
-
-
-def test_check_chain_bound_explains_wrong_answers():
-    assert xl.checks.check_chain_bound(1 / 16)
-    assert "two" in xl.checks.check_chain_bound(0.25).message
-    assert "multiplies" in xl.checks.check_chain_bound(0.5).message
-    assert not xl.checks.check_chain_bound("a lot")
