@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ASSETS := assets/npm/.fetched
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv assets chromium book test execute serve bench student guide
+.PHONY: venv assets chromium book test execute serve bench student guide bench-explorer
 
 venv: $(STAMP)
 
@@ -47,6 +47,10 @@ serve:
 
 bench: venv assets
 	$(BIN)/python tools/bench_book.py
+
+# Epochs per second of the live explorers' engine in Chromium, and its size (a figure, no test).
+bench-explorer: venv chromium
+	$(BIN)/python benchmarks/explorer_speed.py
 
 # The student edition: every chapter without its solutions, in student/ (tools/student.py).
 student: venv

@@ -22,11 +22,12 @@
   }
 
   /* A run: spec, params (changed in place), data, lr and mode ("batch" or "sample").
-   * run.losses[e] is the loss before epoch e; run.solvedAt the first such epoch solved. */
-  function Run(spec, params, X, Y, lr, mode) {
+   * run.losses[e] is the loss before epoch e; run.solvedAt the first such epoch solved;
+   * run.seen[e] what the optional watch(pass) returned then. */
+  function Run(spec, params, X, Y, lr, mode, watch) {
     this.spec = spec; this.params = params; this.X = X; this.Y = Y;
-    this.lr = lr; this.mode = mode || "batch";
-    this.epoch = 0; this.losses = []; this.solvedAt = null;
+    this.lr = lr; this.mode = mode || "batch"; this.watch = watch;
+    this.epoch = 0; this.losses = []; this.seen = []; this.solvedAt = null;
     this.look();
   }
 
@@ -36,6 +37,7 @@
     this.losses[this.epoch] = N.lossOf(c);
     this.outputs = c.p;
     if (this.solvedAt === null && solved(this.outputs, this.Y)) this.solvedAt = this.epoch;
+    if (this.watch) this.seen[this.epoch] = this.watch(c);
     this.pass = c;
   };
 

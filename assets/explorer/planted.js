@@ -1,0 +1,69 @@
+/* The field guide's planted bugs, as xorlab.planted.implementation writes them: a 2-3-1 XOR
+ * net (tanh hidden units, sigmoid output, mean BCE) as plain functions, one switchable mistake. */
+(function (XL) {
+  "use strict";
+  var M = XL.matrix;
+  var BUGS = ["none", "sum in hidden layer", "error y - p", "update with +", "sigmoid' for tanh",
+    "no hidden derivative", "MSE gradient, BCE loss", "bias gradient zero", "no biases", "zero init", "lr 50"];
+  var UNITS = 3;
+
+  function sigmoid(z) { return 0.5 + 0.5 * Math.tanh(0.5 * z); }
+
+  /* {params, loss, grad, forward, step, lr} for `bug`, weights ~ N(0, 1) from `seed`. */
+  function implementation(bug, lr, seed) {
+    if (BUGS.indexOf(bug) < 0) throw new Error("unknown planted bug " + JSON.stringify(bug));
+    var X = M.fromRows([[0, 0], [0, 1], [1, 0], [1, 1]]), Y = M.fromRows([[0], [1], [1], [0]]), n = 4;
+    lr = bug === "lr 50" ? 50 : lr;
+    var draws = XL.DRAWS.normal[seed], scale = bug === "zero init" ? 0 : 1;
+    var W1 = M.zeros(2, UNITS), W2 = M.zeros(UNITS, 1);
+    for (var i = 0; i < 2 * UNITS; i++) W1.data[i] = scale * draws[i];
+    for (i = 0; i < UNITS; i++) W2.data[i] = scale * draws[2 * UNITS + i];
+    var params = { W1: W1, W2: W2 };
+    if (bug !== "no biases") { params.b1 = M.zeros(1, UNITS); params.b2 = M.zeros(1, 1); }
+
+    function forward(q, Z) {
+      var z1 = M.matmul(Z, q.W1);
+      if (q.b1) M.addRow(z1, q.b1);
+      var h = M.map(Math.tanh, z1), z2 = M.matmul(h, q.W2);
+      if (q.b2) M.addRow(z2, q.b2);
+      return { h: h, p: M.map(sigmoid, z2) };
+    }
+    function loss(q) {
+      var p = forward(q, X).p, s = 0;
+      for (var k = 0; k < n; k++) {
+        var pp = Math.min(Math.max(p.data[k], 1e-12), 1 - 1e-12), y = Y.data[k];
+        s += y * Math.log(pp) + (1 - y) * Math.log(1 - pp);
+      }
+      return -(s / n);
+    }
+    function grad(q) {
+      var f = forward(q, X), h = f.h, p = f.p;
+      var e = M.map(function (pp, y) {
+        if (bug === "error y - p") return (y - pp) / n;
+        if (bug === "MSE gradient, BCE loss") return 2 * (pp - y) * pp * (1 - pp) / n;
+        return (pp - y) / n;
+      }, p, Y);
+      var slope = M.map(function (a) {
+        if (bug === "no hidden derivative") return 1;
+        return bug === "sigmoid' for tanh" ? a * (1 - a) : 1 - a * a;
+      }, h);
+      var d = M.mul(M.matmult(e, q.W2), slope);
+      if (bug === "sum in hidden layer") d = M.scale(d, n);
+      var g = { W1: M.tmatmul(X, d), W2: M.tmatmul(h, e) };
+      if (q.b1) {
+        g.b1 = bug === "bias gradient zero" ? M.zeros(1, UNITS) : M.colSums(d);
+        g.b2 = M.colSums(e);
+      }
+      return g;
+    }
+    var sign = bug === "update with +" ? 1 : -1;
+    function step(q, g) {
+      var out = {};
+      Object.keys(q).forEach(function (k) { out[k] = M.map(function (w, gg) { return w + sign * lr * gg; }, q[k], g[k]); });
+      return out;
+    }
+    return { params: params, loss: loss, grad: grad, forward: forward, step: step, lr: lr, X: X, Y: Y };
+  }
+
+  XL.planted = { BUGS: BUGS, implementation: implementation };
+})(globalThis.XL = globalThis.XL || {});
