@@ -55,6 +55,7 @@ def test_no_fault_name_inside_the_maths():
         (("input_activation_derivative", "sigmoid_derivative_of_output"), "output_delta"),
         (("flipped_bce_grad", "cost_as_gradient"), "loss_grad"),
         (("input_activation_derivative", "sigmoid_derivative_for_tanh"), "hidden_derivative"),
+        (("input_activation_derivative", "missing_output_derivative"), "sent_back"),
     ],
 )
 def test_two_faults_on_one_step_are_refused_naming_both(pair, step):
@@ -190,3 +191,39 @@ def test_train_many_equals_mlp_and_train_bit_for_bit(name):
         net = xl.MLP(sizes, seed=11 + i, **kw)
         xl.train(net, X, Y, lr=0.3, epochs=25)
         assert all(np.array_equal(net.params[k], many.params[k][i]) for k in net.params), i
+
+
+def test_translated_program_runs_the_faults_own_steps():
+    shared = xl.online.SHARED_BUGS
+    assert shared == ("cost_as_gradient", "input_activation_derivative", "flipped_update_sign")
+    # its own three mistakes are not faults: they need the update (lr, W2's new value)
+    assert not set(xl.online.OWN_BUGS) & set(xl.FAULTS)
+
+
+@pytest.mark.parametrize("bug", ["cost_as_gradient", "input_activation_derivative"])
+def test_translated_gradient_is_half_the_mse_pass_with_the_fault(bug):
+    # the program's loss 1/2 (p - y)^2 is half the mean squared error of one sample
+    net = xl.MLP((2, 2, 1), bias=False, loss="mse", init="uniform01", seed=3, faults=(bug,))
+    params = {k: v[..., None] for k, v in net.params.items()}
+    for i in range(4):
+        g = xl.online.translation_gradients(params, X[i], Y[i], 0.05, [bug])
+        ref = net.gradients(X[i : i + 1], Y[i : i + 1])
+        assert all(np.allclose(g[k][..., 0], ref[k] / 2, rtol=1e-9, atol=1e-15) for k in g)
+
+
+def test_planted_step_bugs_are_step_replacements():
+    from xorlab import planted
+
+    for bug, replaced in planted.STEP_BUGS.items():
+        assert bug in planted.BUGS and set(replaced) <= set(faults.STEPS), bug
+    same = planted.STEP_BUGS["sigmoid' for tanh"]
+    assert same is xl.FAULTS["sigmoid_derivative_for_tanh"].replaces
+
+
+def test_planted_sum_in_hidden_layer_is_n_times_the_hidden_gradient():
+    from xorlab import planted
+
+    good = planted.implementation("none", seed=3)
+    bad = planted.implementation("sum in hidden layer", seed=3)
+    g, b = good["grad"](good["params"]), bad["grad"](bad["params"])
+    assert np.allclose(b["W1"], 4 * g["W1"], rtol=1e-12) and np.array_equal(b["W2"], g["W2"])

@@ -69,6 +69,7 @@ class Pass:
     def __init__(self, spec, params, zs, acts, y, steps):
         self.spec, self.params, self.zs, self.acts, self.y = spec, params, zs, acts, y
         self.steps = steps
+        self.memo = {}  # values several steps share, computed once per pass
 
     @property
     def p(self):
@@ -139,7 +140,9 @@ def sigmoid_derivative_for_tanh_hidden_derivative(bp, layer):
 def _at_inputs(bp, layer):
     """f_l'(x): the derivative of layer l's activation evaluated at the inputs, (n, d_in, 1)."""
     name = bp.spec.output if layer == bp.spec.layers else bp.spec.hidden
-    return ACTIVATIONS[name].df(bp.x)
+    if name not in bp.memo:
+        bp.memo[name] = ACTIVATIONS[name].df(bp.x)
+    return bp.memo[name]
 
 
 def input_activation_derivative_output_delta(bp):
@@ -152,10 +155,15 @@ def input_activation_derivative_weight_input(bp, layer):
     return bp.acts[layer - 1] * _at_inputs(bp, layer)
 
 
+def input_activation_derivative_sent_back(bp, layer, delta):
+    """The error sent back through W_l carries the same factor f_l'(x[i]) at each weight's
+    input end i: (sum_j delta[j] W_l[i, j]) f_l'(x[i])."""
+    return np.einsum("njm,ijm->nim", delta, bp.params[f"W{layer}"]) * _at_inputs(bp, layer)
+
+
 def input_activation_derivative_hidden_derivative(bp, layer):
-    """f_{l+1}'(x[i]) for hidden unit i: the factor that `weight_input` put at the input end
-    of W_{l+1}, carried into the error sent down, in place of f_l'(z_l[i])."""
-    return _at_inputs(bp, layer + 1)
+    """1: no f'(z_l) for hidden layers; their derivative came with the error (see sent_back)."""
+    return 1.0
 
 
 def flipped_update_sign_gradient_sign(bp, grads):
@@ -245,6 +253,7 @@ FAULTS = {
             {
                 "output_delta": input_activation_derivative_output_delta,
                 "weight_input": input_activation_derivative_weight_input,
+                "sent_back": input_activation_derivative_sent_back,
                 "hidden_derivative": input_activation_derivative_hidden_derivative,
             },
             needs_hidden_layer=True,

@@ -178,13 +178,14 @@ def steps_of(spec):
     return _faults.steps(CORRECT_STEPS, spec.faults)
 
 
-def backward(params, zs, acts, y, spec):
+def backward(params, zs, acts, y, spec, steps=None):
     """Backpropagation for a stack: the gradient of the mean loss, as a dict like `params`.
 
     y: (n, k). The pass runs the named steps of `faults.STEPS`; the faults in `spec.faults`
-    replace some of them, as `FAULTS` describes.
+    replace some of them, as `FAULTS` describes. `steps`, a full {step name: function} table,
+    overrides that choice (`online.translation_step` adds its program's own mistakes so).
     """
-    bp = _faults.Pass(spec, params, zs, acts, y[:, :, None], steps_of(spec))
+    bp = _faults.Pass(spec, params, zs, acts, y[:, :, None], steps or steps_of(spec))
     delta = bp.run("output_delta")
     grads = {}
     for layer in range(spec.layers, 0, -1):

@@ -15,9 +15,10 @@ Two ideas from the chapter "Translating the chain rule":
 import numpy as np
 
 from . import _validate, mlp
-from .activations import sigmoid, sigmoid_derivative
+from .activations import sigmoid
 from .batched import prepare, run_epochs
 from .data import xor
+from .faults import FAULTS, Pass
 
 ORDERS = ("simultaneous", "output_first")
 
@@ -29,6 +30,14 @@ TRANSLATION_BUGS = {
     "summed_hidden_error": "the error sent back summed over hidden units: one for all",
     "updated_output_weights": "the error sent back through the already updated W2",
 }
+"""The translated program's six bugs. The first three are the faults of the same names in
+`FAULTS` (the same replacement steps run). The last three are mistakes of this program only:
+each changes the error sent back through W2 (the step "sent_back") using the update itself,
+lr and W2's new value, which a backward pass alone never sees; `_translated_sent_back` applies
+them around whichever "sent_back" the pass has."""
+
+SHARED_BUGS = tuple(b for b in TRANSLATION_BUGS if b in FAULTS)
+OWN_BUGS = tuple(b for b in TRANSLATION_BUGS if b not in FAULTS)
 
 
 def _check_order(order):
@@ -111,42 +120,67 @@ def _check_bugs(bugs):
     return bugs
 
 
+def _translated_sent_back(inner, bugs, lr):
+    """The step "sent_back" of the translated program: `inner` (the pass's own sent_back) with
+    the program's own `bugs` (of `OWN_BUGS`) around it, for a step of learning rate `lr`."""
+
+    def sent_back(bp, layer, delta):
+        """Through W2: the error sent back as the program computes it (see TRANSLATION_BUGS)."""
+        if layer != bp.spec.layers:
+            return inner(bp, layer, delta)
+        W = bp.params[f"W{layer}"]
+        if "updated_output_weights" in bugs:
+            g = np.einsum("nim,njm->ijm", bp.run("weight_input", layer), delta)
+            g = bp.run("gradient_sign", {"W": g})["W"]
+            W = W - 0.5 * lr * g  # the step on 1/2 |p - y|^2 = half the step on mse
+        memo = bp.memo
+        bp = Pass(bp.spec, {**bp.params, f"W{layer}": W}, bp.zs, bp.acts, bp.y, bp.steps)
+        bp.memo = memo
+        back = inner(bp, layer, delta)
+        if "update_as_error" in bugs:
+            back = lr * bp.acts[layer - 1] * back  # lr * G2 = lr a_u (error at u), per unit u
+        if "summed_hidden_error" in bugs:
+            back = np.broadcast_to(back.sum(axis=1, keepdims=True), back.shape)
+        return back
+
+    return sent_back
+
+
 def translation_step(params, x, y, lr, bugs=()):
     """One per-sample step of the translated program, with the switched-on `bugs`.
 
-    params: {"W1": (d, d, m), "W2": (d, k, m)} for m bias-free sigmoid networks (the hidden layer
-    as wide as the input, as in the original); x: (d,), y: (k,). The loss is 1/2 |p - y|^2.
+    params: {"W1": (d, d, m), "W2": (d, 1, m)} for m bias-free sigmoid networks (the hidden
+    layer as wide as the input, one output, as in the original); x: (d,), y: (1,). The loss is
+    1/2 (p - y)^2, half the mean squared error of one sample, so the step is lr / 2 times the
+    gradient of `MLP((d, d, 1), bias=False, loss="mse")`'s pass, run with the bugs' steps.
     Returns new params; with no bugs this is exact per-sample gradient descent.
     """
     bugs = _check_bugs(bugs)
     W1, W2 = params["W1"], params["W2"]
-    if W1.shape[0] != W1.shape[1] or W1.shape[1] != W2.shape[0]:
-        raise ValueError(f"need W1 (d, d, m) and W2 (d, k, m), got {W1.shape}, {W2.shape}")
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    z1 = np.einsum("i,ium->um", x, W1)
-    h = sigmoid(z1)  # (d, m)
-    z2 = np.einsum("um,ujm->jm", h, W2)
-    p = sigmoid(z2)  # (k, m)
-    if "cost_as_gradient" in bugs:
-        e = np.broadcast_to(0.5 * ((p - y[:, None]) ** 2).sum(axis=0), p.shape)
-    else:
-        e = p - y[:, None]
-    s = sigmoid_derivative(x)[:, None, None]  # sigma'(x): (d, 1, 1)
-    at_inputs = "input_activation_derivative" in bugs
-    E2 = s * e[None] if at_inputs else (e * sigmoid_derivative(z2))[None]  # (d or 1, k, m)
-    G2 = h[:, None, :] * E2  # dL/dW2 as computed: (d, k, m)
-    sign = -1.0 if "flipped_update_sign" in bugs else 1.0
-    W2_new = W2 - sign * lr * G2
-    W2_used = W2_new if "updated_output_weights" in bugs else W2
-    sent = lr * G2 if "update_as_error" in bugs else E2
-    r = np.sum(W2_used * sent, axis=1)  # error at each hidden unit: (d, m)
-    if "summed_hidden_error" in bugs:
-        r = np.broadcast_to(r.sum(axis=0), r.shape)
-    if at_inputs:
-        G1 = (x[:, None] * s[:, 0])[:, :, None] * r[None]  # x_i sigma'(x_i) r_u
-    else:
-        G1 = x[:, None, None] * (r * sigmoid_derivative(z1))[None]
-    return {"W1": W1 - sign * lr * G1, "W2": W2_new}
+    if W1.ndim != 3 or W1.shape[0] != W1.shape[1] or W2.shape[:2] != (W1.shape[1], 1):
+        raise ValueError(f"need W1 (d, d, m) and W2 (d, 1, m), got {W1.shape}, {W2.shape}")
+    _validate.positive(lr, "lr")
+    x = _validate.as_matrix(np.reshape(x, (1, -1)), "x", W1.shape[0])
+    y = _validate.as_matrix(np.reshape(y, (1, -1)), "y", 1)
+    return _translated_step(params, x, y, lr, *_translated_pass(W1.shape[0], bugs, lr))
+
+
+def _translated_pass(d, bugs, lr):
+    """(spec, steps) of the translated d-d-1 program with `bugs` for a step of rate `lr`."""
+    shared = [b for b in bugs if b in FAULTS]
+    spec = mlp.make_spec((d, d, 1), loss="mse", bias=False, faults=shared)
+    steps = dict(mlp.steps_of(spec))
+    own = bugs - set(shared)
+    if own:
+        steps["sent_back"] = _translated_sent_back(steps["sent_back"], own, lr)
+    return spec, steps
+
+
+def _translated_step(params, x, y, lr, spec, steps):
+    """`translation_step` on checked arrays, x: (1, d), y: (1, 1)."""
+    zs, acts = mlp.forward(params, x, spec)
+    grads = mlp.backward(params, zs, acts, y, spec, steps)
+    return {k: params[k] - 0.5 * lr * grads[k] for k in params}
 
 
 def translation_loss(params, x, y):
@@ -183,6 +217,7 @@ def translation_train(
     params = mlp.stack(
         [mlp.init_params((2, 2, 1), "uniform01", 1.0, seed + i, False) for i in range(n)]
     )
+    spec, steps = _translated_pass(2, bugs, lr)
     marks, outs = [], []
     for epoch in range(epochs + 1):
         if epoch % record_every == 0 or epoch == epochs:
@@ -191,8 +226,8 @@ def translation_train(
             marks.append(epoch)
         if epoch == epochs:
             break
-        for xi, yi in zip(X, y):
-            params = translation_step(params, xi, yi, lr, bugs)
+        for i in range(len(X)):
+            params = _translated_step(params, X[i : i + 1], y[i : i + 1], lr, spec, steps)
     return np.array(marks), np.array(outs), params
 
 

@@ -1,21 +1,27 @@
-"""Planted bugs: one small hand-written XOR network with a switchable mistake, for the field guide.
+"""Planted bugs: one small XOR network with a switchable mistake, for the field guide.
 
-The network is written the way a reader would write it, as plain functions of a params dict
-(row layout: X (n, 2) @ W1 (2, h) + b1, tanh or sigmoid hidden units, h @ W2 (h, 1) + b2, sigmoid
-output, mean binary cross-entropy), not with `MLP`. `implementation(bug)` returns the keyword
-arguments of `doctor` for it; `BUGS` says what each bug is and which findings should name it;
-`score` turns the doctor's verdicts into precision and recall; `draw_case` and
-`planted_explorer` show a verdict next to the loss curve.
+The network is given to the doctor the way a reader's code would be, as plain functions of a
+params dict (row layout: X (n, 2) @ W1 (2, h) + b1, tanh or sigmoid hidden units, h @ W2 (h, 1)
++ b2, sigmoid output, mean binary cross-entropy). Its gradient is xorlab's one backward pass
+(`mlp.backward`), and each mistake in it is a replacement of named steps (`faults.STEPS`), the
+mechanism of `FAULTS`: "sigmoid' for tanh" is the fault `sigmoid_derivative_for_tanh` itself,
+the other gradient mistakes are replacements defined here (`STEP_BUGS`). Four bugs are
+genuinely not steps of a backward pass: "bias gradient zero" (an array the code never fills),
+"update with +" (the update, after the gradient), "no biases" and "zero init" (the network and
+its start), "lr 50" (a setting). `implementation(bug)` returns the keyword arguments of
+`doctor` for it; `BUGS` says what each bug is and which findings should name it; `score` turns
+the doctor's verdicts into precision and recall; `draw_case` and `planted_explorer` show a
+verdict next to the loss curve.
 """
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _validate, plots
+from . import _validate, mlp
 from .data import xor
-from .doctor import doctor
+from .faults import FAULTS
+from .losses import LOSSES
 
 GRADIENT = frozenset(
     {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
@@ -54,8 +60,8 @@ BUGS = {
     ),
     "MSE gradient, BCE loss": Bug(
         "loss is BCE, output error taken from squared error: 2 (p - y) p (1 - p)",
-        frozenset({"data_factor", "wrong_gradient"}),
-        GRADIENT | HEALTH,
+        frozenset({"data_factor", "wrong_gradient", "loss_mismatch"}),
+        GRADIENT | HEALTH | {"flat", "too_few_steps"},
     ),
     "bias gradient zero": Bug(
         "the hidden bias gradient left at its initial zeros", frozenset({"zero_gradient"})
@@ -64,6 +70,38 @@ BUGS = {
     "zero init": Bug("every weight initialised to 0", frozenset({"symmetric"}), HEALTH),
     "lr 50": Bug("a learning rate of 50", frozenset({"lr_too_large", "diverged"})),
 }
+
+
+def error_y_minus_p_output_delta(bp):
+    """(y - p) / n: the output error written the wrong way round (the same gradient as the
+    fault `flipped_update_sign`, from a different line of code)."""
+    return -mlp.output_delta(bp)
+
+
+def sum_in_hidden_layer_sent_back(bp, layer, delta):
+    """n times the error sent back: the hidden layer's loss summed over the n samples while
+    the output layer's is averaged."""
+    return bp.y.shape[0] * mlp.sent_back(bp, layer, delta)
+
+
+def no_hidden_derivative_hidden_derivative(bp, layer):
+    """1: the hidden activation's derivative left out."""
+    return 1.0
+
+
+def mse_gradient_loss_grad(bp):
+    """2 (p - y) / n, the squared error's dL/dp, under a binary cross-entropy loss."""
+    return LOSSES["mse"].grad(bp.p, bp.y)
+
+
+STEP_BUGS = {
+    "error y - p": {"output_delta": error_y_minus_p_output_delta},
+    "sum in hidden layer": {"sent_back": sum_in_hidden_layer_sent_back},
+    "sigmoid' for tanh": FAULTS["sigmoid_derivative_for_tanh"].replaces,
+    "no hidden derivative": {"hidden_derivative": no_hidden_derivative_hidden_derivative},
+    "MSE gradient, BCE loss": {"loss_grad": mse_gradient_loss_grad},
+}
+"""The planted bugs that are mistakes in a step of the backward pass: {bug: {step: function}}."""
 
 
 def _sigmoid(z):
@@ -99,25 +137,14 @@ def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
     def grad(q):
-        h, p = forward(q, X)
-        n = len(X)
-        e = (p - y) / n  # dL/dz at the output, for the mean BCE
-        if bug == "error y - p":
-            e = (y - p) / n
-        if bug == "MSE gradient, BCE loss":
-            e = 2 * (p - y) * p * (1 - p) / n
-        slope = 1 - h**2 if hidden == "tanh" else h * (1 - h)
-        if bug == "sigmoid' for tanh":
-            slope = h * (1 - h)
-        if bug == "no hidden derivative":
-            slope = 1.0
-        d = (e @ q["W2"].T) * slope  # dL/d(hidden pre-activation)
-        if bug == "sum in hidden layer":
-            d = d * n
-        g = {"W1": X.T @ d, "W2": h.T @ e}
-        if "b1" in q:
-            g["b1"] = np.zeros(units) if bug == "bias gradient zero" else d.sum(axis=0)
-            g["b2"] = e.sum(axis=0)
+        """The backward pass with the bug's steps swapped in: a dict like q."""
+        spec = mlp.make_spec((2, units, 1), hidden, bias="b1" in q)
+        steps = {**mlp.steps_of(spec), **STEP_BUGS.get(bug, {})}
+        stacked = {k: np.asarray(v, dtype=np.float64)[..., None] for k, v in q.items()}
+        zs, acts = mlp.forward(stacked, X, spec)
+        g = {k: v[..., 0] for k, v in mlp.backward(stacked, zs, acts, y, spec, steps).items()}
+        if bug == "bias gradient zero":
+            g["b1"] = np.zeros(units)
         return g
 
     sign = 1.0 if bug == "update with +" else -1.0
@@ -161,6 +188,11 @@ def score(verdicts):
 def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
     """Run the doctor on the planted `bug` and draw its short training run's loss, titled with
     the first finding (or "healthy"). Returns (Figure, Diagnosis)."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+    from .doctor import doctor
+
     diagnosis = doctor(**{**implementation(bug, lr=lr, seed=seed), "epochs": 300})
     fig, ax = plt.subplots(figsize=figsize, layout="constrained")
     losses = diagnosis.losses
@@ -179,6 +211,7 @@ def planted_explorer():
     """Live explorer: choose a planted bug and a learning rate; shows the doctor's report and
     the loss over its short training run. Needs ipywidgets."""
     import ipywidgets as w
+    import matplotlib.pyplot as plt
 
     from .widgets import explorer
 
