@@ -32,5 +32,25 @@ const runs = job.runs.map((r) => {
     return { error: e.message };
   }
 });
+// The translated program (chain-rule chapter): outputs on the four XOR inputs after each epoch.
+const translations = (job.translations || []).map((t) => {
+  const X = [[0, 0], [0, 1], [1, 0], [1, 1]], Y = [0, 1, 1, 0], out = [];
+  let w = t.start;
+  for (let e = 0; e <= t.epochs; e++) {
+    out.push(XL.translation.outputs(w, X));
+    if (e < t.epochs) w = XL.translation.epoch(w, X, Y, t.lr, t.bugs);
+  }
+  return out;
+});
+// The field guide's planted bugs: the loss before each of `steps` updates and after the last.
+const planted = (job.planted || []).map((p) => {
+  const imp = XL.planted.implementation(p.bug, p.lr, p.seed), losses = [];
+  let q = imp.params;
+  for (let k = 0; k <= p.steps; k++) {
+    losses.push(imp.loss(q));
+    if (k < p.steps) q = imp.step(q, imp.grad(q));
+  }
+  return losses;
+});
 const inits = job.inits.map((i) => plain(XL.init.initParams(i.sizes, i.init, i.init_scale, i.seed, i.bias)));
-process.stdout.write(JSON.stringify({ runs, inits }));
+process.stdout.write(JSON.stringify({ runs, inits, translations, planted }));

@@ -101,9 +101,10 @@ def cases():
     return out
 
 
-def run_node(runs, inits=()):
-    files = [str(p) for p in live_explorers.engine_paths()]
+def run_node(runs, inits=(), **more):
+    files = [str(p) for p in live_explorers.engine_paths() if p.name != "ui.js"]
     job = dict(files=files, draws=live_explorers.export_draws(8, 40), runs=runs, inits=list(inits))
+    job.update(more)
     done = subprocess.run(
         [NODE, str(ROOT / "tests" / "explorer_node.js")],
         input=json.dumps(job), capture_output=True, text=True, check=True,
@@ -165,3 +166,41 @@ def test_engine_refuses_two_faults_on_one_step_as_xorlab_does():
     job, _ = reference((2, 2, 1), "sigmoid", "sigmoid", "bce", True, (), "batch", 0.5, 0)
     job["faults"] = pair
     assert "both replace the step loss_grad" in run_node([job])["runs"][0]["error"]
+
+
+def test_translated_program_matches_xorlab_online():
+    """The chain-rule chapter's program, each bug alone and all six, 200 epochs per sample."""
+    bug_sets = [[]] + [[b] for b in xl.online.TRANSLATION_BUGS] + [list(xl.online.TRANSLATION_BUGS)]
+    jobs, expected = [], []
+    for i, bugs in enumerate(bug_sets):
+        start = xl.init_params((2, 2, 1), "uniform01", 1.0, i, bias=False)
+        _, outs, _ = xl.online.translation_train(
+            bugs, lr=0.5, epochs=EPOCHS, seed=i, record_every=1
+        )
+        jobs.append(
+            dict(start={k: v.tolist() for k, v in start.items()}, bugs=bugs, lr=0.5, epochs=EPOCHS)
+        )
+        expected.append(outs[:, :, 0])
+    got = run_node([], translations=jobs)["translations"]
+    for bugs, want, out in zip(bug_sets, expected, got):
+        np.testing.assert_allclose(np.array(out), want, rtol=1e-9, atol=0, err_msg=str(bugs))
+
+
+def test_planted_bugs_match_xorlab_planted():
+    """The field guide's planted implementations: the loss over 300 steps, bug by bug.
+
+    To 1e-6 relative rather than 1e-9: "error y - p" drives every output toward the wrong end
+    and the loss toward its clip at -log(1e-12), where -log(1 - p) with p near 1 turns last-bit
+    differences of tanh and exp into differences of order 1e-8 (three epochs of 301 there).
+    """
+    jobs = [dict(bug=bug, lr=0.5, seed=0, steps=300) for bug in xl.planted.BUGS]
+    got = run_node([], planted=jobs)["planted"]
+    for job, out in zip(jobs, got):
+        imp = xl.planted.implementation(job["bug"], lr=0.5, seed=0)
+        q, want = imp["params"], []
+        with np.errstate(all="ignore"):
+            for step in range(job["steps"] + 1):
+                want.append(imp["loss"](q))
+                if step < job["steps"]:
+                    q = imp["step"](q, imp["grad"](q))
+        np.testing.assert_allclose(np.array(out), want, rtol=1e-6, atol=0, err_msg=job["bug"])

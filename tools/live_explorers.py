@@ -74,7 +74,6 @@ def _is_output(node):
 
 def replace_cells(app, doctree):
     """Swap explorer cells' widget outputs for live explorers."""
-    found = False
     for cell in list(doctree.findall(nodes.container)):
         if cell.get("nb_element") != "cell_code":
             continue
@@ -85,22 +84,26 @@ def replace_cells(app, doctree):
             name = html.escape(meta["live"])
             markup = f'<div class="xorlab-live" data-explorer="{name}"><p>{NO_SCRIPT}</p></div>'
             cell += nodes.raw("", markup, format="html")
-            found = True
-    if found:
-        app.env.metadata[app.env.docname]["xorlab_live"] = True
+
+
+def _has_explorer(doctree):
+    return doctree is not None and any(
+        'class="xorlab-live"' in node.astext() for node in doctree.findall(nodes.raw)
+    )
 
 
 def add_engine(app, pagename, templatename, context, doctree):
     """Load the engine on pages that have a live explorer, and only there."""
-    if not app.env.metadata.get(pagename, {}).get("xorlab_live"):
+    if not _has_explorer(doctree):
         return
     app.add_css_file("explorer/explorer.css")
     for name in ["draws.js", *FILES]:
         app.add_js_file(f"explorer/{name}")
 
 
-def write_draws(app, exception):
-    if exception is None and app.builder.format == "html":
+def write_draws(app):
+    """Write _static/explorer/draws.js into the HTML output (the static copy leaves it there)."""
+    if app.builder.format == "html":
         target = Path(app.outdir) / "_static" / "explorer" / "draws.js"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(draws_script(), encoding="utf-8")
@@ -109,5 +112,5 @@ def write_draws(app, exception):
 def setup(app):
     app.connect("doctree-read", replace_cells)
     app.connect("html-page-context", add_engine)
-    app.connect("build-finished", write_draws)
+    app.connect("builder-inited", write_draws)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
