@@ -34,11 +34,12 @@ const runs = job.runs.map((r) => {
 });
 // The translated program (chain-rule chapter): outputs on the four XOR inputs after each epoch.
 const translations = (job.translations || []).map((t) => {
-  const X = [[0, 0], [0, 1], [1, 0], [1, 1]], Y = [0, 1, 1, 0], out = [];
-  let w = t.start;
+  const X = M.fromRows([[0, 0], [0, 1], [1, 0], [1, 1]]), Y = M.fromRows([[0], [1], [1], [0]]);
+  const prog = XL.translation.program(t.bugs, t.lr), out = [];
+  let w = params(t.start);
   for (let e = 0; e <= t.epochs; e++) {
-    out.push(XL.translation.outputs(w, X));
-    if (e < t.epochs) w = XL.translation.epoch(w, X, Y, t.lr, t.bugs);
+    out.push(Array.from(XL.translation.outputs(prog, w, X).data));
+    if (e < t.epochs) w = XL.translation.epoch(prog, w, X, Y);
   }
   return out;
 });

@@ -176,24 +176,22 @@
 
   /* The translated program: its four outputs over the epochs. */
   function translationModel(s) {
-    var T = XL.translation, X = V.CORNERS, Y = V.TASKS.xor, u = XL.DRAWS.uniform[s.seed];
-    var bugs = T.BUGS.filter(function (b) { return s[b]; });
-    var start = { W1: [[u[0], u[1]], [u[2], u[3]]], W2: [[u[4]], [u[5]]] };
-    var m = { target: 500, Y: M.fromRows(Y.map(function (v) { return [v]; })) };
+    var T = XL.translation, X = M.fromRows(V.CORNERS), Y = V.TASKS.xor, u = XL.DRAWS.uniform[s.seed];
+    var bugs = T.BUGS.filter(function (b) { return s[b]; }), prog = T.program(bugs, s.lr);
+    var start = { W1: M.fromRows([[u[0], u[1]], [u[2], u[3]]]), W2: M.fromRows([[u[4]], [u[5]]]) };
+    var Ym = M.fromRows(Y.map(function (v) { return [v]; }));
+    var m = { target: 500, Y: Ym };
     function look() {
-      var p = T.outputs(m.w, X);
-      m.trace[m.epoch] = p;
-      m.run = { outputs: M.fromRows(p.map(function (v) { return [v]; })) };
+      var p = T.outputs(prog, m.w, X);
+      m.trace[m.epoch] = Array.from(p.data);
+      m.run = { outputs: p };
     }
     m.restart = function () { m.w = start; m.epoch = 0; m.trace = []; look(); };
-    m.step = function () { m.w = T.epoch(m.w, X, Y, s.lr, bugs); m.epoch++; look(); };
-    m.forward = function (Z) {
-      var rows = M.toRows(Z);
-      return { p: M.fromRows(T.outputs(m.w, rows).map(function (v) { return [v]; })) };
-    };
+    m.step = function () { m.w = T.epoch(prog, m.w, X, Ym); m.epoch++; look(); };
+    m.forward = function (Z) { return XL.network.forward(prog.spec, m.w, Z, null); };
     m.probe = function (x, y) {
-      var h = [0, 1].map(function (k) { return XL.activations.sigmoid(x * m.w.W1[0][k] + y * m.w.W1[1][k]); });
-      return "At (" + V.fmt(x) + ", " + V.fmt(y) + ") hidden: h1 = " + V.fmt(h[0]) + ", h2 = " + V.fmt(h[1]) + "; output: p = " + V.fmt(T.outputs(m.w, [[x, y]])[0]);
+      var c = m.forward(M.fromRows([[x, y]]));
+      return "At (" + V.fmt(x) + ", " + V.fmt(y) + ") hidden: h1 = " + V.fmt(c.acts[1].data[0]) + ", h2 = " + V.fmt(c.acts[1].data[1]) + "; output: p = " + V.fmt(c.p.data[0]);
     };
     m.status = function () {
       return "Epoch " + m.epoch + " of " + m.target + " \u00b7 outputs " + m.trace[m.epoch].map(function (p) { return V.fmt(p); }).join(" ") +

@@ -9,7 +9,8 @@
   /* f_l'(x): the derivative of layer l's activation at the inputs, (n, d_in). */
   function atInputs(c, layer) {
     var name = layer === c.spec.layers ? c.spec.output : c.spec.hidden;
-    return M.map(A.ACTIVATIONS[name].df, c.acts[0]);
+    if (!c.memo[name]) c.memo[name] = M.map(A.ACTIVATIONS[name].df, c.acts[0]);
+    return c.memo[name];
   }
 
   function flippedLossGrad(c) {
@@ -87,7 +88,12 @@
       replaces: {
         output_delta: function (c) { return c.run("loss_grad"); },
         weight_input: function (c, layer) { return M.mul(c.acts[layer - 1], atInputs(c, layer)); },
-        hidden_derivative: function (c, layer) { return atInputs(c, layer + 1); },
+        /* the factor f_l'(x[i]) at each weight's input end travels with the error */
+        sent_back: function (c, layer, delta) {
+          return M.mul(M.matmult(delta, c.params["W" + layer]), atInputs(c, layer));
+        },
+        /* 1: no f'(z) for hidden layers, their derivative came with the error */
+        hidden_derivative: function () { return 1; },
       },
     },
   };

@@ -61,24 +61,26 @@
     return s;
   }
 
-  /* One pass: what every step may read (spec, params, zs, acts, Y, p, z) and the steps. */
-  function Pass(s, params, zs, acts, Y) {
+  /* One pass: what every step may read (spec, params, zs, acts, Y, p, z) and its steps
+   * (those of the spec unless a full table `steps` is given). */
+  function Pass(s, params, zs, acts, Y, steps) {
     this.spec = s; this.params = params; this.zs = zs; this.acts = acts; this.Y = Y;
-    this.steps = s.steps; this.p = acts[acts.length - 1]; this.z = zs[zs.length - 1];
+    this.steps = steps || s.steps; this.p = acts[acts.length - 1]; this.z = zs[zs.length - 1];
+    this.memo = {};
   }
   Pass.prototype.run = function (step, a, b) { return this.steps[step](this, a, b); };
 
-  /* The forward pass of X (n, d0) with targets Y (n, k): a Pass. */
-  function forward(s, params, X, Y) {
+  /* The forward pass of X (n, d0) with targets Y (n, k): a Pass (with `steps`, if given). */
+  function forward(s, params, X, Y, steps) {
     var a = X, zs = [], acts = [X];
     for (var l = 1; l <= s.layers; l++) {
       var z = M.matmul(a, params["W" + l]);
       if (s.bias) M.addRow(z, params["b" + l]);
-      a = l < s.layers ? s.steps.hidden_activation(s, z) : M.map(A[s.output].f, z);
+      a = l < s.layers ? (steps || s.steps).hidden_activation(s, z) : M.map(A[s.output].f, z);
       zs.push(z);
       acts.push(a);
     }
-    return new Pass(s, params, zs, acts, Y);
+    return new Pass(s, params, zs, acts, Y, steps);
   }
 
   /* The mean loss of a pass; BCE on a sigmoid output is computed from the logits. */
@@ -87,19 +89,22 @@
     return L.value(c.spec.loss, c.p, c.Y);
   }
 
+  /* A matrix times a matrix (entry by entry) or a number, as numpy's `*`. */
+  function times(m, f) { return typeof f === "number" ? M.scale(m, f) : M.mul(m, f); }
+
   /* Backpropagation through the named steps: a gradient for each parameter. */
   function backward(c) {
     var s = c.spec, grads = {}, delta = c.run("output_delta");
     for (var l = s.layers; l >= 1; l--) {
       grads["W" + l] = M.tmatmul(c.run("weight_input", l), delta);
       if (s.bias) grads["b" + l] = M.colSums(delta);
-      if (l > 1) delta = M.mul(c.run("sent_back", l, delta), c.run("hidden_derivative", l - 1));
+      if (l > 1) delta = times(c.run("sent_back", l, delta), c.run("hidden_derivative", l - 1));
     }
     return c.run("gradient_sign", grads);
   }
 
   XL.network = {
-    CORRECT: CORRECT, STEPS: STEPS, makeSpec: makeSpec, forward: forward, lossOf: lossOf,
-    backward: backward,
+    CORRECT: CORRECT, STEPS: STEPS, makeSpec: makeSpec, Pass: Pass, forward: forward,
+    lossOf: lossOf, backward: backward,
   };
 })(globalThis.XL = globalThis.XL || {});

@@ -1,50 +1,66 @@
 /* The translated program of the chapter "Translating the chain rule", as xorlab.online's
- * translation_step: a bias-free 2-2-1 sigmoid net, loss 1/2 |p - y|^2, one step per sample,
- * each of the program's bugs a switch (BUGS). W1: (2, 2), W2: (2, 1) as plain arrays. */
+ * translation_step: a bias-free 2-2-1 sigmoid net trained per sample on 1/2 (p - y)^2 (half
+ * the mean squared error of one sample, so a step is lr / 2 times the MSE gradient), run by the
+ * network's own backward pass. Bugs that are faults (faults.js) replace their steps; the
+ * program's own three wrap the step sent_back. */
 (function (XL) {
   "use strict";
-  var sigmoid = XL.activations.sigmoid;
+  var M = XL.matrix, N = XL.network;
   var BUGS = ["cost_as_gradient", "input_activation_derivative", "flipped_update_sign",
     "update_as_error", "summed_hidden_error", "updated_output_weights"];
 
-  function dsig(z) { var s = sigmoid(z); return s * (1 - s); }
-
-  /* Outputs p (one per row of X) of the net {W1: [[a, b], [c, d]], W2: [[e], [f]]}. */
-  function outputs(w, X) {
-    return X.map(function (x) {
-      var h = [0, 1].map(function (u) { return sigmoid(x[0] * w.W1[0][u] + x[1] * w.W1[1][u]); });
-      return sigmoid(h[0] * w.W2[0][0] + h[1] * w.W2[1][0]);
-    });
+  /* sent_back through the output weights as the program computes it, around `inner`. */
+  function translatedSentBack(inner, own, lr) {
+    return function (c, layer, delta) {
+      if (layer !== c.spec.layers) return inner(c, layer, delta);
+      var W = c.params["W" + layer];
+      if (own.indexOf("updated_output_weights") >= 0) {
+        var g = M.tmatmul(c.run("weight_input", layer), delta);
+        g = c.run("gradient_sign", { W: g }).W;
+        W = M.map(function (w, gg) { return w - 0.5 * lr * gg; }, W, g);
+      }
+      var params = Object.assign({}, c.params);
+      params["W" + layer] = W;
+      var moved = new N.Pass(c.spec, params, c.zs, c.acts, c.Y, c.steps);
+      moved.memo = c.memo;
+      var back = inner(moved, layer, delta);
+      if (own.indexOf("update_as_error") >= 0) back = M.mul(M.scale(c.acts[layer - 1], lr), back);
+      if (own.indexOf("summed_hidden_error") >= 0) {
+        for (var n = 0; n < back.rows; n++) {
+          var t = 0, k;
+          for (k = 0; k < back.cols; k++) t += back.data[n * back.cols + k];
+          for (k = 0; k < back.cols; k++) back.data[n * back.cols + k] = t;
+        }
+      }
+      return back;
+    };
   }
 
-  /* One step on sample x (2,), target y (a number); returns the new weights. */
-  function step(w, x, y, lr, bugs) {
-    var on = function (b) { return bugs.indexOf(b) >= 0; };
-    var z1 = [0, 1].map(function (u) { return x[0] * w.W1[0][u] + x[1] * w.W1[1][u]; });
-    var h = z1.map(sigmoid), z2 = h[0] * w.W2[0][0] + h[1] * w.W2[1][0], p = sigmoid(z2);
-    var e = on("cost_as_gradient") ? 0.5 * ((p - y) * (p - y)) : p - y;
-    var s = x.map(dsig), atInputs = on("input_activation_derivative");
-    var E2 = [0, 1].map(function (u) { return atInputs ? s[u] * e : e * dsig(z2); });
-    var G2 = [0, 1].map(function (u) { return h[u] * E2[u]; });
-    var sign = on("flipped_update_sign") ? -1 : 1;
-    var W2new = [0, 1].map(function (u) { return [w.W2[u][0] - sign * lr * G2[u]]; });
-    var used = on("updated_output_weights") ? W2new : w.W2;
-    var r = [0, 1].map(function (u) { return used[u][0] * (on("update_as_error") ? lr * G2[u] : E2[u]); });
-    if (on("summed_hidden_error")) { var t = r[0] + r[1]; r = [t, t]; }
-    var W1new = [0, 1].map(function (i) {
-      return [0, 1].map(function (u) {
-        var g = atInputs ? x[i] * s[i] * r[u] : x[i] * (r[u] * dsig(z1[u]));
-        return w.W1[i][u] - sign * lr * g;
+  /* {spec, steps} of the translated program with `bugs` at learning rate lr. */
+  function program(bugs, lr) {
+    var shared = bugs.filter(function (b) { return b in XL.faults.FAULTS; });
+    var own = bugs.filter(function (b) { return !(b in XL.faults.FAULTS); });
+    var spec = N.makeSpec({ sizes: [2, 2, 1], loss: "mse", bias: false, faults: shared });
+    var steps = Object.assign({}, spec.steps);
+    if (own.length) steps.sent_back = translatedSentBack(steps.sent_back, own, lr);
+    return { spec: spec, steps: steps, lr: lr };
+  }
+
+  /* One epoch of per-sample steps, in order, on params {W1: (2, 2), W2: (2, 1)} (replaced). */
+  function epoch(prog, params, X, Y) {
+    for (var n = 0; n < X.rows; n++) {
+      var c = N.forward(prog.spec, params, M.rowsOf(X, n, n + 1), M.rowsOf(Y, n, n + 1), prog.steps);
+      var grads = N.backward(c), next = {};
+      Object.keys(params).forEach(function (k) {
+        next[k] = M.map(function (w, g) { return w - 0.5 * prog.lr * g; }, params[k], grads[k]);
       });
-    });
-    return { W1: W1new, W2: W2new };
+      params = next;
+    }
+    return params;
   }
 
-  /* One epoch: a step per sample, in order. */
-  function epoch(w, X, Y, lr, bugs) {
-    for (var n = 0; n < X.length; n++) w = step(w, X[n], Y[n], lr, bugs);
-    return w;
-  }
+  /* The outputs p (n, 1) of the net for inputs X (n, 2). */
+  function outputs(prog, params, X) { return N.forward(prog.spec, params, X, null).p; }
 
-  XL.translation = { BUGS: BUGS, step: step, epoch: epoch, outputs: outputs };
+  XL.translation = { BUGS: BUGS, program: program, epoch: epoch, outputs: outputs };
 })(globalThis.XL = globalThis.XL || {});
