@@ -74,7 +74,7 @@
       { name: "b1", label: "b1", values: WEIGHT, value: 0, enabled: function (s) { return s.bias; } },
       { name: "b2", label: "b2", values: WEIGHT, value: 0, enabled: function (s) { return s.bias; } },
       { name: "bias", label: "biases on", type: "checkbox", value: false },
-      lrControl([0.5, 1, 2, 5, 10, 20], 5),
+      Object.assign(lrControl([0.5, 1, 2, 5, 10, 20], 5), { enabled: function (s) { return s.epochs > 0; } }),
       { name: "epochs", label: "epochs", values: [0, 10, 50, 100, 200, 500, 1000, 2000, 5000], value: 0 },
     ],
     build: function (s) {
@@ -151,6 +151,9 @@
   EXPLORERS["sigmoid-vs-tanh"] = {
     title: "Live explorer: sigmoid, tanh and two wrong derivatives",
     intro: "The chapter's re-created program: mean squared error, weights drawn normal with the question's scale.",
+    note: function (s) {
+      return s.sigmoid_derivative && s.hidden === "sigmoid" ? " \u00b7 h (1 - h) is the sigmoid's own derivative: for sigmoid units that switch changes nothing" : "";
+    },
     controls: [
       { name: "hidden", label: "hidden activation", type: "select", values: ["sigmoid", "tanh", "relu"], value: "sigmoid" },
       { name: "units", label: "hidden units", values: [2, 3, 4], value: 2 },

@@ -201,7 +201,8 @@
       if (v.draw) { v.draw(node); node.setAttribute("aria-label", v.alt()); }
       else node.innerHTML = v.html();
     });
-    this.statusLine.textContent = m.status();
+    this.statusLine.textContent = m.status() + (this.def.note ? this.def.note(this.state) : "");
+    this.playButton.disabled = m.target === 0;
     this.root.dataset.epoch = String(m.epoch);
     this.writeUrl();
   };
@@ -231,7 +232,7 @@
     if (!m) return;
     if (m.epoch >= m.target) m.restart();
     this.setPlaying(true);
-    this.goTo(m.target, Math.max(1, Math.ceil(m.target / 150)));
+    this.goTo(m.target, Math.max(1, Math.ceil(m.target / 90)));
   };
 
   Explorer.prototype.setPlaying = function (on) {
