@@ -17,6 +17,7 @@ from . import (
     surrogate,
     widgets,
 )
+from ._validate import LIMITS
 from .activations import ACTIVATIONS
 from .adapter import adapt
 from .batched import ManyResult, train_many
@@ -38,6 +39,7 @@ __all__ = [
     "FAULTS",
     "GATES",
     "INITS",
+    "LIMITS",
     "LOSSES",
     "TASKS",
     "GradcheckReport",

@@ -1,8 +1,25 @@
 """Input checks shared by the public functions: clear errors instead of deep numpy tracebacks."""
 
 import numbers
+from dataclasses import dataclass
 
 import numpy as np
+
+
+@dataclass
+class Limits:
+    """Bounds on one training call, so a typo (epochs=10**9) fails at once instead of running
+    for days. `networks`: most networks trained at once (their arrays take about 1 GB at
+    2-10-1); `steps`: most gradient steps run in Python (epochs, times the samples in "sample"
+    mode); `work`: most epochs x networks x samples x parameters, about ten minutes on one core.
+    Raise one if you mean it: `xorlab.LIMITS.work = 1e12`."""
+
+    networks: int = 200_000
+    steps: int = 2_000_000
+    work: float = 5e10
+
+
+LIMITS = Limits()
 
 
 def as_matrix(a, name, cols=None):
@@ -65,3 +82,23 @@ def sizes(value):
     for s in value:
         positive(s, "every entry of sizes", integer=True)
     return tuple(int(s) for s in value)
+
+
+def seed(value, name="seed"):
+    """Return a seed checked to be a non-negative integer (not a bool)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a non-negative integer, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must be a non-negative integer, got {value!r}")
+    return int(value)
+
+
+def targets(y, loss):
+    """Raise unless targets `y` suit `loss`: binary cross-entropy needs every y in [0, 1]."""
+    if loss == "bce" and (y.min() < 0 or y.max() > 1):
+        bad = y[(y < 0) | (y > 1)]
+        raise ValueError(
+            f"binary cross-entropy needs targets in [0, 1] (probabilities), but y holds "
+            f"{bad.size} value(s) outside it, e.g. {bad.flat[0]:g}; rescale y, or use loss='mse'"
+        )
+    return y

@@ -12,7 +12,7 @@ import numpy as np
 from . import _validate, mlp
 from .data import xor
 from .stats import wilson_interval
-from .train import MODES
+from .train import MODES, check_work, parameter_count
 
 
 @dataclass
@@ -81,9 +81,12 @@ def _correct(p, y):
     return np.all(((p > 0.5) == (y > 0.5)) & (p != 0.5), axis=(0, 1))
 
 
-def prepare(n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y):
+def prepare(
+    n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
+):
     """Check a trainer's arguments; return `(spec, X, y, start)`, with start the stacked initial
-    parameters of networks seed, seed + 1, ... (trailing axis of n) and X, y defaulting to XOR."""
+    parameters of networks seed, seed + 1, ... (trailing axis of n) and X, y defaulting to XOR.
+    `mode` ("batch" or "sample") counts the steps each epoch takes, for the work bound."""
     _validate.positive(n, "n", integer=True)
     spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
     if X is None and y is None:
@@ -91,8 +94,13 @@ def prepare(n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults
     X = _validate.as_matrix(X, "X", spec.sizes[0])
     y = _validate.as_matrix(y, "y", spec.sizes[-1])
     _validate.same_rows(X, y)
+    _validate.targets(y, spec.loss)
     _validate.positive(lr, "lr")
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
+    _validate.choice(mode, MODES, "mode")
+    per_epoch = 1 if mode == "batch" else len(X)
+    check_work(epochs, n, len(X), parameter_count(spec.sizes, spec.bias), per_epoch)
+    _validate.seed(seed)
     start = mlp.stack(
         [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
     )
@@ -159,9 +167,8 @@ def train_many(
     `.epochs_to_solve` and the trained parameters.
     """
     spec, X, y, start = prepare(
-        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y
+        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
     )
-    _validate.choice(mode, MODES, "mode")
     if loss_every is not None:
         _validate.positive(loss_every, "loss_every", integer=True)
     samples = [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]

@@ -50,6 +50,12 @@ def make_spec(sizes, hidden="sigmoid", output="sigmoid", loss="bce", bias=True, 
     _validate.choice(loss, LOSSES, "loss")
     if not isinstance(bias, (bool, np.bool_)):
         raise TypeError(f"bias must be True or False, got {bias!r}")
+    if loss == "bce" and output != "sigmoid":
+        raise ValueError(
+            f"loss='bce' needs output='sigmoid': binary cross-entropy takes log p and "
+            f"log(1 - p), so p must lie in (0, 1), which output={output!r} does not keep; "
+            "use output='sigmoid' or loss='mse'"
+        )
     names = _faults.check(faults, sizes, hidden, output, loss)
     return Spec(sizes, hidden, output, loss, bool(bias), names)
 
@@ -77,8 +83,7 @@ def init_params(sizes, init="xavier", init_scale=1.0, seed=0, bias=True):
     sizes = _validate.sizes(sizes)
     _validate.choice(init, INITS, "init")
     _validate.positive(init_scale, "init_scale")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise TypeError(f"seed must be a non-negative integer, got {seed!r}")
+    _validate.seed(seed)
     rng = np.random.default_rng(seed)
     params = {}
     for layer, (d_in, d_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
@@ -241,6 +246,7 @@ class MLP:
             return X, None
         y = _validate.as_matrix(y, "y", self.spec.sizes[-1])
         _validate.same_rows(X, y)
+        _validate.targets(y, self.spec.loss)
         return X, y
 
     def _passes(self, X):

@@ -100,7 +100,21 @@ def train_online(
     """
     _check_order(order)
     spec, X, y, start = prepare(
-        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y
+        n,
+        sizes,
+        hidden,
+        output,
+        loss,
+        lr,
+        epochs,
+        init,
+        seed,
+        bias,
+        faults,
+        init_scale,
+        X,
+        y,
+        "sample",
     )
 
     def epoch_step(params, zs, acts):

@@ -9,6 +9,35 @@ from . import _validate
 MODES = ("batch", "sample")
 
 
+def check_work(epochs, networks, samples, parameters, steps_per_epoch=1):
+    """Refuse a training run beyond the bounds of `xorlab.LIMITS` (networks at once, gradient
+    steps, epochs x networks x samples x parameters), naming the bound and the amount asked."""
+    lim = _validate.LIMITS
+    if networks > lim.networks:
+        raise ValueError(
+            f"{networks:,} networks at once is more than xorlab.LIMITS.networks = "
+            f"{lim.networks:,}; train them in batches, or raise the bound if you mean it"
+        )
+    steps = epochs * steps_per_epoch
+    if steps > lim.steps:
+        raise ValueError(
+            f"epochs={epochs:,} means {steps:,} gradient steps, more than "
+            f"xorlab.LIMITS.steps = {lim.steps:,}; use fewer epochs, or raise the bound"
+        )
+    work = epochs * networks * samples * parameters
+    if work > lim.work:
+        raise ValueError(
+            f"{epochs:,} epochs x {networks:,} networks x {samples:,} samples x {parameters:,} "
+            f"parameters = {work:,} updates, more than xorlab.LIMITS.work = "
+            f"{lim.work:,.0f}; use fewer networks or epochs, or raise the bound"
+        )
+
+
+def parameter_count(sizes, bias=True):
+    """Number of parameters of a network with layer widths `sizes` (with biases or not)."""
+    return sum(a * b + (b if bias else 0) for a, b in zip(sizes[:-1], sizes[1:]))
+
+
 @dataclass
 class History:
     """What happened during `train`, for E epochs on n samples with k outputs and L layers.
@@ -47,6 +76,8 @@ def train(net, X, y, lr, epochs, mode="batch"):
     _validate.positive(lr, "lr")
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
     _validate.choice(mode, MODES, "mode")
+    per_epoch = 1 if mode == "batch" else len(X)
+    check_work(epochs, 1, len(X), parameter_count(net.spec.sizes, net.spec.bias), per_epoch)
     losses, outputs, norms = [], [], []
     for _ in range(epochs):
         losses.append(net.loss(X, y))
