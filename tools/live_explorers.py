@@ -111,6 +111,8 @@ def write_draws(app):
 
 def setup(app):
     app.connect("doctree-read", replace_cells)
-    app.connect("html-page-context", add_engine)
+    # before other html-page-context handlers: one of them (offline_book) replaces the page's
+    # script list with a copy, after which add_js_file would no longer reach this page
+    app.connect("html-page-context", add_engine, priority=400)
     app.connect("builder-inited", write_draws)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

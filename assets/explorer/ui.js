@@ -115,11 +115,16 @@
     this.link = el("a", { class: "xl-link", href: "#" }, "Link to this state");
     [this.resetButton, this.stepButton, this.playButton, this.link].forEach(function (b) { bar.appendChild(b); });
     r.appendChild(bar);
-    (def.presets || []).forEach(function (p) {
-      var b = el("button", { type: "button", class: "xl-preset", title: "Set every control to: " + p.label }, p.label);
-      b.addEventListener("click", function () { self.apply(p.state); });
-      bar.appendChild(b);
-    });
+    if (def.presets) {
+      var presets = el("div", { class: "xl-buttons", role: "group", "aria-labelledby": this.name + "-presets" });
+      presets.appendChild(el("span", { id: this.name + "-presets" }, "Settings from the chapter:"));
+      def.presets.forEach(function (p) {
+        var b = el("button", { type: "button", class: "xl-preset" }, p.label);
+        b.addEventListener("click", function () { self.apply(p.state); });
+        presets.appendChild(b);
+      });
+      r.appendChild(presets);
+    }
     this.resetButton.addEventListener("click", function () { self.stop(); self.goTo(0); });
     this.stepButton.addEventListener("click", function () { self.stop(); self.goTo(self.model.epoch + 1); });
     this.playButton.addEventListener("click", function () { if (self.playing) self.stop(); else self.play(); });
