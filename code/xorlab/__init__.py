@@ -4,18 +4,18 @@ The companion package of the book "Why Won't It Learn?". Shapes are written `X: 
 n samples, d_in input features; every random draw comes from an explicit seed.
 """
 
+import sys as _sys
+from importlib import import_module as _import_module
+
 from . import (
     checks,
     diagnose,
-    flowchart,
     online,
     planted,
-    plots,
     reachable,
     recreate,
     saturation,
     surrogate,
-    widgets,
 )
 from ._validate import LIMITS
 from .activations import ACTIVATIONS
@@ -33,6 +33,21 @@ from .surrogate import flipped_surrogate, gradcheck_surrogate, surrogate_loss
 from .train import History, train
 
 __version__ = "0.1.0"
+
+_FIGURES = ("flowchart", "plots", "widgets")
+"""The modules that draw (matplotlib) or build explorers (ipywidgets). Computations never import
+them, so `import xorlab` costs little beyond numpy: each loads on first use (`xl.plots`). In a
+Jupyter kernel they load at once, so the book's figure style holds from the first cell."""
+
+
+def __getattr__(name):
+    if name in _FIGURES:
+        return _import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if "ipykernel" in _sys.modules:
+    from . import flowchart, plots, widgets  # noqa: F401
 
 __all__ = [
     "ACTIVATIONS",

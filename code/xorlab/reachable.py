@@ -14,10 +14,9 @@ in only some layers (which `MLP` cannot express), and the figures of the chapter
 Parameters may be numbers or arrays; arrays broadcast, so one call evaluates many chains.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _validate, plots
+from . import _validate
 from .activations import sigmoid
 from .data import identity
 from .mlp import init_params
@@ -223,6 +222,9 @@ def line_segment(w, b=0.0, lo=-0.5, hi=1.5):
 def plot_unit_lines(W, b=None, ax=None, lo=-0.5, hi=1.5):
     """Each hidden unit's line W[:, j] . x + b[j] = 0 (where its pre-activation is 0) over the
     XOR corners. W: (2, h), b: (h,) or None (no bias: every line passes through the origin)."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
     from .data import xor
 
     W = np.asarray(W, dtype=np.float64)
@@ -245,6 +247,10 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
     """The explorer's figure: the bias-free reachable region, the chain's point (f(0), f(1)),
     the target (0, 1) and the loss in the title. Biases are used only with bias=True.
     cloud: optional (f0, f1) arrays drawn as faint dots (e.g. from `reachable_grid`)."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
     if ax is None:
         _, ax = plt.subplots(figsize=(4.2, 3.8), layout="constrained")
     if bias:
@@ -302,6 +308,8 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
 def frame_w2(w2, w1=3.0):
     """One frame of the chapter's static player: `draw_reachable` for a bias-free chain with
     this w2 (and w1), as a small Figure."""
+    import matplotlib.pyplot as plt
+
     fig, ax = plt.subplots(figsize=(4.2, 3.8), layout="constrained")
     draw_reachable(w1=w1, w2=w2, ax=ax)
     return fig
@@ -310,6 +318,7 @@ def frame_w2(w2, w1=3.0):
 def reachable_explorer():
     """Live explorer: sliders for w1, w2, b1, b2 and a bias toggle moving the chain's point."""
     import ipywidgets as w
+    import matplotlib.pyplot as plt
 
     from .widgets import explorer
 

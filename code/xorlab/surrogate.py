@@ -18,16 +18,14 @@ backward pass is its exact gradient, traces how the flipped gradient's agreement
 one evolves during training, and draws the chapter's explorer.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _validate, plots
+from . import _validate
 from .activations import sigmoid
 from .batched import train_many
 from .data import TASKS
 from .gradcheck import check_gradients, gradcheck
 from .mlp import MLP
-from .widgets import explorer
 
 
 def _logits_and_targets(z, y):
@@ -121,6 +119,10 @@ def draw_rising_cost(fault=True, lr=1.0, labels="xor", epochs=300, seed=4, figsi
     with or without the flipped BCE gradient; draw its BCE curve and decision boundary.
     Returns the Figure. The defaults start from a seed that learns XOR with the correct
     gradient within 300 epochs."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
     _validate.choice(labels, ("xor", "or", "and"), "labels")
     X, y = TASKS[labels]()
     faults = ("flipped_bce_grad",) if fault else ()
@@ -139,6 +141,9 @@ def draw_rising_cost(fault=True, lr=1.0, labels="xor", epochs=300, seed=4, figsi
 def rising_cost_explorer():
     """The chapter's live explorer: fault on/off, learning rate, labels, epochs, seed."""
     import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    from .widgets import explorer
 
     def show(**kw):
         draw_rising_cost(**kw)
