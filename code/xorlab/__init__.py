@@ -21,7 +21,7 @@ from ._validate import LIMITS
 from .activations import ACTIVATIONS
 from .adapter import adapt
 from .batched import ManyResult, train_many
-from .data import TASKS, and_, identity, or_, xor
+from .data import TASKS, and_, identity, or_, solved, xor
 from .doctor import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
 from .faults import FAULTS
 from .gates import GATES, gate_name, hidden_gates
@@ -91,6 +91,7 @@ __all__ = [
     "reachable",
     "recreate",
     "sigmoid_bce_delta",
+    "solved",
     "train",
     "train_many",
     "widgets",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate, mlp
-from .data import xor
+from .data import solved, xor
 from .stats import wilson_interval
 from .train import MODES, check_work, parameter_count
 
@@ -19,7 +19,8 @@ from .train import MODES, check_work, parameter_count
 class ManyResult:
     """The outcome of `train_many` for m networks on n samples with k outputs.
 
-    `success: (m,)` every output strictly on the right side of 0.5 at the end;
+    `success: (m,)` solved at the end (`data.solved`: every output strictly on the right side
+    of 0.5);
     `final_loss: (m,)`; `epochs_to_solve: (m,)` the first epoch after which a network was
     right on every sample (NaN if never); `outputs: (m, n, k)` the final outputs;
     `params` and `initial_params`: dicts of arrays with the networks on the first axis,
@@ -77,10 +78,6 @@ class ManyResult:
         return net
 
 
-def _correct(p, y):
-    return np.all(((p > 0.5) == (y > 0.5)) & (p != 0.5), axis=(0, 1))
-
-
 def prepare(
     n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
 ):
@@ -115,11 +112,11 @@ def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, lo
     """
     params = {k: v.copy() for k, v in start.items()}
     yy = y[:, :, None]
-    solved = np.full(start["W1"].shape[-1], np.nan)
+    solved_at = np.full(start["W1"].shape[-1], np.nan)
     curve = []
     for epoch in range(epochs + 1):
         zs, acts = mlp.forward(params, X, spec)
-        solved[np.isnan(solved) & _correct(acts[-1], yy)] = epoch
+        solved_at[np.isnan(solved_at) & solved(acts[-1], yy)] = epoch
         if loss_every and epoch % loss_every == 0:
             curve.append(mlp.loss_of(zs, acts, y, spec))
         if epoch == epochs:
@@ -131,9 +128,9 @@ def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, lo
         seed=seed,
         init=init,
         init_scale=init_scale,
-        success=_correct(acts[-1], yy),
+        success=solved(acts[-1], yy),
         final_loss=mlp.loss_of(zs, acts, y, spec),
-        epochs_to_solve=solved,
+        epochs_to_solve=solved_at,
         outputs=np.moveaxis(acts[-1], -1, 0),
         params={k: np.moveaxis(v, -1, 0) for k, v in params.items()},
         initial_params=first,

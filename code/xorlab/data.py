@@ -26,3 +26,14 @@ def identity():
 
 
 TASKS = {"xor": xor, "and": and_, "or": or_, "identity": identity}
+
+
+def solved(p, y, mid=0.5):
+    """The book's one definition of "solved": every output strictly on its target's side of
+    `mid` (p > mid where y > mid, p < mid elsewhere); an output of exactly `mid` is never right.
+
+    p, y: (n, k), or (n, k, m) for m networks at once. Returns a bool, or a (m,) bool array.
+    """
+    p, y = np.asarray(p), np.asarray(y)
+    right = np.where(y > mid, p > mid, p < mid)
+    return np.all(right, axis=(0, 1)) if right.ndim > 2 else bool(np.all(right))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from .data import solved
 
 MODES = ("batch", "sample")
 
@@ -52,9 +53,8 @@ class History:
     grad_norms: np.ndarray
 
     def epochs_to_solve(self, y):
-        """First epoch after which every output is on the right side of 0.5 (None if never)."""
-        right = np.all((self.outputs > 0.5) == (np.asarray(y) > 0.5), axis=(1, 2))
-        right &= np.all(self.outputs != 0.5, axis=(1, 2))
+        """First epoch after which the task is solved (`data.solved`), None if never."""
+        right = solved(np.moveaxis(self.outputs, 0, -1), np.asarray(y)[..., None])
         return int(np.argmax(right)) if right.any() else None
 
 

@@ -1,0 +1,48 @@
+"""The tasks and the one definition of "solved" (xorlab.data)."""
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+from xorlab.data import solved
+
+
+def test_tasks_are_the_truth_tables():
+    X, y = xl.xor()
+    assert X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert y[:, 0].tolist() == [0, 1, 1, 0]
+    assert xl.and_()[1][:, 0].tolist() == [0, 0, 0, 1]
+    assert xl.or_()[1][:, 0].tolist() == [0, 1, 1, 1]
+    assert xl.identity()[1][:, 0].tolist() == [0, 1]
+    assert X.dtype == np.float64 and y.shape == (4, 1)
+    X[0, 0] = 9.0
+    assert xl.xor()[0][0, 0] == 0.0  # each call returns fresh arrays
+
+
+def test_solved_at_its_boundary():
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    just = np.nextafter(0.5, 1.0)
+    assert solved([[0.1], [just], [0.9], [0.2]], y)
+    assert not solved([[0.1], [0.5], [0.9], [0.2]], y)  # exactly 0.5 is never right
+    assert not solved([[np.nextafter(0.5, 1.0)], [0.9], [0.9], [0.2]], y)
+    assert solved([[np.nextafter(0.5, 0.0)], [0.9], [0.9], [0.2]], y)
+
+
+def test_solved_for_a_stack_of_networks_and_another_midpoint():
+    y = np.array([[-1.0], [1.0]])[:, :, None]
+    p = np.array([[[-0.2, 0.3, 0.0]], [[0.4, 0.9, 0.5]]])  # (2 samples, 1 output, 3 nets)
+    assert solved(p, y, mid=0.0).tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize("mode", ["batch", "sample"])
+def test_train_many_and_history_use_the_same_definition(mode):
+    X, y = xl.xor()
+    many = xl.train_many(3, lr=2.0, epochs=150, seed=3, mode=mode)
+    if mode == "batch":  # seeds 3, 4, 5: only seed 4 solves XOR by epoch 150 (at epoch 125)
+        assert many.success.tolist() == [False, True, False]
+    for i in range(3):
+        net = xl.MLP((2, 2, 1), seed=3 + i)
+        h = xl.train(net, X, y, lr=2.0, epochs=150, mode=mode)
+        assert many.success[i] == solved(h.outputs[-1], y)
+        e = h.epochs_to_solve(y)
+        assert (e is None and np.isnan(many.epochs_to_solve[i])) or e == many.epochs_to_solve[i]
