@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ASSETS := assets/npm/.fetched
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv assets chromium book test execute serve bench student guide bench-explorer
+.PHONY: venv assets chromium book test execute serve bench student guide lab install-cell bench-explorer
 
 venv: $(STAMP)
 
@@ -41,6 +41,15 @@ test: venv assets chromium
 
 execute: venv
 	$(BIN)/python tools/execute.py
+
+# JupyterLab (with jupyterlab-myst, so exercises, terms and citations render) on the chapters.
+lab: venv
+	$(BIN)/jupyter lab chapters/
+
+# Rewrite each chapter's first code cell (installs xorlab in Colab) from _config.yml's
+# repository.url and pyproject.toml's version; then re-run the chapters (make execute).
+install-cell: venv
+	$(BIN)/python tools/install_cell.py
 
 serve:
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

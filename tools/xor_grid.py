@@ -1,7 +1,7 @@
 """The big XOR grid of chapter "Two hidden sigmoid units vs tanh": how often a 2-h-1 network
 learns XOR, by hidden activation, width, learning rate, epoch budget, and buggy vs fixed gradient.
 
-    .venv/bin/python tools/xor_grid.py [--n 10000] [--out chapters/data/xor_grid.csv]
+    .venv/bin/python tools/xor_grid.py [--n 10000] [--out code/xorlab/tables/xor_grid.csv]
 
 Every setting re-creates the program from the chapter's seed question: sigmoid output, mean
 squared error, full-batch gradient descent, biases starting at 0, weights drawn from
@@ -94,7 +94,7 @@ def run_setting(n, hidden, units, lr, gradient):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="networks (seeds) per setting")
-    parser.add_argument("--out", default="chapters/data/xor_grid.csv")
+    parser.add_argument("--out", default="code/xorlab/tables/xor_grid.csv")
     args = parser.parse_args()
     start = time.perf_counter()
     rows = []

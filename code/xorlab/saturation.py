@@ -9,6 +9,9 @@ gradient-norm statistics), finds plateaus in loss curves, reads success rates of
 "Two hidden sigmoid units vs tanh".
 """
 
+import io
+from importlib import resources
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -128,8 +131,15 @@ def hidden_saturation(result, X=None):
     return saturated(z, result.spec.hidden).mean(axis=(1, 2))
 
 
-def read_grid(path):
-    """The grid CSV written by tools/xor_grid.py as a numpy structured array (numpy only)."""
+def read_grid(path=None):
+    """The grid CSV written by tools/xor_grid.py as a numpy structured array (numpy only).
+
+    With no `path`, the grid that ships inside xorlab as package data
+    (`xorlab/tables/xor_grid.csv`), so a chapter opened on its own (Colab, a downloaded
+    notebook) finds it wherever it runs."""
+    if path is None:
+        shipped = resources.files("xorlab") / "tables" / "xor_grid.csv"
+        path = io.StringIO(shipped.read_text(encoding="utf-8"))
     return np.genfromtxt(path, delimiter=",", names=True, dtype=None, encoding="utf-8")
 
 

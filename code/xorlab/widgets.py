@@ -4,9 +4,15 @@
 that flips between the precomputed frames: it works in the published book with no kernel.
 `explorer` wraps ipywidgets' `interactive` for the live version (imported lazily, so xorlab
 itself needs no ipywidgets).
+
+Both say what to do in a notebook that has not been run yet: JupyterLab then shows an explorer
+by its text form and a frame player without its script, so the text form and the player's
+fallback line ask the reader to run the cell.
 """
 
 import base64
+import contextlib
+import functools
 import html
 import io
 import json
@@ -20,6 +26,9 @@ from .data import xor
 from .diagnose import dead_units
 from .mlp import INITS
 
+NOT_RUN = "Live explorer: run this cell (after the cells above it) to use its controls."
+PLAYER_HINT = "(Run this cell to use the slider.)"
+
 
 class FramePlayer:
     """Precomputed PNG frames with a slider; displays as HTML in notebooks and the static book."""
@@ -31,15 +40,21 @@ class FramePlayer:
         uid = "xp-" + re.sub(r"[^a-z0-9-]", "-", self.name.lower())
         srcs = [f"data:image/png;base64,{base64.b64encode(f).decode()}" for f in self.frames]
         labels = [f"{self.label} = {v}" for v in self.values]
+        # data-lm-suppress-shortcuts: JupyterLab leaves the keys to the slider (arrow keys
+        # would otherwise move the notebook's cell selection). The hint is removed by the
+        # script; where scripts do not run (an untrusted notebook not yet run) it stays.
         return (
-            f'<figure class="xorlab-player" id="{uid}">'
+            f'<figure class="xorlab-player" id="{uid}" data-lm-suppress-shortcuts="true">'
             f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" style="max-width:100%">'
             f'<figcaption><label for="{uid}-range">{html.escape(self.label)}</label> '
             f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0">'
-            f' <output id="{uid}-out">{html.escape(labels[0])}</output></figcaption></figure>'
+            f' <output id="{uid}-out">{html.escape(labels[0])}</output>'
+            f' <span class="xorlab-player-hint">{html.escape(PLAYER_HINT)}</span>'
+            f"</figcaption></figure>"
             f"<script>(function(){{var s={json.dumps(srcs)},t={json.dumps(labels)};"
-            f'var r=document.getElementById("{uid}-range"),'
-            f'i=document.querySelector("#{uid} img"),o=document.getElementById("{uid}-out");'
+            f'var f=document.getElementById("{uid}"),r=f.querySelector("input"),'
+            f'i=f.querySelector("img"),o=f.querySelector("output");'
+            f'f.querySelector(".xorlab-player-hint").remove();'
             f'r.addEventListener("input",function(){{i.src=s[r.value];o.textContent=t[r.value];}});'
             f"}})();</script>"
         )
@@ -69,10 +84,41 @@ def explorer(draw, **controls):
     """A live explorer: ipywidgets' `interactive(draw, **controls)` with manual=False.
 
     `draw` receives the controls' values as keyword arguments and shows its figure with
-    `plt.show()`. Needs ipywidgets (installed with the book's requirements)."""
+    `plt.show()`. Whatever it prints is held back and printed after its figures are shown:
+    printed first, a report left the figure blank now and then in JupyterLab. The explorer's
+    text form (shown in place of the controls before the cell is run) says to run the cell.
+    Needs ipywidgets 7.7 or later (installed with the book's requirements)."""
+    return _explorer_class()(_show_then_print(draw), **controls)
+
+
+def _show_then_print(draw):
+    """`draw` with its printed text moved after the figures it shows."""
+
+    @functools.wraps(draw)  # interactive reads the parameters from draw's signature
+    def run(**values):
+        printed = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(printed):
+                result = draw(**values)
+                plt.show()  # a figure draw left open is shown now, before the text
+        finally:
+            print(printed.getvalue(), end="")  # also when draw fails half-way
+        return result
+
+    return run
+
+
+@functools.cache
+def _explorer_class():
     import ipywidgets
 
-    return ipywidgets.interactive(draw, **controls)
+    class Explorer(ipywidgets.interactive):
+        """`interactive` whose text form tells the reader to run the cell."""
+
+        def __repr__(self):
+            return NOT_RUN
+
+    return Explorer
 
 
 def draw_training(
