@@ -281,12 +281,18 @@
     });
   };
 
-  /* Mount every <div class="xorlab-live" data-explorer="name"> of the page. */
+  /* Mount every <div class="xorlab-live" data-explorer="name"> of the page; redraw them at
+   * their new size when the window changes size. */
   function mountAll() {
+    var all = [];
     document.querySelectorAll(".xorlab-live[data-explorer]").forEach(function (root) {
       var name = root.getAttribute("data-explorer"), def = XL.EXPLORERS[name];
       if (!def) { root.textContent = "Unknown explorer " + name; return; }
       root.explorer = new Explorer(root, def, name);
+      all.push(root.explorer);
+    });
+    window.addEventListener("resize", function () {
+      all.forEach(function (x) { if (x.model) x.redraw(); });
     });
   }
 
