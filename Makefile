@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ASSETS := assets/npm/.fetched
 CHROMIUM := /usr/bin/chromium
+GRADE := .venv-grade
+GRADE_STAMP := $(GRADE)/.installed
+COURSE ?= course
 
-.PHONY: venv assets chromium book test execute serve bench student guide lab install-cell bench-explorer
+.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer
 
 venv: $(STAMP)
 
@@ -34,10 +37,15 @@ book: venv assets
 
 # Python sources get the full rule set; notebooks get the rules for real errors (undefined or
 # unused names, syntax), since style rules fight with teaching code shown cell by cell.
-test: venv assets chromium
+test: venv assets chromium $(GRADE_STAMP)
 	$(BIN)/ruff check --extend-exclude "*.ipynb" .
 	$(BIN)/ruff check --select F,E9 chapters/
 	$(BIN)/pytest tests/
+
+# The whole book as one PDF, _build/html/book.pdf (linked from every page's download menu),
+# printed offline by the system Chromium from the single-page edition (tools/book_pdf.py).
+pdf: venv assets chromium
+	$(BIN)/python tools/book_pdf.py
 
 execute: venv
 	$(BIN)/python tools/execute.py
@@ -61,9 +69,30 @@ bench: venv assets
 bench-explorer: venv chromium
 	$(BIN)/python benchmarks/explorer_speed.py
 
-# The student edition: every chapter without its solutions, in student/ (tools/student.py).
+# The student edition: every chapter without its solutions, in student/ (tools/student.py),
+# a book of its own with launch buttons (set its repository with tools/student.py --repository).
 student: venv
 	$(BIN)/python tools/student.py student
+
+student-book: student
+	$(BIN)/jupyter-book build student
+
+# The grading environment: the book's exact pins plus nbgrader, in a venv of its own so that the
+# book's environment (Binder, Colab) stays lean (tools/nbgrader/requirements.txt).
+$(GRADE_STAMP): requirements.txt pyproject.toml tools/nbgrader/requirements.txt
+	test -x $(GRADE)/bin/python || $(PYTHON) -m venv $(GRADE)
+	$(GRADE)/bin/pip install --quiet --upgrade pip
+	$(GRADE)/bin/pip install --quiet -r tools/nbgrader/requirements.txt
+	touch $@
+
+# An nbgrader course in $(COURSE)/: one assignment per chapter, source and release notebooks.
+assignments: $(GRADE_STAMP)
+	$(GRADE)/bin/python tools/assignments.py $(COURSE)
+
+# The grading round trip for every chapter, in a temporary course: the solutions get every
+# autograded point, the untouched release none (`make test` runs it for two chapters).
+assignments-check: $(GRADE_STAMP)
+	$(GRADE)/bin/python tools/assignments.py "$$(mktemp -d)/course" --check
 
 # Regenerate chapters/instructor-guide.md from the chapters (a test checks it is current).
 guide: venv

@@ -1,0 +1,66 @@
+"""Hidden tests of *Translating the chain rule*, one section per exercise.
+
+The format is explained in tests/xor-done-right.py.
+"""
+# ruff: noqa: E402, F811, F821 (each section is a cell of its own; answers come from the notebook)
+
+
+# %% ex-case-chain-rule-1 written=1
+
+# %% ex-case-chain-rule-2 auto=3
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_sample_gradients(sample_gradients)
+assert _verdict, str(_verdict)
+
+
+def _loss(W1, W2, x, y):
+    h = 1 / (1 + _np.exp(-(x @ W1)))
+    p = 1 / (1 + _np.exp(-(h @ W2)))
+    return 0.5 * float(_np.sum((p - y) ** 2))
+
+
+def _slopes(W1, W2, x, y):
+    out = []
+    for which in (0, 1):
+        W = (W1, W2)[which]
+        g = _np.zeros_like(W)
+        for i in _np.ndindex(W.shape):
+            up, down = [W1.copy(), W2.copy()], [W1.copy(), W2.copy()]
+            up[which][i] += 1e-6
+            down[which][i] -= 1e-6
+            g[i] = (_loss(*up, x, y) - _loss(*down, x, y)) / 2e-6
+        out.append(g)
+    return out
+
+
+_rng = _np.random.default_rng(1752)
+for _ in range(2):
+    _W1, _W2 = _rng.normal(size=(2, 2)), _rng.normal(size=(2, 1))
+    _x, _y = _rng.uniform(0, 1, size=2), _rng.integers(0, 2, size=1).astype(float)
+    _got = sample_gradients(_W1.copy(), _W2.copy(), _x.copy(), _y.copy())
+    for _g, _w, _name in zip(_got, _slopes(_W1, _W2, _x, _y), ("dW1", "dW2")):
+        _g = _np.asarray(_g, dtype=float)
+        assert _np.allclose(_g, _w, rtol=1e-5, atol=1e-8), f"{_name} is wrong"
+
+# %% ex-case-chain-rule-3 auto=3 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_sample_step(sample_step)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1753)
+_W1, _W2 = _rng.normal(size=(2, 2)), _rng.normal(size=(2, 1))
+_x, _y, _lr = _rng.uniform(0, 1, size=2), _np.array([1.0]), 0.7
+_h = 1 / (1 + _np.exp(-(_x @ _W1)))
+_p = 1 / (1 + _np.exp(-(_h @ _W2)))
+_d2 = (_p - _y) * _p * (1 - _p)
+_d1 = (_W2 @ _d2) * _h * (1 - _h)  # through the old W2
+_new1, _new2 = sample_step(_W1.copy(), _W2.copy(), _x.copy(), _y.copy(), _lr)
+assert _np.allclose(_new1, _W1 - _lr * _np.outer(_x, _d1)), "W1's step is not from the old weights"
+assert _np.allclose(_new2, _W2 - _lr * _np.outer(_h, _d2)), "W2's step is wrong"
+
+# %% ex-case-chain-rule-4 written=3

@@ -1,0 +1,91 @@
+"""Hidden tests of *The two-neuron net that cannot learn the identity*, one section per exercise.
+
+The format is explained in tests/xor-done-right.py.
+"""
+# ruff: noqa: E402, F811, F821 (each section is a cell of its own; answers come from the notebook)
+
+# %% ex-case-no-bias-1 auto=1 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_f0(f0_answer)
+assert _verdict, str(_verdict)
+_want = 1 / (1 + _np.exp(-(-4.0 * 0.5)))  # the hidden unit outputs 1/2 at x = 0
+assert _np.isclose(float(f0_answer), _want, rtol=1e-3), "f(0) is not right"
+
+# %% ex-case-no-bias-2 auto=2 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_pm_one_infimum(answer)
+assert _verdict, str(_verdict)
+assert _np.isclose(float(answer), 0.125, rtol=1e-3), "the infimum is not right"
+
+# %% ex-case-no-bias-3 auto=2
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_bias_free_choices(letters)
+assert _verdict, str(_verdict)
+
+
+def _logit(f):
+    return _np.log(f / (1 - f))
+
+
+# f(0) = sigmoid(w2 / 2), f(1) = sigmoid(w2 sigmoid(w1)): logit f(1) = r logit f(0), 0 < r < 2
+_want = set()
+for _letter, (_f0, _f1) in dict(_xl.reachable.QUIZ_PAIRS).items():
+    _u0, _u1 = _logit(_f0), _logit(_f1)
+    if (abs(_u0) < 1e-12 and abs(_u1) < 1e-12) or (abs(_u0) > 1e-12 and 0 < _u1 / _u0 < 2):
+        _want.add(_letter)
+assert set(str(letters).upper()) - set(" ,;") == _want, "these are not exactly the right pairs"
+
+# %% ex-case-no-bias-4 auto=3
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_identity_params(mine)
+assert _verdict, str(_verdict)
+_w1, _b1, _w2, _b2 = (float(_np.asarray(mine[k]).ravel()[0]) for k in ("W1", "b1", "W2", "b2"))
+_out = [1 / (1 + _np.exp(-(_w2 / (1 + _np.exp(-(_w1 * x + _b1))) + _b2))) for x in (0.0, 1.0)]
+assert 0.5 * (_out[0] ** 2 + (1 - _out[1]) ** 2) < 0.01, "the loss is not below 0.01"
+
+# %% ex-case-no-bias-5 auto=2 written=2
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_identity_params(minimal, bias="output")
+assert _verdict, str(_verdict)
+_w1, _w2, _b2 = (float(_np.asarray(minimal[k]).ravel()[0]) for k in ("W1", "W2", "b2"))
+_out = [1 / (1 + _np.exp(-(_w2 / (1 + _np.exp(-_w1 * x)) + _b2))) for x in (0.0, 1.0)]
+assert 0.5 * (_out[0] ** 2 + (1 - _out[1]) ** 2) < 0.01, "the loss is not below 0.01"
+
+# %% ex-case-no-bias-6 auto=5
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_climb_step(climb_step)
+assert _verdict, str(_verdict)
+
+
+def _loss(w, x, t):
+    out = 1 / (1 + _np.exp(-(w[2] / (1 + _np.exp(-(w[0] * x + w[1]))) + w[3])))
+    return 0.5 * float(_np.sum((t - out) ** 2))
+
+
+_rng = _np.random.default_rng(1716)
+for _n in (1, 4):
+    _w = _rng.normal(size=4)
+    _x, _t = _rng.normal(size=_n), _rng.uniform(0, 1, size=_n)
+    _g = _np.array([_loss(_w + e, _x, _t) - _loss(_w - e, _x, _t) for e in 1e-6 * _np.eye(4)])
+    _g /= 2e-6
+    _new = _np.asarray(climb_step(_w.copy(), _x.copy(), _t.copy(), 0.3), dtype=float)
+    assert _new.shape == (4,), f"climb_step returned shape {_new.shape}"
+    assert _np.allclose(_new, _w - 0.3 * _g, rtol=1e-5, atol=1e-7), "the step is not -rate dE/dw"

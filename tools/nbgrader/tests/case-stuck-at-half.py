@@ -1,0 +1,46 @@
+"""Hidden tests of *Stuck at 0.5*, one section per exercise.
+
+The format is explained in tests/xor-done-right.py.
+"""
+# ruff: noqa: E402, F811, F821 (each section is a cell of its own; answers come from the notebook)
+
+# %% ex-case-stuck-at-half-1 auto=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_no_bias_floor(floor)
+assert _verdict, str(_verdict)
+# input (0, 0) always gives sigmoid(0) = 1/2 (cost ln 2); the other three can cost ~0
+assert _np.isclose(float(floor), _np.log(2) / 4, rtol=1e-3), "the floor is not right"
+
+# %% ex-case-stuck-at-half-2 auto=2
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_dead_at_init(dead_share)
+assert _verdict, str(_verdict)
+_w = _np.random.default_rng(1732).normal(size=(2, 200_000))  # two weights per unit
+_X, _ = _xl.xor()
+_dead = _np.mean(((_X @ _w) <= 0).all(axis=0))  # a unit dead on all four inputs
+assert abs(float(dead_share) - _dead) < 0.01, "the expected dead fraction is not right"
+
+# %% ex-case-stuck-at-half-3 auto=2 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_output_delta(output_delta)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1733)
+_z = _rng.normal(scale=3, size=(7, 1))
+_y = _rng.integers(0, 2, size=(7, 1)).astype(float)
+_got = _np.asarray(output_delta(_z.copy(), _y.copy()), dtype=float)
+assert _np.allclose(_got, (1 / (1 + _np.exp(-_z)) - _y) / 7), "not dL/dz of the mean BCE"
+
+# %% ex-case-stuck-at-half-4 auto=3 written=1
+import xorlab as _xl
+
+_verdict = _xl.checks.check_relu_xor_design(design)  # trains 1,000 new seeds itself
+assert _verdict, str(_verdict)

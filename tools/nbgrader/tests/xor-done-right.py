@@ -1,0 +1,139 @@
+"""Hidden tests of *XOR, done right*, one section per exercise (read by tools/assignments.py).
+
+A section starts with `# %% <label> auto=<points> written=<points>`; its code becomes the hidden
+part of the exercise's autograded cell and runs in the student's kernel after their answer. It
+imports what it needs under private names and reads nothing from the notebook but the answer the
+exercise names; the expected values are recomputed here, at points the self-checks do not use.
+"""
+# ruff: noqa: E402, F811, F821 (each section is a cell of its own; answers come from the notebook)
+
+# %% ex-xor-done-right-1 auto=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_bce_grad(bce_dp)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1701)
+_p = _rng.uniform(0.05, 0.95, size=(9, 1))
+_y = _rng.integers(0, 2, size=(9, 1)).astype(float)
+_got = _np.asarray(bce_dp(_p.copy(), _y.copy()), dtype=float)
+assert _got.shape == (9, 1), f"bce_dp returned shape {_got.shape} for p of shape (9, 1)"
+assert _np.allclose(_got, (_p - _y) / (_p * (1 - _p)) / 9), "bce_dp is not dL/dp of the mean BCE"
+
+# %% ex-xor-done-right-2 auto=2
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_b2_gradient(answer)
+assert _verdict, str(_verdict)
+_X, _y = _xl.xor()
+_p = _xl.MLP((2, 2, 1), seed=0).forward(_X)
+_want = float(_np.mean(_p - _y))  # dL/db2 = sum of (p - y) / n
+assert _np.isclose(float(answer), _want, rtol=1e-3, atol=1e-9), "dL/db2 is not right"
+
+# %% ex-xor-done-right-3 auto=3 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_backward(fixed_grads)
+assert _verdict, str(_verdict)
+
+
+def _loss(q, X, y):
+    h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
+    z = h @ q["W2"] + q["b2"]
+    return float(_np.mean(_np.logaddexp(0, z) - y * z))
+
+
+def _finite_differences(q, X, y, eps=1e-6):
+    grads = {}
+    for k, v in q.items():
+        grads[k] = _np.zeros_like(v)
+        for i in _np.ndindex(v.shape):
+            up, down = {**q, k: v.copy()}, {**q, k: v.copy()}
+            up[k][i] += eps
+            down[k][i] -= eps
+            grads[k][i] = (_loss(up, X, y) - _loss(down, X, y)) / (2 * eps)
+    return grads
+
+
+_rng = _np.random.default_rng(1703)
+_q = {"W1": _rng.normal(size=(2, 2)), "b1": _rng.normal(size=2),
+      "W2": _rng.normal(size=(2, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+_X = _rng.normal(size=(5, 2))
+_y = _rng.integers(0, 2, size=(5, 1)).astype(float)
+_got = fixed_grads({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy())
+_want = _finite_differences(_q, _X, _y)
+for _k in _want:
+    assert _np.allclose(_got[_k], _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is still wrong"
+
+# %% ex-xor-done-right-4 auto=3
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_xor_weights(hand)
+assert _verdict, str(_verdict)
+_X, _y = _xl.xor()
+_q = {k: _np.asarray(hand[k], dtype=float) for k in ("W1", "b1", "W2", "b2")}
+_h = 1 / (1 + _np.exp(-(_X @ _q["W1"] + _q["b1"])))
+_p = 1 / (1 + _np.exp(-(_h @ _q["W2"] + _q["b2"])))
+assert _p.shape == (4, 1) and _np.all(_np.abs(_p - _y) < 0.1), "an output is not within 0.1"
+
+# %% ex-xor-done-right-5 auto=2 written=2
+import numpy as _np
+
+import xorlab as _xl
+
+_X, _y = _xl.xor()
+_net = _xl.MLP((2, 2, 1), hidden="relu", init="he", seed=0)  # the chapter's relu_net, rebuilt
+assert set(moved.params) == set(_net.params), "moved must be a copy of relu_net"
+_net.params = {k: _np.array(moved.params[k], dtype=float) for k in _net.params}
+_z1 = _X @ _net.params["W1"] + _net.params["b1"]
+assert _np.abs(_z1).min() > 1e-4, "some hidden pre-activation still sits on the kink at 0"
+_report = _xl.gradcheck(_net, _X, _y)
+assert _report.passed, "the gradient check fails at your point"
+assert sum(c.kinks for c in _report.checks.values()) == 0, "entries are still skipped"
+
+# %% ex-xor-done-right-6 auto=5
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_backward(backward)
+assert _verdict, str(_verdict)
+
+
+def _loss(q, X, y):
+    h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
+    z = h @ q["W2"] + q["b2"]
+    return float(_np.mean(_np.logaddexp(0, z) - y * z))
+
+
+def _finite_differences(q, X, y, eps=1e-6):
+    grads = {}
+    for k, v in q.items():
+        grads[k] = _np.zeros_like(v)
+        for i in _np.ndindex(v.shape):
+            up, down = {**q, k: v.copy()}, {**q, k: v.copy()}
+            up[k][i] += eps
+            down[k][i] -= eps
+            grads[k][i] = (_loss(up, X, y) - _loss(down, X, y)) / (2 * eps)
+    return grads
+
+
+_rng = _np.random.default_rng(1706)
+for _n in (3, 10):  # batch sizes the self-check does not use
+    _q = {"W1": _rng.normal(size=(2, 2)), "b1": _rng.normal(size=2),
+          "W2": _rng.normal(size=(2, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+    _X = _rng.normal(size=(_n, 2))
+    _y = _rng.integers(0, 2, size=(_n, 1)).astype(float)
+    _got = backward({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy())
+    _want = _finite_differences(_q, _X, _y)
+    for _k in _want:
+        _g = _np.asarray(_got[_k], dtype=float)
+        assert _g.shape == _want[_k].shape, f"{_k} has shape {_g.shape}"
+        assert _np.allclose(_g, _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is wrong for n = {_n}"
