@@ -53,3 +53,14 @@ def test_png_records_the_smallest_text_in_css_pixels(figure):
 
 def test_outside_ipython_nothing_is_installed():
     assert xl.plots.use_sharp_figures() is False
+
+
+def test_wide_figures_get_text_that_reads_once_scaled_to_the_column():
+    fig, ax = plt.subplots(figsize=(10, 3), dpi=100)  # 1,000 CSS px, shown at 672
+    ax.set_title("small", fontsize=6)
+    ax.set_xlabel("large", fontsize=20)
+    xl.plots.keep_text_legible(fig, column_px=672, min_px=9.5)
+    shown = 672 / 1000  # CSS px per figure px once scaled to the column
+    assert ax.title.get_fontsize() * 100 / 72 * shown == pytest.approx(9.5)
+    assert ax.xaxis.label.get_fontsize() == 20
+    plt.close(fig)

@@ -1,5 +1,6 @@
 """Sphinx extension for the book's HTML (a local extension, listed in _config.yml)."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -101,9 +102,30 @@ def citations_as_list_items(app, pagename, templatename, context, doctree):
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+FONTAWESOME_JS = re.compile(
+    r"\s*<(script|link)[^>]*_static/scripts/fontawesome\.js[^>]*>(</script>)?"
+)
+
+
+def drop_fontawesome_js(app, exception):
+    """Remove pydata-sphinx-theme's Font Awesome script (1.5 MB on every page) from the pages.
+
+    The theme's stylesheet already draws every icon with Font Awesome's web fonts; the script
+    only swaps the icons for inline SVG.
+    """
+    if exception or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        slim = FONTAWESOME_JS.sub("", text)
+        if slim != text:
+            page.write_text(slim, encoding="utf-8")
+
+
 def setup(app):
     app.connect("builder-inited", check_assets)
     app.connect("config-inited", one_search_box_and_working_toggles)
+    app.connect("build-finished", drop_fontawesome_js)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -44,6 +44,10 @@ STYLE = {
 # Pixels per CSS pixel in the notebook's PNGs: sharp on high-density (phone, laptop) screens.
 DENSITY = 2
 MIN_FONT_KEY = "xorlab:min-font-px"
+# The book's text column at 1280 px is 672 CSS px wide: a wider figure is scaled down to it,
+# so its smallest text is raised until it still reads at MIN_TEXT_PX once scaled.
+COLUMN_PX = 672
+MIN_TEXT_PX = 9.5
 
 
 def smallest_text_px(fig) -> float:
@@ -57,14 +61,28 @@ def smallest_text_px(fig) -> float:
     return min(sizes, default=0.0) * fig.dpi / 72
 
 
+def keep_text_legible(fig, column_px=COLUMN_PX, min_px=MIN_TEXT_PX) -> float:
+    """Raise every text of `fig` that would show below `min_px` CSS px once the figure is
+    scaled to `column_px`; return the smallest font size allowed, in points."""
+    fig.canvas.draw()
+    scale = min(1.0, column_px / (fig.get_figwidth() * fig.dpi))
+    floor = min_px / scale * 72 / fig.dpi
+    for text in fig.findobj(mpl.text.Text):
+        if text.get_text().strip() and text.get_fontsize() < floor:
+            text.set_fontsize(floor)
+    return floor
+
+
 def figure_png(fig) -> tuple[str, dict]:
     """The notebook output of a figure: a base64 PNG at DENSITY times its dpi, and metadata.
 
-    The metadata gives the size to show it at (so it is not DENSITY times too big) and the PNG
+    Text too small to read once the figure is scaled to the book's column is enlarged first
+    (`keep_text_legible`). The metadata gives the size to show it at and the PNG
     carries, as a text chunk, the smallest text height in CSS pixels at that size: the book's
     browser tests read it to check that figures stay legible once scaled to the page.
     """
     buffer = io.BytesIO()
+    keep_text_legible(fig)
     min_font = f"{smallest_text_px(fig):.2f}"
     fig.savefig(
         buffer,
