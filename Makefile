@@ -10,7 +10,7 @@ GRADE := .venv-grade
 GRADE_STAMP := $(GRADE)/.installed
 COURSE ?= course
 
-.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer
+.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer mutation
 
 venv: $(STAMP)
 
@@ -68,6 +68,10 @@ bench: venv assets
 # Epochs per second of the live explorers' engine in Chromium, and its size (a figure, no test).
 bench-explorer: venv chromium
 	$(BIN)/python benchmarks/explorer_speed.py
+
+# Mutation testing of xorlab's core (tools/mutation.py): prints the kill rate. Slow; not in `test`.
+mutation: venv
+	nice -n 10 $(BIN)/python tools/mutation.py
 
 # The student edition: every chapter without its solutions, in student/ (tools/student.py),
 # a book of its own with launch buttons (set its repository with tools/student.py --repository).

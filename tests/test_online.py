@@ -136,7 +136,7 @@ def test_online_rejects_bad_input():
         xl.online.step_gradients(net, X[:1], y[:1], 0.1, "random")
     with pytest.raises(ValueError, match="lr"):
         xl.online.step_gradients(net, X[:1], y[:1], -1.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="n must be finite and > 0, got 0"):
         xl.online.train_online(0)
 
 
@@ -213,7 +213,7 @@ def test_translation_rejects_bad_input():
     wide = _one(xl.MLP((2, 3, 1), bias=False))
     with pytest.raises(ValueError, match="W1"):
         xl.online.translation_step(wide, [0, 1], [1], 0.1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="lr must be finite and > 0, got 0.0"):
         xl.online.translation_train(lr=0.0)
 
 
@@ -224,5 +224,3 @@ def test_draw_translation_returns_a_figure():
 
 
 # --- self-checks ---------------------------------------------------------------------------
-
-

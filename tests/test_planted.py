@@ -63,11 +63,16 @@ def test_draw_case_titles_with_the_first_finding():
 
 
 @pytest.mark.parametrize(
-    "kw, error",
-    [({"bug": "typo"}, ValueError), ({"hidden": "relu"}, ValueError), ({"lr": 0}, ValueError)],
+    "kw, error, words",
+    [
+        ({"bug": "typo"}, ValueError, "unknown bug 'typo'"),
+        ({"hidden": "relu"}, ValueError, "unknown hidden 'relu'"),
+        ({"lr": 0}, ValueError, "lr must be finite and > 0, got 0"),
+        ({"units": 0}, ValueError, "units must be finite and > 0, got 0"),
+    ],
 )
-def test_bad_input(kw, error):
-    with pytest.raises(error):
+def test_bad_input(kw, error, words):
+    with pytest.raises(error, match=words):
         planted.implementation(**kw)
 
 

@@ -76,7 +76,7 @@ def test_plateaus_find_a_flat_stretch_but_not_convergence():
     assert sat.plateaus(0.25 * np.exp(-t / 100)) == []
     many = sat.flat(np.column_stack([loss, 0.25 * np.exp(-t / 100)]))
     assert many.shape == (2900, 2) and many[:, 0].sum() > 500 and many[:, 1].sum() == 0
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"T > window, got shape \(50,\)"):
         sat.flat(loss[:50])
 
 
@@ -130,5 +130,3 @@ def test_draw_run_and_plot_derivatives_build_figures():
     ax = sat.plot_derivatives()
     assert len(ax.lines) == 4
     plt.close(ax.figure)
-
-

@@ -61,6 +61,32 @@ def test_hidden_gates_reads_a_hand_built_network():
         xl.hidden_gates(xl.MLP((3, 2, 1)))
 
 
+GATE_RULES = {
+    "FALSE": lambda a, b: False,
+    "AND": lambda a, b: a and b,
+    "x1 AND NOT x2": lambda a, b: a and not b,
+    "x1": lambda a, b: a,
+    "x2 AND NOT x1": lambda a, b: b and not a,
+    "x2": lambda a, b: b,
+    "XOR": lambda a, b: a != b,
+    "OR": lambda a, b: a or b,
+    "NOR": lambda a, b: not (a or b),
+    "XNOR": lambda a, b: a == b,
+    "NOT x2": lambda a, b: not b,
+    "x1 OR NOT x2": lambda a, b: a or not b,
+    "NOT x1": lambda a, b: not a,
+    "x2 OR NOT x1": lambda a, b: b or not a,
+    "NAND": lambda a, b: not (a and b),
+    "TRUE": lambda a, b: True,
+}
+
+
+def test_every_gate_name_has_its_truth_table():
+    for table, name in xl.GATES.items():
+        rule = GATE_RULES[name]
+        assert table == tuple(int(rule(a, b)) for a, b in [(0, 0), (0, 1), (1, 0), (1, 1)])
+
+
 def test_hidden_gates_of_a_trained_net_explain_its_output():
     result = xl.train_many(20, lr=2.0, epochs=2000, seed=0)
     i = int(np.flatnonzero(result.success)[0])
@@ -71,7 +97,10 @@ def test_hidden_gates_of_a_trained_net_explain_its_output():
     # the output unit applied to the thresholded gates still computes XOR
     z = hidden @ net.params["W2"] + net.params["b2"]
     assert np.array_equal((z > 0).astype(float), y)
-    assert all(name in xl.GATES.values() for name in xl.hidden_gates(net))
+    # each name's truth table, spelled out independently, is the unit's thresholded output
+    for j, name in enumerate(xl.hidden_gates(net)):
+        table = [bool(GATE_RULES[name](a, b)) for a, b in X.astype(bool)]
+        assert table == list(hidden[:, j] == 1), (j, name)
 
 
 def test_finite_difference_errors_follow_their_truncation_orders():
