@@ -123,25 +123,31 @@ def fits_a_phone(page, name):
     return settle(page, name)
 
 
+PLAY_THEN_PAUSE = """async r => {
+  const play = r.querySelector(".xl-buttons button[aria-pressed]");
+  play.click();
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const playing = [play.textContent, play.getAttribute("aria-pressed")];
+  play.click();
+  return [playing, play.textContent, +r.dataset.epoch];
+}"""
+
+
 def play_and_pause(page, name):
+    """Play from epoch 0, pause two frames later (in the page: no race with the animation),
+    stay paused, then play on to the end: the same picture as training in one go."""
     root = root_of(page, name)
     root.evaluate("r => r.explorer.apply({})")
     trained = settle(page, name)
     target = int(root.get_attribute("data-epoch"))
     root.get_by_role("button", name="Reset").click()
-    root.get_by_role("button", name="Play").click()
-    pause = root.get_by_role("button", name="Pause")
-    assert pause.get_attribute("aria-pressed") == "true"
-    page.wait_for_function(
-        f"() => +document.querySelector('[data-explorer={name}]').dataset.epoch > 1"
-    )
-    pause.click()
-    paused = int(root.get_attribute("data-epoch"))
-    assert 1 < paused < target
+    playing, label, paused = root.evaluate(PLAY_THEN_PAUSE)
+    assert playing == ["Pause", "true"] and label == "Play"
+    assert 0 < paused < target
     page.wait_for_timeout(300)
     assert int(root.get_attribute("data-epoch")) == paused
     root.get_by_role("button", name="Play").click()
-    assert settle(page, name) == trained  # replayed from the same initial weights
+    assert settle(page, name) == trained
 
 
 def reads_every_unit(page, name):

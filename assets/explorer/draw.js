@@ -111,15 +111,19 @@
 
   /* The map of outputs P (res x res values, row j at y = ys[j]) with the 0.5 boundary in black. */
   Plot.prototype.outputMap = function (P, res) {
-    var c = this.ctx, x0 = this.px(this.o.xlim[0]), y1 = this.py(this.o.ylim[1]);
-    var cw = (this.right - this.left) / res, ch = (this.bottom - this.top) / res;
+    var off = document.createElement("canvas"), octx, img;
+    off.width = res; off.height = res;
+    octx = off.getContext("2d");
+    img = octx.createImageData(res, res);
     for (var j = 0; j < res; j++) {
       for (var i = 0; i < res; i++) {
-        var rgb = shade(P[j * res + i]);
-        c.fillStyle = "rgb(" + rgb.join(",") + ")";
-        c.fillRect(x0 + i * cw, y1 + (res - 1 - j) * ch, cw + 0.6, ch + 0.6);
+        var rgb = shade(P[j * res + i]), k = 4 * ((res - 1 - j) * res + i);
+        img.data[k] = rgb[0]; img.data[k + 1] = rgb[1]; img.data[k + 2] = rgb[2]; img.data[k + 3] = 255;
       }
     }
+    octx.putImageData(img, 0, 0);
+    this.ctx.imageSmoothingEnabled = false;
+    this.ctx.drawImage(off, this.left, this.top, this.right - this.left, this.bottom - this.top);
     this.contour(P, res, 0.5);
   };
 

@@ -28,7 +28,7 @@
     ],
     build: function (s) {
       var m = V.mlpModel({ sizes: [2, s.units, 1], hidden: s.hidden, init: s.init, seed: s.seed, lr: s.lr, epochs: s.epochs });
-      m.views = [V.outputMap(m), V.lossView(m), V.gradcheckView(m)];
+      m.views = [V.outputMap(m), V.networkView(m), V.lossView(m), V.gradcheckView(m)];
       return m;
     },
   };
@@ -115,6 +115,7 @@
         V.lossView(m, "BCE"),
         V.curveView(m, { label: "surrogate S", colour: D.PALETTE.vermillion, caption: "S, the function whose exact gradient the flipped backward pass computes: it falls without bound while the BCE rises.", values: function () { return m.run.seen; } }),
         V.outputMap(m),
+        V.networkView(m),
         V.gradcheckView(m, [{ label: "the surrogate S", loss: S }]),
       ];
       return m;
@@ -143,7 +144,7 @@
     build: function (s) {
       var faults = ["sigmoid_derivative_of_output", "leak_forward_only"].filter(function (f) { return s[f]; });
       var m = V.mlpModel({ sizes: [2, s.units, 1], hidden: "relu", init: s.init, bias: s.bias, faults: faults, seed: s.seed, lr: s.lr, epochs: s.epochs });
-      m.views = [V.linesView(m), V.outputMap(m), V.unitsView(m), V.lossView(m), V.gradcheckView(m)];
+      m.views = [V.linesView(m), V.outputMap(m), V.networkView(m), V.unitsView(m), V.lossView(m), V.gradcheckView(m)];
       return m;
     },
   };
@@ -172,7 +173,7 @@
         sizes: [2, s.units, 1], hidden: s.hidden, loss: "mse", init: "normal", initScale: gain * Math.sqrt(2 / (2 + s.units)),
         faults: faults, seed: s.seed, lr: s.lr, epochs: s.epochs,
       });
-      m.views = [V.linesView(m), V.lossView(m, "mean squared error"), V.unitsView(m), V.gradcheckView(m), V.outputMap(m)];
+      m.views = [V.linesView(m), V.lossView(m, "mean squared error"), V.outputMap(m), V.networkView(m), V.unitsView(m), V.gradcheckView(m)];
       return m;
     },
   };

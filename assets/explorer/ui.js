@@ -6,7 +6,7 @@
  * (`draw(canvas)`, `alt()`) or fills an element (`html()`), and may `probe(x, y)`. */
 (function (XL) {
   "use strict";
-  var BUDGET_MS = 25;
+  var BUDGET_MS = 25, REDRAW_MS = 250;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -182,8 +182,10 @@
     function show() {
       var text = view.probe(at[0], at[1]);
       if (text) self.probeLine.textContent = text;
-      self.probePoint = at;
-      view.draw(canvas); view.cross(canvas, at);
+      self.model.at = at;
+      self.model.views.forEach(function (v, i) {
+        if (v === view || v.usesProbe) { v.draw(self.viewEls[i]); self.viewEls[i].setAttribute("aria-label", v.alt()); }
+      });
     }
     canvas.addEventListener("mousemove", function (e) {
       var box = canvas.getBoundingClientRect(), d = view.plot && view.plot.data(e.clientX - box.left, e.clientY - box.top);
@@ -219,11 +221,13 @@
     if (e < m.epoch) { m.restart(); }
     this.job = token;
     this.root.dataset.state = "running";
+    var drawn = 0;
     function slice() {
       if (self.job !== token) return;
       var t0 = performance.now(), n = 0;
       while (m.epoch < e && (perFrame ? n < perFrame : performance.now() - t0 < BUDGET_MS)) { m.step(); n++; }
-      self.redraw();
+      // an animation draws every frame; a jump draws now and then, and at its end
+      if (perFrame || m.epoch >= e || t0 - drawn > REDRAW_MS) { self.redraw(); drawn = performance.now(); }
       if (m.epoch < e) { window.requestAnimationFrame(slice); return; }
       self.job = null;
       self.setPlaying(false);

@@ -210,7 +210,57 @@
     };
   }
 
+  /* The network drawn as units and weights, with every unit's value at the probed point. */
+  function networkView(m) {
+    var v = {
+      usesProbe: true,
+      caption: "The network at the point marked on the output map (the centre until you point): each unit's value, each weight's sign (vermillion positive, blue negative) and size (line width); dead ReLU units dashed.",
+      draw: function (canvas) {
+        var at = m.at || [0.5, 0.5], c = m.forward(M.fromRows([at])), sizes = m.spec.sizes;
+        var p = new D.Plot(canvas, { xlim: [0, 1], ylim: [0, 1] }), ctx = p.ctx;
+        var r = Math.min(13, (p.bottom - p.top) / (2.4 * Math.max.apply(null, sizes)));
+        var pos = sizes.map(function (d, l) {
+          return Array.from({ length: d }, function (_, j) {
+            return [p.left + (p.right - p.left) * (0.08 + 0.84 * l / (sizes.length - 1)), p.top + (p.bottom - p.top) * (j + 0.5) / d];
+          });
+        });
+        var big = 1e-12;
+        for (var l = 1; l < sizes.length; l++) m.run.params["W" + l].data.forEach(function (w) { big = Math.max(big, Math.abs(w)); });
+        for (l = 1; l < sizes.length; l++) {
+          var W = m.run.params["W" + l];
+          for (var i = 0; i < W.rows; i++) {
+            for (var j = 0; j < W.cols; j++) {
+              var w = W.data[i * W.cols + j];
+              ctx.strokeStyle = w >= 0 ? D.PALETTE.vermillion : D.PALETTE.blue;
+              ctx.lineWidth = 0.5 + 4 * Math.abs(w) / big;
+              ctx.beginPath(); ctx.moveTo(pos[l - 1][i][0], pos[l - 1][i][1]); ctx.lineTo(pos[l][j][0], pos[l][j][1]); ctx.stroke();
+            }
+          }
+        }
+        ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.font = Math.max(8, Math.round(r * 0.8)) + "px system-ui, sans-serif";
+        pos.forEach(function (layer, l) {
+          layer.forEach(function (q, j) {
+            var value = c.acts[l].data[j], dead = l > 0 && l < sizes.length - 1 && reluLike(m) && isDead(m, j) && l === 1;
+            ctx.fillStyle = "#fff"; ctx.strokeStyle = dead ? D.PALETTE.grey : "#222"; ctx.lineWidth = 1.5;
+            ctx.setLineDash(dead ? [3, 2] : []);
+            ctx.beginPath(); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI); ctx.fill(); ctx.stroke(); ctx.setLineDash([]);
+            ctx.fillStyle = "#111";
+            ctx.fillText(fmt(value, Math.abs(value) < 10 ? 2 : 0), q[0], q[1]);
+          });
+        });
+      },
+      alt: function () {
+        var at = m.at || [0.5, 0.5], c = m.forward(M.fromRows([at]));
+        return "The network's units at (" + fmt(at[0]) + ", " + fmt(at[1]) + "): " + c.acts.slice(1).map(function (a) {
+          return Array.from(a.data).map(function (x) { return fmt(x); }).join(", ");
+        }).join("; then ") + ".";
+      },
+    };
+    return v;
+  }
+
   XL.views = {
+    networkView: networkView,
     mlpModel: mlpModel, outputMap: outputMap, linesView: linesView, curveView: curveView,
     lossView: lossView, unitsView: unitsView, gradcheckView: gradcheckView, crossAt: crossAt,
     TASKS: TASKS, CORNERS: CORNERS, SQUARE: SQUARE, GRID: GRID, RES: RES, fmt: fmt, sig: sig,
