@@ -613,7 +613,7 @@ def _not_training(ctx):
             f"every weight below {largest:.2g} in size, all hidden units nearly alike; the loss "
             f"stays at {L0:.4f} ({fell}){tail}",
         )
-    if ratio < 1e-4:
+    if ratio < 1e-4 or (ratio < 1e-3 and L0 - L1 < 0.05 * abs(L0)):
         fit = ctx["fit"]()
         tail = (
             f"; Adam with your gradient from the same start solves it in {fit:,} steps"

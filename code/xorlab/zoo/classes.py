@@ -326,3 +326,22 @@ def class_relu_derivative_is_h():
     """ReLU's derivative written as the activation h instead of 1 where z > 0."""
     net = ReluDerivativeFromOutput()
     return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", epochs=800)
+
+
+class UpdateOrder(PerSample):
+    def train(self, X, y):
+        for x, t in zip(X, y):
+            x, t = x.reshape(1, -1), t.reshape(1, -1)
+            out = self.forward(x)
+            d2 = out - t
+            self.W2 -= self.lr * self.h.T @ d2  # W2 changed before the hidden error uses it
+            self.b2 -= self.lr * d2.sum(axis=0)
+            d1 = (d2 @ self.W2.T) * (1 - self.h**2)
+            self.W1 -= self.lr * x.T @ d1
+            self.b1 -= self.lr * d1.sum(axis=0, keepdims=True)
+
+
+@program("class, per-sample loop", blind=True)
+def class_update_order():
+    """The output weights are updated before the hidden error is computed with them."""
+    return adapted(UpdateOrder(), epochs=600)

@@ -161,7 +161,7 @@ def fn_no_hidden_layer():
     return dict(params=p, loss=loss, grad=grad, X=X, y=Y, predict=logistic, lr=1.0)
 
 
-@program("functional, OR labels")
+@program("functional, OR labels", blind=True)
 def fn_or_labels():
     """Correct code given OR labels by a typo: the doctor cannot know XOR was meant."""
     y_or = np.array([[0.0], [1.0], [1.0], [1.0]])
