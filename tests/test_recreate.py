@@ -159,3 +159,9 @@ def test_zero_epochs_gives_the_initial_outputs():
 def test_bad_settings_are_named(changes, message):
     with pytest.raises((ValueError, TypeError), match=message):
         recreate.train_question(**changes)
+
+
+@pytest.mark.parametrize("name", ["../mlp", "no_such_table", 3])
+def test_a_missing_or_odd_table_name_is_refused(name):
+    with pytest.raises(ValueError, match="name"):
+        recreate.stored_table(name)

@@ -201,6 +201,21 @@ def train_question(
     return QuestionRuns(outputs, params, first_nan, overflowed, classify(outputs, y))
 
 
+def stored_table(name):
+    """The rows of a table shipped with xorlab, `xorlab/tables/<name>.csv`, as a list of dicts.
+
+    The tables hold measurements too long for a chapter's time budget, each written by a script
+    in tools/ named in the chapter (e.g. "stuck_question", "chain_answer"). Values are strings.
+    """
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"name must be a table name such as 'stuck_question', got {name!r}")
+    table = resources.files("xorlab") / "tables" / f"{name}.csv"
+    if not table.is_file():
+        raise ValueError(f"no table named {name!r} in xorlab/tables")
+    with table.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def stored_outcomes():
     """The outcome of every seed of every row of `ROWS`, as written by tools/stuck_question.py.
 
@@ -208,10 +223,10 @@ def stored_outcomes():
     The 10,000-epoch rows take about a minute each, too long for a chapter, hence the table.
     """
     names = {code: name for name, code in CODES.items()}
-    table = resources.files("xorlab") / "tables" / "stuck_question.csv"
-    with table.open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {row["setting"]: np.array([names[c] for c in row["outcomes"]]) for row in rows}
+    return {
+        row["setting"]: np.array([names[c] for c in row["outcomes"]])
+        for row in stored_table("stuck_question")
+    }
 
 
 def outcome_table(outcomes):
