@@ -1,5 +1,6 @@
 """The instructor guide matches the chapters, and every chapter states what an instructor needs."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,9 +33,46 @@ def test_chapter_states_objectives_prerequisites_time_and_exercises(path):
     assert prereq != "not stated" and time != "not stated"
     found = guide.exercises(nb)
     assert len(found) >= 3, f"{path.name}: {len(found)} exercises"
-    assert all(kind in guide.USE for _, _, kind in found), found
-    labels = [label for label, _, _ in found]
+    assert all(e["kind"] in guide.USE for e in found), found
+    labels = [e["label"] for e in found]
     assert len(set(labels)) == len(labels)
+
+
+WORDS = re.compile(r"\b(explain|why|argue|predict|what does|say what|which finding)\b", re.I)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_exercise_has_time_objectives_and_a_rubric_or_a_check(path):
+    nb = nbformat.read(path, as_version=4)
+    objectives = guide.front_matter(nb.cells[0].source)[1]
+    texts = {m.group(2): m.group(0) for c in nb.cells for m in guide.EXERCISE.finditer(c.source)}
+    for e in guide.exercises(nb):
+        assert e["minutes"] and 1 <= e["minutes"] <= 60, e
+        assert e["objectives"] and set(e["objectives"]) <= set(range(1, len(objectives) + 1)), e
+        if e["rubric"]:
+            assert set(e["rubric"]) == {"full", "partial", "wrong"}
+            assert all(len(v) > 20 for v in e["rubric"].values()), e
+        assert e["checks"] or e["rubric"], f"{e['label']}: neither a self-check nor a rubric"
+        body = nb.cells[[i for i, c in enumerate(nb.cells) if e["label"] in c.source][0]].source
+        asks_words = WORDS.search(body.split(e["label"], 1)[1].split("```", 1)[0])
+        assert not asks_words or e["rubric"], f"{e['label']} asks for words but has no rubric"
+    assert texts
+
+
+def test_case_chapters_ask_for_real_code():
+    for path in CHAPTERS:
+        if path.stem.startswith("case-") or path.stem == "xor-done-right":
+            kinds = {e["kind"] for e in guide.exercises(nbformat.read(path, as_version=4))}
+            assert "build" in kinds, path.stem
+
+
+def test_syllabi_cover_every_chapter():
+    stems = {p.stem for p in CHAPTERS}
+    for plan in (guide.ONE_WEEK, guide.THREE_WEEKS):
+        assert stems <= {s for _, slugs in plan for s in slugs}
+    text = guide.render()
+    for stem in stems:
+        assert text.count(f"{{doc}}`{stem}`") >= 3, stem  # two syllabi and its own section
 
 
 def test_front_matter_parser():
