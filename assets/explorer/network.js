@@ -56,6 +56,9 @@
       .forEach(function (t) {
         if (!(t[1] in t[2])) throw new Error("unknown " + t[0] + " " + JSON.stringify(t[1]));
       });
+    if (s.loss === "bce" && s.output !== "sigmoid") {
+      throw new Error("loss bce needs output sigmoid: binary cross-entropy takes log p and log(1 - p), so p must lie in (0, 1)");
+    }
     s.layers = s.sizes.length - 1;
     s.steps = XL.faults.steps(CORRECT, s);
     return s;
