@@ -56,7 +56,7 @@ def open_explorer(browser, url, name, width=1280):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until="load", timeout=90_000)  # a chapter page is heavy on a busy CI
     settle(page, name)
     return page, errors
 
