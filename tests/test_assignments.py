@@ -123,6 +123,20 @@ def test_every_exercise_has_a_grading_section_and_no_section_is_stale(path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_rubric_reaches_the_grader_and_never_the_release(path):
+    nb, ch = assignments.source_notebook(path)
+    spec = assignments.read_spec(path.stem)
+    assert all("exercises" not in c.metadata for c in nb.cells)
+    answers = {
+        c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata
+    }
+    for label, rubric in ch.rubrics.items():
+        assert spec[label].written, f"{label} has a rubric but no written points"
+        for level in ("full", "partial", "wrong"):
+            assert rubric[level] in answers[f"{label}-answer"]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_source_notebook_grades_each_exercise_after_its_solution(path):
     nb, _ = assignments.source_notebook(path)
     spec = assignments.read_spec(path.stem)

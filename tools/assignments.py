@@ -53,7 +53,7 @@ SOLUTION = re.compile(
     r"(?P<options>(?::[^\n]*\n)*)(?P<body>.*?)\n?(?P=fence)[ \t]*(?:\n|$)",
     re.S,
 )
-RUBRIC = re.compile(r"^\*\*Rubric\.?\*\*.*?(?=\n\n(?!\s*[-*] )|\Z)", re.S | re.M)
+RUBRIC_LEVELS = ("full", "partial", "wrong")
 SECTION = re.compile(r"^# %% (?P<label>\S+)(?P<marks>[^\n]*)\n", re.M)
 AT_SCALE = {"train_many", "train_online", "translation_train", "train_chains"}
 AT_SCALE_MIN = 500  # networks: fewer than this runs in a moment
@@ -62,6 +62,7 @@ AT_SCALE_MIN = 500  # networks: fewer than this runs in a moment
 PLAYERS = {"frame_player"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SCHEMA = 3
+PRIVATE = ("nbgrader", "exercises")  # chapter metadata a release must not carry (rubrics)
 
 
 # --- the grading spec: tools/nbgrader/tests/<chapter>.py -----------------------------------
@@ -289,7 +290,7 @@ class Chapter:
     prose: dict = field(default_factory=dict)
     labels: list = field(default_factory=list)
     solution_cells: dict = field(default_factory=dict)
-    rubrics: dict = field(default_factory=dict)
+    rubrics: dict = field(default_factory=dict)  # label: {"full": ..., "partial": ..., ...}
 
     def grading_cells(self, label):
         """The cells that grade exercise `label`: its autograded tests, then its written answer."""
@@ -326,8 +327,7 @@ class Chapter:
                 "graded by hand): write it in the cell below."
             )
             cells.append(nbformat.v4.new_markdown_cell(prompt))
-            answer = "\n\n".join(p.strip() for p in self.prose.get(label, []) if p.strip())
-            answer = answer or "(See the solution in the chapter.)"
+            answer = model_answer(self, label)
             cells.append(
                 _meta(
                     nbformat.v4.new_markdown_cell(answer),
@@ -337,9 +337,24 @@ class Chapter:
                     points=grading.written,
                 )
             )
-            rubric = RUBRIC.findall(answer)
-            self.rubrics[label] = rubric[0] if rubric else ""
         return cells
+
+
+def rubric_lines(rubric):
+    """Markdown lines of a rubric {"full": ..., "partial": ..., "wrong": ...} (none if empty)."""
+    if not rubric:
+        return []
+    lines = ["**Rubric** (for the grader):", ""]
+    lines += [f"- *{level}*: {rubric[level]}" for level in RUBRIC_LEVELS if rubric.get(level)]
+    return lines
+
+
+def model_answer(ch, label):
+    """The source notebook's answer cell: the solution's prose, then the rubric."""
+    prose = "\n\n".join(p.strip() for p in ch.prose.get(label, []) if p.strip())
+    parts = [prose or "(See the solution in the chapter.)"]
+    rubric = rubric_lines(ch.rubrics.get(label))
+    return "\n\n".join(parts + (["\n".join(rubric)] if rubric else []))
 
 
 def _exercise_heading(match):
@@ -353,7 +368,7 @@ def _markdown(chapter, text, like):
     text = EXERCISE.sub(_exercise_heading, text).strip("\n")
     if text.strip():
         cell = nbformat.v4.new_markdown_cell(text)
-        cell.metadata = {k: v for k, v in like.metadata.items() if k != "nbgrader"}
+        cell.metadata = {k: v for k, v in like.metadata.items() if k not in PRIVATE}
         chapter.out.append(cell)
 
 
@@ -392,6 +407,9 @@ def assignment_cells(nb, stem, spec):
                 pending = None
             ch.out.append(stored_result(cell, stem) if i in stored else cell)
             continue
+        for label, info in cell.metadata.get("exercises", {}).items():
+            if info.get("rubric"):
+                ch.rubrics[label] = info["rubric"]
         text = cell.source
         while text:
             if inside:
@@ -438,6 +456,7 @@ def source_notebook(path):
     nb.cells = ch.out
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
+        cell.metadata.pop("exercises", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     return nb, ch
@@ -452,10 +471,9 @@ def rubric_page(ch):
         lines.append(f"## `{label}`: {' + '.join(k for k in kinds if k)} point(s)")
         lines.append("")
         if grading.written:
-            prose = "\n\n".join(p.strip() for p in ch.prose.get(label, []) if p.strip())
-            lines += ["Model answer:", "", prose or "(in the chapter's solution)", ""]
+            lines += ["Model answer:", "", model_answer(ch, label), ""]
             if not ch.rubrics.get(label):
-                lines += ["Rubric: not yet written in the chapter.", ""]
+                lines += ["(No rubric in the chapter yet.)", ""]
     return "\n".join(lines)
 
 
