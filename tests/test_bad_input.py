@@ -194,3 +194,10 @@ def test_work_bound_holds_at_its_boundary(monkeypatch):
     xl.train_many(1, epochs=2, mode="sample")
     with pytest.raises(ValueError, match="epochs=3 means 12 gradient steps"):
         xl.train_many(1, epochs=3, mode="sample")
+
+
+def test_train_and_gradcheck_need_an_mlp():
+    with pytest.raises(TypeError, match="train needs an xorlab.MLP, got dict"):
+        xl.train({"W1": np.zeros((2, 2))}, X, y, lr=0.1, epochs=1)
+    with pytest.raises(TypeError, match="gradcheck needs an xorlab.MLP, got str"):
+        xl.gradcheck("net", X, y)

@@ -4,9 +4,11 @@
     python tools/mutation.py --list stats          # print the mutants, run nothing
 
 Each mutant is one small, realistic change to one module (a + for a -, a < for a <=, an `and`
-for an `or`, a constant nudged, a sign dropped, True for False). The module's own test files
-run against a copy of the package holding that one change; the mutant is *killed* when a test
-fails (or the run times out). Survivors judged equivalent (no test could tell them apart, as
+for an `or`, a constant nudged, a sign dropped, True for False). One child process per module
+loads the package and its test files once; for each mutant it swaps the changed code into the
+loaded functions in place (so every reference sees it), runs the tests with pytest, and
+restores the original. The mutant is *killed* when a test fails (or runs past 120 s).
+Survivors judged equivalent (no test could tell them apart, as
 the program's behaviour is unchanged) are listed in tools/mutation_survivors.md with a reason,
 keyed by module, line and change; the kill rate is printed over the others.
 
@@ -14,13 +16,13 @@ It is a tool to run (`make mutation`), not part of `make test`: on two cores it 
 """
 
 import ast
+import contextlib
 import os
 import re
-import shutil
+import signal
 import subprocess
 import sys
-import tempfile
-import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,56 +145,115 @@ def _known_equivalent():
     return {(m, int(line), what) for m, line, what in rows}
 
 
-def _run_tests(tests, pythonpath, timeout):
-    env = {**os.environ, "PYTHONPATH": str(pythonpath), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-x",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "--noconftest",
-        *tests,
-    ]
-    try:
-        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    return "passed" if done.returncode == 0 else "failed"
+def _patch(module, source):
+    """Make `module` behave as `source`: every function (also in classes) gets the new code,
+    defaults and closure-free body in place, so references held elsewhere see the change; the
+    other globals are replaced. Returns an undo function."""
+    fresh = dict(vars(module))
+    exec(compile(source, module.__file__, "exec"), fresh)
+    saved, undo = {}, []
+    for name, new in fresh.items():
+        old = vars(module).get(name)
+        pairs = [(old, new)]
+        if isinstance(old, type) and isinstance(new, type):
+            pairs = [(vars(old).get(k), v) for k, v in vars(new).items()]
+        for o, n in pairs:
+            o = getattr(o, "fget", o)
+            n = getattr(n, "fget", n)
+            if isinstance(o, types.FunctionType) and isinstance(n, types.FunctionType):
+                if o.__code__.co_freevars == n.__code__.co_freevars:
+                    undo.append((o, o.__code__, o.__defaults__, o.__kwdefaults__))
+                    o.__code__, o.__defaults__, o.__kwdefaults__ = (
+                        n.__code__,
+                        n.__defaults__,
+                        n.__kwdefaults__,
+                    )
+        if not isinstance(old, (types.FunctionType, type, types.ModuleType)) and name in vars(
+            module
+        ):
+            saved[name] = old
+            setattr(module, name, new)
+
+    def restore():
+        for o, code, defaults, kwdefaults in undo:
+            o.__code__, o.__defaults__, o.__kwdefaults__ = code, defaults, kwdefaults
+        for name, old in saved.items():
+            setattr(module, name, old)
+
+    return restore
+
+
+def _run_inside(tests):
+    """pytest in this process: "passed" or "failed"."""
+    import pytest
+
+    args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:nbval", "--noconftest", *tests]
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        code = pytest.main(args)
+    return "passed" if code == 0 else "failed"
+
+
+def _worker(name, tests):
+    """Child process: load the package and the tests once, then try every mutant in place."""
+    import importlib
+
+    import numpy as np
+
+    np.seterr(all="ignore")
+    module = importlib.import_module(f"xorlab.{name}")
+    source = (PACKAGE / f"{name}.py").read_text()
+    if _run_inside(tests) != "passed":
+        raise SystemExit(f"{name}: the tests fail on unchanged code; fix them first")
+    for i in range(len(_sites(ast.parse(source)))):
+        text, line, what = mutant_source(source, i)
+        try:
+            restore = _patch(module, text)
+        except Exception:  # the mutant does not even load (e.g. a dataclass default): killed
+            print(f"RESULT\t{line}\t{what}\tfailed", flush=True)
+            continue
+        signal.alarm(120)
+        try:
+            outcome = _run_inside(tests)
+        except TimeoutError:
+            outcome = "timeout"
+        finally:
+            signal.alarm(0)
+            restore()
+        print(f"RESULT\t{line}\t{what}\t{outcome}", flush=True)
+
+
+def _alarm(signum, frame):
+    raise TimeoutError
 
 
 def mutate_module(name, tests, listing=False):
     """Run every mutant of module `name`; return (killed, survivors as (line, what))."""
     source = (PACKAGE / f"{name}.py").read_text()
-    count = len(_sites(ast.parse(source)))
     if listing:
-        for i in range(count):
+        for i in range(len(_sites(ast.parse(source)))):
             print(name, *mutant_source(source, i)[1:])
         return 0, []
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "xorlab"
-        shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-        start = time.perf_counter()
-        if _run_tests(tests, tmp, None) != "passed":
-            raise SystemExit(f"{name}: the tests fail on unchanged code; fix them first")
-        timeout = 3 * (time.perf_counter() - start) + 10
-        killed, survivors = 0, []
-        for i in range(count):
-            text, line, what = mutant_source(source, i)
-            (copy / f"{name}.py").write_text(text)
-            outcome = _run_tests(tests, tmp, timeout)
+    command = [sys.executable, __file__, "--worker", name, *tests]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    killed, survivors = 0, []
+    for row in done.stdout.splitlines():
+        if row.startswith("RESULT\t"):
+            _, line, what, outcome = row.split("\t")
+            print(f"  {name}:{line} {what}: {outcome}", flush=True)
             if outcome == "passed":
-                survivors.append((line, what))
+                survivors.append((int(line), what))
             else:
                 killed += 1
-            print(f"  {name}:{line} {what}: {outcome}", flush=True)
-        (copy / f"{name}.py").write_text(source)
+    if done.returncode:
+        raise SystemExit(done.stderr[-2000:])
     return killed, survivors
 
 
 def main(argv):
+    if argv[:1] == ["--worker"]:
+        signal.signal(signal.SIGALRM, _alarm)
+        return _worker(argv[1], argv[2:])
     listing = "--list" in argv
     names = [a for a in argv if not a.startswith("--")] or list(TARGETS)
     equivalent = _known_equivalent()

@@ -102,3 +102,15 @@ def targets(y, loss):
             f"{bad.size} value(s) outside it, e.g. {bad.flat[0]:g}; rescale y, or use loss='mse'"
         )
     return y
+
+
+def network(net, what):
+    """Raise unless `net` is an `MLP` (imported late: mlp imports this module)."""
+    from .mlp import MLP
+
+    if not isinstance(net, MLP):
+        raise TypeError(
+            f"{what} needs an xorlab.MLP, got {type(net).__name__}; for a network of your own "
+            "code, use xl.check_gradients or xl.doctor with its functions"
+        )
+    return net

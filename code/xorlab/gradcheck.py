@@ -243,6 +243,7 @@ def gradcheck(net, X, y, eps=1e-6, tol=1e-5):
     X: (n, d_in), y: (n, k). Returns a `GradcheckReport`: `.errors` gives the maximum relative
     error per parameter array, `.passed` the verdict, `print(report)` a table.
     """
+    _validate.network(net, "gradcheck")
     X, y = net._data(X, y)
     return check_gradients(
         lambda p: net.loss(X, y),

@@ -72,6 +72,7 @@ def train(net, X, y, lr, epochs, mode="batch"):
     samples. mode="sample": n steps per epoch, one per sample in order, each on that sample's
     loss alone (per-sample, "online" training).
     """
+    _validate.network(net, "train")
     X, y = net._data(X, y)
     _validate.positive(lr, "lr")
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
