@@ -162,6 +162,7 @@ def _row_gradient(p):
         ({"params": []}, ValueError, "at least one"),
         ({"train": "fit"}, ValueError, "no method"),
         ({"lr": None}, ValueError, "name the learning rate"),
+        ({"params": "params.W1"}, ValueError, "'params.W1' for self.params"),
         ({"lr": "rate"}, ValueError, "no attribute 'rate'"),
         ({"y": Y[:3]}, ValueError, "4 samples but y holds 3"),
     ],
@@ -189,6 +190,7 @@ def test_a_correct_gradient_is_never_called_a_sign_flip(zoo_results):
     for name in ("printed_bce_sign_slip", "printed_log_likelihood", "printed_mean_error"):
         assert "sign_flip" not in zoo_results[name].codes
         assert "the gradient is fine" in str(zoo_results[name])
+    assert "impossible_loss" in zoo_results["printed_log_likelihood"].codes  # a negative BCE
 
 
 def test_loss_mismatch_names_the_loss(zoo_results):

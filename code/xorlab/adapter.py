@@ -1,4 +1,4 @@
-"""Adapt a reader's own network object (or dict) for the doctor, without touching it.
+"""Adapt a reader's own network object (or dict) for the doctor, without touching it::
 
     case = xl.adapt(net, ["W1", "b1", "W2", "b2"], "train", X, y, predict="forward", lr="lr")
     print(xl.doctor(**case))
@@ -46,20 +46,21 @@ def adapt(
 ):
     """Keyword arguments of `xorlab.doctor` for a reader's network `obj`.
 
-    obj: the reader's object (its attributes hold the parameters) or a dict of arrays.
-    params: the parameter names, e.g. ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2".
-    train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
-        function `train(params, X, y)` that changes the dict's arrays).
-    X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,); with
-        `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
-    predict: name of the forward method, `obj.forward(X) -> outputs` (a function
-        `predict(params, X)` for a dict); enables the capacity checks.
-    loss: name of the method that returns the printed loss, `obj.loss(X, y) -> float`; when
-        omitted the doctor finds which standard loss the gradient belongs to.
-    lr: the learning rate: the name of an attribute (or of a keyword of `train`) the adapter
-        may set, or the number written in the code.
-    epochs: the reader's number of epochs (the doctor's run is that long).
-    train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
+    - obj: the reader's object (its attributes hold the parameters), or a dict of arrays.
+    - params: the parameter names, e.g. ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted
+      path reaches into a dict or list attribute: "params.W1", "weights.0".
+    - train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
+      function `train(params, X, y)` that changes the dict's arrays).
+    - X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,);
+      with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
+    - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
+      `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
+    - loss: the name of the method that returns the printed loss, `obj.loss(X, y)`; when
+      omitted, the doctor finds the standard loss the gradient belongs to.
+    - lr: the learning rate: the name of an attribute (or of a keyword of `train`) the
+      adapter may set, or the number written in the code.
+    - epochs: the reader's number of epochs (the doctor's run is that long).
+    - train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
     """
     reader = _Reader(obj, params, train, X, y, predict, loss, lr, columns, train_args)
     case = {
@@ -85,6 +86,15 @@ def _quiet(fn, *args, **kw):
         return fn(*args, **kw)
 
 
+def _step_into(value, part):
+    """One step of a parameter path: a dict key, a list index or an attribute."""
+    if isinstance(value, dict):
+        return value[part]
+    if isinstance(value, (list, tuple)):
+        return value[int(part)]
+    return getattr(value, part)
+
+
 def _reduce_to(d, shape):
     """Average a broadcast array back to `shape` (a step that changed a parameter's shape)."""
     while d.ndim > len(shape):
@@ -103,11 +113,14 @@ class _Reader:
         if not self.names:
             raise ValueError("params must name at least one parameter, e.g. ['W1', 'b1']")
         for name in self.names:
-            if (name not in obj) if self.is_dict else not hasattr(obj, name):
+            try:
+                self._get(obj, name)
+            except (AttributeError, KeyError, IndexError, TypeError, ValueError):
                 raise ValueError(
-                    f"the object has no parameter {name!r}; params names its "
-                    "weight attributes, e.g. ['W1', 'b1', 'W2', 'b2']"
-                )
+                    f"the object has no parameter {name!r}; params names its weight "
+                    "attributes, e.g. ['W1', 'b1', 'W2', 'b2'], or paths into them: "
+                    "'params.W1' for self.params['W1'], 'weights.0' for self.weights[0]"
+                ) from None
         self.train_fn = self._function(train, "train")
         self.predict_fn = None if predict is None else self._function(predict, "predict")
         self.loss_fn = None if loss is None else self._function(loss, "loss")
@@ -133,13 +146,27 @@ class _Reader:
         return _quiet(fn, twin, *args, **kw)
 
     def _get(self, twin, name):
-        return twin[name] if self.is_dict else getattr(twin, name)
+        """The value at `name`: an attribute (a key for a dict), or a dotted path through
+        attributes, dict keys and list indices ('params.W1', 'weights.0')."""
+        for part in self._path(name):
+            twin = _step_into(twin, part)
+        return twin
 
     def _set(self, twin, name, value):
-        if self.is_dict:
-            twin[name] = value
+        *inner, last = self._path(name)
+        for part in inner:
+            twin = _step_into(twin, part)
+        if isinstance(twin, dict):
+            twin[last] = value
+        elif isinstance(twin, list):
+            twin[int(last)] = value
         else:
-            setattr(twin, name, value)
+            setattr(twin, last, value)
+
+    def _path(self, name):
+        if self.is_dict and name in self.obj:
+            return [name]
+        return name.split(".")
 
     @staticmethod
     def _kind(value):

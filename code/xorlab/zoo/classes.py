@@ -345,3 +345,70 @@ class UpdateOrder(PerSample):
 def class_update_order():
     """The output weights are updated before the hidden error is computed with them."""
     return adapted(UpdateOrder(), epochs=600)
+
+
+class DictWeights:
+    """Weights kept in a dict attribute, mini-batches of one sample in random order."""
+
+    def __init__(self, lr=0.5, seed=3):
+        rng = np.random.default_rng(seed)
+        self.params = {
+            "W1": rng.normal(size=(2, 4)),
+            "b1": np.zeros(4),
+            "W2": rng.normal(size=(4, 1)),
+            "b2": np.zeros(1),
+        }
+        self.lr, self.rng = lr, np.random.default_rng(0)
+
+    def forward(self, X):
+        p = self.params
+        self.h = np.tanh(X @ p["W1"] + p["b1"])
+        return sigmoid(self.h @ p["W2"] + p["b2"])
+
+    def fit_epoch(self, X, y):
+        p = self.params
+        for i in self.rng.permutation(len(X)):
+            x, t = X[i : i + 1], y[i : i + 1]
+            d2 = self.forward(x) - t
+            d1 = d2 @ p["W2"].T * (1 - self.h**2)
+            p["W2"] -= self.lr * self.h.T @ d2
+            p["b2"] -= self.lr * d2[0]
+            p["W1"] -= self.lr * x.T @ d1
+            p["b1"] -= self.lr * d1[0]
+
+
+@program("class, weights in a dict attribute")
+def class_weights_in_dict():
+    """Correct: the weights live in self.params, one random sample per update."""
+    names = ["params.W1", "params.b1", "params.W2", "params.b2"]
+    return xl.adapt(DictWeights(), names, "fit_epoch", X, Y, predict="forward", lr="lr", epochs=600)
+
+
+class ListWeights:
+    """Weights and biases kept in lists, one layer after another."""
+
+    def __init__(self, lr=0.5, seed=6):
+        rng = np.random.default_rng(seed)
+        self.weights = [rng.normal(size=(2, 3)), rng.normal(size=(3, 1))]
+        self.biases = [np.zeros(3), np.zeros(1)]
+        self.lr = lr
+
+    def forward(self, X):
+        self.z = X @ self.weights[0] + self.biases[0]
+        self.h = np.tanh(self.z)
+        return sigmoid(self.h @ self.weights[1] + self.biases[1])
+
+    def train(self, X, y):
+        d2 = (self.forward(X) - y) / len(X)
+        d1 = d2 @ self.weights[1].T * (1 - self.z**2)  # tanh' taken at z, not at tanh(z)
+        self.weights[1] -= self.lr * self.h.T @ d2
+        self.biases[1] -= self.lr * d2.sum(0)
+        self.weights[0] -= self.lr * X.T @ d1
+        self.biases[0] -= self.lr * d1.sum(0)
+
+
+@program("class, weights in lists", {"data_factor", "wrong_gradient"}, GRADIENT | TROUBLE)
+def class_weights_in_lists():
+    """Tanh's derivative written 1 - z**2 with the pre-activation z (weights kept in lists)."""
+    names = ["weights.0", "biases.0", "weights.1", "biases.1"]
+    return xl.adapt(ListWeights(), names, "train", X, Y, predict="forward", lr="lr", epochs=600)
