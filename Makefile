@@ -10,7 +10,7 @@ GRADE := .venv-grade
 GRADE_STAMP := $(GRADE)/.installed
 COURSE ?= course
 
-.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer mutation
+.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer mutation recreate-full
 
 venv: $(STAMP)
 
@@ -68,6 +68,10 @@ bench: venv assets
 # Epochs per second of the live explorers' engine in Chromium, and its size (a figure, no test).
 bench-explorer: venv chromium
 	$(BIN)/python benchmarks/explorer_speed.py
+
+# The stuck-at-0.5 re-creation against its transcription on all 1,000 seeds (about 4 min).
+recreate-full: venv
+	XORLAB_FULL=1 nice -n 10 $(BIN)/pytest -q -p no:cacheprovider tests/test_recreate.py
 
 # Mutation testing of xorlab's core (tools/mutation.py): prints the kill rate. Slow; not in `test`.
 mutation: venv
