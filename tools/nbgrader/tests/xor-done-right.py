@@ -70,7 +70,7 @@ _want = _finite_differences(_q, _X, _y)
 for _k in _want:
     assert _np.allclose(_got[_k], _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is still wrong"
 
-# %% ex-xor-done-right-4 auto=3
+# %% ex-xor-done-right-4 auto=3 written=1
 import numpy as _np
 
 import xorlab as _xl
