@@ -126,7 +126,7 @@
       r.appendChild(presets);
     }
     this.resetButton.addEventListener("click", function () { self.stop(); self.goTo(0); });
-    this.stepButton.addEventListener("click", function () { self.stop(); self.goTo(self.model.epoch + 1); });
+    this.stepButton.addEventListener("click", function () { self.stop(); if (self.model) self.goTo(self.model.epoch + 1); });
     this.playButton.addEventListener("click", function () { if (self.playing) self.stop(); else self.play(); });
     this.statusLine = el("p", { class: "xl-status", role: "status", "aria-live": "polite" });
     r.appendChild(this.statusLine);
