@@ -13,7 +13,7 @@ def test_tasks_are_the_truth_tables():
     assert y[:, 0].tolist() == [0, 1, 1, 0]
     assert xl.and_()[1][:, 0].tolist() == [0, 0, 0, 1]
     assert xl.or_()[1][:, 0].tolist() == [0, 1, 1, 1]
-    assert xl.identity()[1][:, 0].tolist() == [0, 1]
+    assert xl.identity()[0].tolist() == [[0], [1]] and xl.identity()[1][:, 0].tolist() == [0, 1]
     assert X.dtype == np.float64 and y.shape == (4, 1)
     X[0, 0] = 9.0
     assert xl.xor()[0][0, 0] == 0.0  # each call returns fresh arrays
@@ -26,6 +26,12 @@ def test_solved_at_its_boundary():
     assert not solved([[0.1], [0.5], [0.9], [0.2]], y)  # exactly 0.5 is never right
     assert not solved([[np.nextafter(0.5, 1.0)], [0.9], [0.9], [0.2]], y)
     assert solved([[np.nextafter(0.5, 0.0)], [0.9], [0.9], [0.2]], y)
+    assert type(solved([[0.1], [0.9], [0.9], [0.2]], y)) is bool  # one network: a plain bool
+
+
+def test_a_target_at_the_midpoint_counts_as_the_lower_class():
+    # "p > mid where y > mid, p < mid elsewhere": y = mid is not above mid
+    assert solved([[0.4]], [[0.5]]) and not solved([[0.6]], [[0.5]])
 
 
 def test_solved_for_a_stack_of_networks_and_another_midpoint():
