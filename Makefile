@@ -43,8 +43,8 @@ test: venv assets chromium $(GRADE_STAMP)
 	$(BIN)/pytest tests/
 
 # The whole book as one PDF, _build/html/book.pdf (linked from every page's download menu),
-# printed offline by the system Chromium from the single-page edition (tools/book_pdf.py).
-pdf: venv assets chromium
+# printed offline by the system Chromium from the built pages (tools/book_pdf.py).
+pdf: book chromium
 	$(BIN)/python tools/book_pdf.py
 
 execute: venv
