@@ -1,36 +1,42 @@
-"""The whole book as one PDF, offline, printed by the system Chromium.
+"""The whole book as one PDF, offline, printed by the system Chromium from the HTML book.
 
-    python tools/book_pdf.py [OUT.pdf]      # default: _build/html/book.pdf (`make pdf`)
+    python tools/book_pdf.py [HTML_DIR [OUT.pdf]]   # default: _build/html, HTML_DIR/book.pdf
 
-Builds the single-page HTML edition (Sphinx's singlehtml builder: every chapter in toc order,
-with the HTML book's chapter and figure numbers), serves it on 127.0.0.1 and prints it with
-Chromium through Playwright. The print rules in assets/book.css keep code cells and figures
-whole on a page and hide the navigation.
+Run after `make book` (`make pdf` does both). Each page of the table of contents is printed
+from the built HTML, with the chapter and figure numbers it has on the web, by Chromium through
+Playwright; the pages are joined in toc order with one bookmark per chapter. The print rules
+in assets/book.css keep code cells and figures whole on a page and hide the navigation.
 """
 
 import functools
 import http.server
-import subprocess
+import io
 import sys
-import tempfile
 import threading
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 FOOTER = (
-    '<div style="font-size:8px; width:100%; text-align:center; color:#555;">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    '<div style="font-size:8px; width:100%; padding: 0 14mm; color:#555; display:flex;">'
+    '<span class="title" style="flex:1"></span><span class="pageNumber"></span></div>'
 )
 
 
-def build_single_page(out: Path) -> Path:
-    """Build the singlehtml edition into `out`; return the folder holding index.html."""
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [str(jupyter_book), "build", str(ROOT), "--builder", "singlehtml",
-               "--path-output", str(out)]  # fmt: skip
-    subprocess.run(command, check=True, capture_output=True, text=True)
-    return out / "_build" / "singlehtml"
+def toc_documents(root: Path = ROOT) -> list[str]:
+    """The documents of _toc.yml in reading order, as paths without suffix."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+
+    def files(entries):
+        for entry in entries:
+            if "file" in entry:
+                yield entry["file"]
+            yield from files(entry.get("sections", []))
+
+    parts = toc.get("parts", [toc])
+    return [toc["root"], *files(c for part in parts for c in part.get("chapters", []))]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -38,15 +44,35 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_pdf(site: Path, pdf: Path) -> None:
-    """Print site/intro.html (the root document) to `pdf` (A4) once MathJax has typeset every formula."""
+def print_page(page, url: str) -> tuple[bytes, str]:
+    """One page of the book as PDF bytes, and its title (the page's first heading)."""
+    page.goto(url, wait_until="load", timeout=120_000)
+    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    title = page.evaluate(
+        "() => document.querySelector('main h1')?.textContent.replace('#', '').trim() || ''"
+    )
+    data = page.pdf(
+        format="A4",
+        margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+        print_background=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=FOOTER,
+    )
+    return data, title
+
+
+def print_book(html_dir: Path, pdf: Path) -> int:
+    """Print every toc page of the built book in `html_dir` into one PDF; return its pages."""
     from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader, PdfWriter
 
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html_dir))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
+    writer = PdfWriter()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -57,31 +83,29 @@ def print_pdf(site: Path, pdf: Path) -> None:
                 "**/*",
                 lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
             )
-            page.goto(base + "intro.html", wait_until="load", timeout=120_000)
-            page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
             page.emulate_media(media="print")
-            pdf.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(
-                path=str(pdf),
-                format="A4",
-                margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=FOOTER,
-                outline=True,
-                tagged=True,
-            )
+            for doc in toc_documents():
+                data, title = print_page(page, f"{base}{doc}.html")
+                start = len(writer.pages)
+                writer.append(PdfReader(io.BytesIO(data)))
+                writer.add_outline_item(title=title or doc, page_number=start)
             browser.close()
     finally:
         server.shutdown()
+    writer.add_metadata({"/Title": "Why Won't It Learn?"})
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    with pdf.open("wb") as out:
+        writer.write(out)
+    return len(writer.pages)
 
 
 def main(argv: list[str]) -> None:
-    pdf = Path(argv[0]) if argv else ROOT / "_build" / "html" / "book.pdf"
-    with tempfile.TemporaryDirectory() as tmp:
-        print_pdf(build_single_page(Path(tmp)), pdf.resolve())
-    print(f"{pdf}: {pdf.stat().st_size / 1e6:.1f} MB")
+    html_dir = Path(argv[0]) if argv else ROOT / "_build" / "html"
+    pdf = Path(argv[1]) if len(argv) > 1 else html_dir / "book.pdf"
+    if not (html_dir / "intro.html").is_file():
+        raise SystemExit(f"{html_dir} holds no built book: run `make book` first")
+    pages = print_book(html_dir.resolve(), pdf.resolve())
+    print(f"{pdf}: {pages} pages, {pdf.stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,26 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = unique
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def widget_manager_only_where_shown(app, pagename, templatename, context, doctree):
+    """Drop the widget manager (3.6 MB) and the widget state from pages that show no widget.
+
+    myst-nb adds both to every page of a notebook that stored widget state, even where the
+    widgets' outputs are removed (the live explorers of tools/live_explorers.py replace them).
+    """
+    if WIDGET_VIEW in context.get("body", ""):
+        return
+    manager = set(app.config.nb_ipywidgets_js)
+    context["script_files"] = [
+        script
+        for script in context.get("script_files", [])
+        if (script.filename or "") not in manager and script.attributes.get("type") != WIDGET_STATE
+    ]
+
+
 def citations_as_list_items(app, pagename, templatename, context, doctree):
     """Docutils puts `role="doc-biblioentry"` entries in a `role="list"` container; that role
     is deprecated, and a list may only hold list items (axe-core: aria-required-children)."""
@@ -128,4 +148,5 @@ def setup(app):
     app.connect("build-finished", drop_fontawesome_js)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
+    app.connect("html-page-context", widget_manager_only_where_shown)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,105 @@
+"""`make pdf`: the whole book as one PDF, printed offline by the system Chromium."""
+
+import re
+import sys
+
+import nbformat
+import pytest
+from book_pages import ROOT, chapter_notebooks
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+@pytest.fixture(scope="session")
+def book_pdf(html_dir):
+    """The PDF as `make pdf` makes it, written next to the HTML book (where its link points)."""
+    import book_pdf as tool
+
+    pdf = html_dir / "book.pdf"
+    tool.main([str(html_dir), str(pdf)])
+    return pdf
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(book_pdf):
+    from pypdf import PdfReader
+
+    reader = PdfReader(book_pdf)
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def _outline_titles(reader):
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item.title
+
+    return list(walk(reader.outline))
+
+
+def test_every_chapter_is_numbered_and_in_the_outline(pdf_pages):
+    reader, pages = pdf_pages
+    titles = _outline_titles(reader)
+    numbered = [t for t in titles if re.match(r"\d+\. \S", t)]
+    assert [int(t.split(".")[0]) for t in numbered[:7]] == list(range(1, 8)), numbered[:10]
+    assert any(t.startswith("Bibliography") for t in titles), titles[-10:]
+    assert len(pages) > 50
+
+
+def test_figures_are_numbered_by_chapter(pdf_pages):
+    _, pages = pdf_pages
+    text = "\n".join(pages)
+    captions = re.findall(r"Fig\. (\d+)\.(\d+)", text)
+    assert captions, "no numbered figure"
+    chapters = {int(c) for c, _ in captions}
+    assert chapters >= {1, 2, 3, 4, 5, 6}, f"figures numbered only in chapters {chapters}"
+
+
+def test_no_navigation_in_print(pdf_pages):
+    _, pages = pdf_pages
+    text = "\n".join(pages)
+    for chrome in ("Ctrl+K", "Toggle primary sidebar", "Launch on Binder", "Copy to clipboard"):
+        assert chrome not in text, chrome
+
+
+def _code_cells():
+    """(first line, last line) of each shown code cell short enough to fit on one page."""
+    for path in chapter_notebooks():
+        for cell in nbformat.read(path, as_version=4).cells:
+            tags = set(cell.metadata.get("tags", []))
+            lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+            if cell.cell_type == "code" and not tags & {"remove-cell", "remove-input"}:
+                if 4 <= len(lines) <= 25 and len(lines[0]) > 25 and len(lines[-1]) > 25:
+                    yield lines[0], lines[-1]
+
+
+def test_code_cells_are_not_split_across_pages(pdf_pages):
+    _, pages = pdf_pages
+    flat = [re.sub(r"\s+", "", page) for page in pages]
+
+    def where(line):
+        key = re.sub(r"\s+", "", line)
+        found = [i for i, page in enumerate(flat) if key in page]
+        return found[0] if len(found) == 1 else None
+
+    checked, split = 0, []
+    for first, last in _code_cells():
+        a, b = where(first), where(last)
+        if a is None or b is None:
+            continue  # inside a closed solution, or printed twice: not placeable
+        checked += 1
+        if a != b:
+            split.append(f"pages {a + 1}-{b + 1}: {first[:50]}")
+    assert checked >= 40, f"only {checked} code cells found in the PDF"
+    assert not split, "\n".join(split)
+
+
+def test_every_page_links_the_pdf(browser, base_url, book_pdf):
+    page = browser.new_page()
+    page.goto(f"{base_url}chapters/preface.html", wait_until="load")
+    href = page.locator("a.xorlab-pdf-link").get_attribute("href")
+    response = page.request.get(f"{base_url}chapters/{href}")
+    page.close()
+    assert response.ok and response.body()[:5] == b"%PDF-"
