@@ -153,3 +153,56 @@ def test_correct_saturated_network_passes_where_the_old_rule_failed():
         (2, 3, 3, 1), hidden="tanh", init_scale=30.0, seed=1, faults=("missing_output_derivative",)
     )
     assert not xl.gradcheck(bad, X, y).passed  # a real mistake still fails there
+
+
+# --- the numbers of a report, computed by hand -----------------------------------------------
+
+
+def test_report_numbers_against_hand_values():
+    params = {"w": np.array([1.0, -2.0, 0.5])}
+    # analytic 2 w^2 against the true 3 w^2: |a - n| peaks at w^2 = 4, the scale is 3 * 4 = 12
+    wrong = xl.check_gradients(
+        lambda p: float(np.sum(p["w"] ** 3)), lambda p: {"w": 2 * p["w"] ** 2}, params
+    )["w"]
+    assert wrong.rel_error == pytest.approx(1 / 3, rel=1e-6)
+    assert wrong.cosine == pytest.approx(1.0, abs=1e-9) and wrong.kinks == 0
+    assert wrong.excess == pytest.approx(1 / 3, rel=1e-6)  # the floor is ~1e-8, negligible
+
+
+def test_relative_error_is_strictly_below_tol_and_uses_the_1e8_scale():
+    at = _one(1.0, 1.25, 0.0, tol=0.2)  # |a - n| / max(|a|, |n|) = 0.25 / 1.25 = 0.2 = tol
+    assert at.rel_error == 0.2 and not at.ok
+    assert _one(1.0, 1.25, 0.0, tol=0.2000001).ok
+    tiny = _one(1e-12, 0.0, 0.0)  # both below 1e-8: the error is measured against 1e-8
+    assert tiny.rel_error == pytest.approx(1e-4, rel=1e-12) and not tiny.ok
+
+
+def test_cosine_and_ratio_are_nan_without_a_direction():
+    zero_a = _one(0.0, 2.0, 0.0)
+    assert np.isnan(zero_a.cosine) and zero_a.norm_ratio == 0.0
+    zero_n = _one(2.0, 0.0, 0.0)
+    assert np.isnan(zero_n.cosine) and np.isnan(zero_n.norm_ratio)
+    flipped = ArrayCheck("w", np.array([1.0, -2.0]), np.array([-1.0, 2.0]), np.zeros(2, bool), 1e-5)
+    assert flipped.cosine == pytest.approx(-1.0) and flipped.norm_ratio == pytest.approx(1.0)
+
+
+def test_entries_on_a_kink_are_left_out_entirely():
+    c = ArrayCheck("w", np.array([1.0, 5.0]), np.array([1.0, -5.0]), np.array([False, True]), 1e-5)
+    assert c.rel_error == 0.0 and c.excess == 0.0 and c.ok and c.kinks == 1
+    assert c.cosine == pytest.approx(1.0)
+    every = ArrayCheck("w", np.array([1.0]), np.array([3.0]), np.array([True]), 1e-5)
+    assert every.rel_error == 0.0 and every.excess == 0.0 and every.ok
+
+
+def test_report_rows_and_verdict_line():
+    X, y = xl.xor()
+    report = xl.gradcheck(xl.MLP((2, 3, 1), hidden="relu", init="he", seed=0), X, y)
+    rows = {r[0]: r for r in report.rows()}
+    assert rows["b1"][1] == "(3,)" and rows["b1"][5] == "ok (3 on a kink, skipped)"
+    assert rows["W2"][5] == "ok" and rows["W2"][3] == "+1.000" and rows["W2"][4] == "1.000"
+    assert str(report).endswith("gradient check PASSED (eps=1e-06, tol=1e-05)")
+    assert report.failing == [] and set(report.errors) == {"W1", "b1", "W2", "b2"}
+    bad = xl.gradcheck(xl.MLP((2, 2, 1), faults=("flipped_update_sign",)), X, y)
+    assert str(bad).endswith("gradient check FAILED: W1, b1, W2, b2 (eps=1e-06, tol=1e-05)")
+    assert {r[3] for r in bad.rows()} == {"-1.000"}
+    assert "failed: W1, b1, W2, b2" in bad._repr_html_()
