@@ -40,14 +40,16 @@ class FramePlayer:
         uid = "xp-" + re.sub(r"[^a-z0-9-]", "-", self.name.lower())
         srcs = [f"data:image/png;base64,{base64.b64encode(f).decode()}" for f in self.frames]
         labels = [f"{self.label} = {v}" for v in self.values]
-        # data-lm-suppress-shortcuts: JupyterLab leaves the keys to the slider (arrow keys
-        # would otherwise move the notebook's cell selection). The hint is removed by the
-        # script; where scripts do not run (an untrusted notebook not yet run) it stays.
+        # data-lm-suppress-shortcuts on the slider itself: JupyterLab leaves its keys to it
+        # (the arrow keys would otherwise collapse or expand the notebook's headings). The
+        # hint is removed by the script; where scripts do not run (an untrusted notebook not
+        # yet run) it stays.
         return (
-            f'<figure class="xorlab-player" id="{uid}" data-lm-suppress-shortcuts="true">'
+            f'<figure class="xorlab-player" id="{uid}">'
             f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" style="max-width:100%">'
             f'<figcaption><label for="{uid}-range">{html.escape(self.label)}</label> '
-            f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0">'
+            f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0"'
+            f" data-lm-suppress-shortcuts>"
             f' <output id="{uid}-out">{html.escape(labels[0])}</output>'
             f' <span class="xorlab-player-hint">{html.escape(PLAYER_HINT)}</span>'
             f"</figcaption></figure>"
