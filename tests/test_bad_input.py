@@ -201,3 +201,8 @@ def test_train_and_gradcheck_need_an_mlp():
         xl.train({"W1": np.zeros((2, 2))}, X, y, lr=0.1, epochs=1)
     with pytest.raises(TypeError, match="gradcheck needs an xorlab.MLP, got str"):
         xl.gradcheck("net", X, y)
+
+
+def test_translated_program_is_bounded_too():
+    with pytest.raises(ValueError, match="epochs=1,000,000 means 4,000,000 gradient steps"):
+        xl.online.translation_train(epochs=10**6)

@@ -19,6 +19,7 @@ from .activations import sigmoid
 from .batched import prepare, run_epochs
 from .data import xor
 from .faults import FAULTS, Pass
+from .train import check_work
 
 ORDERS = ("simultaneous", "output_first")
 
@@ -228,6 +229,8 @@ def translation_train(
     if X is None and y is None:
         X, y = xor()
     X, y = _validate.as_matrix(X, "X", 2), _validate.as_matrix(y, "y", 1)
+    _validate.same_rows(X, y)
+    check_work(epochs, n, len(X), 6, len(X))  # 6 weights, one step per sample
     params = mlp.stack(
         [mlp.init_params((2, 2, 1), "uniform01", 1.0, seed + i, False) for i in range(n)]
     )
