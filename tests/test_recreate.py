@@ -10,7 +10,7 @@ import os
 import numpy as np
 import pytest
 
-from xorlab import recreate
+from xorlab import online, recreate
 
 X_Q = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])  # integer arrays, as in the question
 Y_Q = np.array([[0], [1], [1], [0]])
@@ -165,3 +165,20 @@ def test_bad_settings_are_named(changes, message):
 def test_a_missing_or_odd_table_name_is_refused(name):
     with pytest.raises(ValueError, match="name"):
         recreate.stored_table(name)
+
+
+def test_the_chain_answer_table_agrees_with_a_fresh_run_at_its_first_budget():
+    rows = recreate.stored_table("chain_answer")
+    passes = [int(r["passes"]) for r in rows]
+    solved = [int(r["solved"]) for r in rows]
+    assert passes == sorted(passes) and solved == sorted(solved)  # more passes, never fewer
+    assert all(int(r["seeds"]) >= 200 for r in rows)
+    first = online.train_online(
+        int(rows[0]["seeds"]),
+        loss="mse",
+        lr=0.005,
+        epochs=passes[0],
+        init="normal",
+        order="output_first",
+    )
+    assert int(first.success.sum()) <= solved[0] == int(np.sum(first.epochs_to_solve <= passes[0]))
