@@ -235,18 +235,22 @@ def mutate_module(name, tests, listing=False):
         return 0, []
     command = [sys.executable, __file__, "--worker", name, *tests]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    killed, survivors = 0, []
-    for row in done.stdout.splitlines():
-        if row.startswith("RESULT\t"):
-            _, line, what, outcome = row.split("\t")
-            print(f"  {name}:{line} {what}: {outcome}", flush=True)
-            if outcome == "passed":
-                survivors.append((int(line), what))
+    killed, survivors, other = 0, [], []
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as worker:
+        for row in worker.stdout:  # streamed: progress shows as the mutants run
+            if not row.startswith("RESULT\t"):
+                other = [*other[-40:], row]
             else:
-                killed += 1
-    if done.returncode:
-        raise SystemExit(done.stderr[-2000:])
+                _, line, what, outcome = row.rstrip("\n").split("\t")
+                print(f"  {name}:{line} {what}: {outcome}", flush=True)
+                if outcome == "passed":
+                    survivors.append((int(line), what))
+                else:
+                    killed += 1
+    if worker.returncode:
+        raise SystemExit("".join(other))
     return killed, survivors
 
 
