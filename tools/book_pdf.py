@@ -49,7 +49,7 @@ def print_page(page, url: str) -> tuple[bytes, str]:
     page.goto(url, wait_until="load", timeout=120_000)
     page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
     title = page.evaluate(
-        "() => document.querySelector('main h1')?.textContent.replace('#', '').trim() || ''"
+        "() => document.querySelector('article h1')?.textContent.replace('#', '').trim() || ''"
     )
     data = page.pdf(
         format="A4",

@@ -148,5 +148,6 @@ def setup(app):
     app.connect("build-finished", drop_fontawesome_js)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
-    app.connect("html-page-context", widget_manager_only_where_shown)
+    # after myst-nb has added the widget scripts to the page (its handler has the default 500)
+    app.connect("html-page-context", widget_manager_only_where_shown, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
