@@ -95,26 +95,6 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = unique
 
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-def widget_manager_only_where_shown(app, pagename, templatename, context, doctree):
-    """Drop the widget manager (3.6 MB) and the widget state from pages that show no widget.
-
-    myst-nb adds both to every page of a notebook that stored widget state, even where the
-    widgets' outputs are removed (the live explorers of tools/live_explorers.py replace them).
-    """
-    if WIDGET_VIEW in context.get("body", ""):
-        return
-    manager = set(app.config.nb_ipywidgets_js)
-    context["script_files"] = [
-        script
-        for script in context.get("script_files", [])
-        if (script.filename or "") not in manager and script.attributes.get("type") != WIDGET_STATE
-    ]
-
-
 def citations_as_list_items(app, pagename, templatename, context, doctree):
     """Docutils puts `role="doc-biblioentry"` entries in a `role="list"` container; that role
     is deprecated, and a list may only hold list items (axe-core: aria-required-children)."""
@@ -125,19 +105,34 @@ def citations_as_list_items(app, pagename, templatename, context, doctree):
 FONTAWESOME_JS = re.compile(
     r"\s*<(script|link)[^>]*_static/scripts/fontawesome\.js[^>]*>(</script>)?"
 )
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = re.compile(
+    r'\s*<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S
+)
 
 
-def drop_fontawesome_js(app, exception):
-    """Remove pydata-sphinx-theme's Font Awesome script (1.5 MB on every page) from the pages.
+def _widget_manager(app):
+    names = "|".join(re.escape(name) for name in app.config.nb_ipywidgets_js)
+    return re.compile(rf'\s*<script src="[^"]*_static/({names})(\?[^"]*)?"></script>')
 
-    The theme's stylesheet already draws every icon with Font Awesome's web fonts; the script
-    only swaps the icons for inline SVG.
+
+def slim_pages(app, exception):
+    """Remove from the built pages what they load for nothing.
+
+    - pydata-sphinx-theme's Font Awesome script (1.5 MB, every page): the theme's stylesheet
+      already draws every icon with Font Awesome's web fonts; the script only swaps them for SVG.
+    - the widget manager (3.6 MB) and the widget state, which myst-nb adds to every page of a
+      notebook that stored widget state, also where no widget is shown (the live explorers of
+      tools/live_explorers.py replace the widgets' outputs).
     """
     if exception or app.builder.format != "html":
         return
+    manager = _widget_manager(app)
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         slim = FONTAWESOME_JS.sub("", text)
+        if WIDGET_VIEW not in slim:
+            slim = manager.sub("", WIDGET_STATE.sub("", slim))
         if slim != text:
             page.write_text(slim, encoding="utf-8")
 
@@ -145,9 +140,7 @@ def drop_fontawesome_js(app, exception):
 def setup(app):
     app.connect("builder-inited", check_assets)
     app.connect("config-inited", one_search_box_and_working_toggles)
-    app.connect("build-finished", drop_fontawesome_js)
+    app.connect("build-finished", slim_pages)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
-    # after myst-nb has added the widget scripts to the page (its handler has the default 500)
-    app.connect("html-page-context", widget_manager_only_where_shown, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
