@@ -12,10 +12,9 @@ gradient-norm statistics), finds plateaus in loss curves, reads success rates of
 import io
 from importlib import resources
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _validate, plots
+from . import _validate
 from .activations import ACTIVATIONS
 from .batched import train_many
 from .data import xor
@@ -165,6 +164,8 @@ def grid_rates(table, measure, epochs, gradient, hidden, units, lrs):
 def draw_grid(table, epochs, gradient, measure="solved_by"):
     """One frame of the static success-rate view: a heatmap per hidden activation (rows: hidden
     units, columns: learning rate) for one budget and gradient. Returns the Figure."""
+    import matplotlib.pyplot as plt
+
     hiddens = list(dict.fromkeys(table["hidden"]))
     units, lrs = sorted(set(table["units"])), sorted(set(table["lr"]))
     fig, axes = plt.subplots(1, len(hiddens), figsize=(6.4, 2.6), layout="constrained")
@@ -196,6 +197,10 @@ def draw_grid(table, epochs, gradient, measure="solved_by"):
 
 def plot_derivatives(names=("sigmoid", "tanh"), ax=None, z=None):
     """Each activation's derivative f'(z) with its bound as a dotted line; returns the Axes."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 3), layout="constrained")
     z = np.linspace(-6, 6, 401) if z is None else np.asarray(z, dtype=float)
@@ -214,6 +219,10 @@ def draw_run(hidden="sigmoid", units=2, lr=0.4, epochs=2000, faults=(), seed=0, 
     shaded, and the success rate of n networks (seeds seed..seed+n-1), for the chapter's
     re-created program (MSE loss, the question's init) with the named `faults` switched on.
     Returns the Figure."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
     gain = {"sigmoid": 1.0, "tanh": 2.0, "relu": np.sqrt(2.0)}[hidden]
     kw = dict(
         hidden=hidden,
