@@ -189,8 +189,8 @@ def course(tmp_path_factory):
     paths = [p for p in CHAPTERS if p.stem in ROUND_TRIP]
     assignments.write_source(folder, paths)
     assignments.generate(folder)
-    problems = assignments.round_trip(folder, list(ROUND_TRIP))
-    return folder, problems, assignments.scores(folder)
+    problems, scores = assignments.round_trip(folder, list(ROUND_TRIP))
+    return folder, problems, scores
 
 
 def test_round_trip_solutions_get_every_point_and_the_untouched_release_none(course):
@@ -214,12 +214,15 @@ def test_release_keeps_no_solution_and_no_hidden_test(course, stem):
     release = nbformat.read(folder / "release" / stem / f"{stem}.ipynb", as_version=4)
     text = "\n".join(c.source for c in release.cells)
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
+    # a line of a solution may appear in the release only where the chapter shows it anyway
+    shown = {ln.strip() for c in source.cells for ln in HIDDEN.sub("", clear(c.source)).split("\n")}
     for cell in source.cells:
         for region in REGION.findall(cell.source):
-            lines = [ln.strip() for ln in region.splitlines()[1:-1] if len(ln.strip()) > 12]
-            assert not [ln for ln in lines if ln in text], "a solution line survives"
+            lines = {ln.strip() for ln in region.splitlines()[1:-1] if len(ln.strip()) > 12}
+            assert not [ln for ln in lines - shown if ln in text], "a solution line survives"
         for hidden in HIDDEN.findall(cell.source):
-            assert "_verdict" in hidden and "_verdict" not in text
+            lines = {ln.strip() for ln in hidden.splitlines()[1:-1] if len(ln.strip()) > 12}
+            assert lines and not [ln for ln in lines - shown if ln in text], "a hidden test shows"
     answers = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade_id", "")]
     assert all(c.source == "YOUR ANSWER HERE" for c in answers if c.cell_type == "markdown"), (
         "a written answer's model answer survives"

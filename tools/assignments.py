@@ -132,7 +132,11 @@ def solution_source(src):
             out.extend(["### BEGIN SOLUTION", *pending, "### END SOLUTION"])
         pending.clear()
 
-    for node in ast.parse(src).body:
+    try:
+        body = ast.parse(src).body
+    except SyntaxError:  # IPython syntax: the whole cell is the solution
+        return "\n".join(["### BEGIN SOLUTION", *lines, "### END SOLUTION"])
+    for node in body:
         first = (node.decorator_list[0].lineno if getattr(node, "decorator_list", None) else 0) or (
             node.lineno
         )
@@ -535,14 +539,15 @@ def scores(course):
         capture_output=True,
         text=True,
         check=True,
+        env=_grade_env(),
     )
     return {tuple(k.split("/")): v for k, v in json.loads(run.stdout).items()}
 
 
 def round_trip(course, stems):
-    """Autograde the solved and the untouched submission of every assignment; return the
-    problems found (empty when every solved one has all autograded points and every untouched
-    one none)."""
+    """Autograde the solved and the untouched submission of every assignment; return
+    (problems, scores): the problems are empty when every solved submission has all autograded
+    points and every untouched one none; the scores are those of `scores`."""
     submit(course, stems)
     nbgrader(course, "autograde", "*", "--force")
     found, problems = scores(course), []
@@ -555,7 +560,7 @@ def round_trip(course, stems):
             problems.append(f"{stem}: the untouched release scores {untouched['auto'][0]}")
         if any(v != 0 for v in untouched["manual"].values()):
             problems.append(f"{stem}: an unanswered written answer did not get 0")
-    return problems
+    return problems, found
 
 
 def chapter_paths(stems):
@@ -578,7 +583,7 @@ def main(argv):
     generate(course)
     print(f"nbgrader course written to {course}: {len(paths)} assignment(s)")
     if check:
-        problems = round_trip(course, [p.stem for p in paths])
+        problems, _ = round_trip(course, [p.stem for p in paths])
         for line in problems:
             print(line)
         if problems:
