@@ -206,3 +206,32 @@ def test_report_rows_and_verdict_line():
     assert str(bad).endswith("gradient check FAILED: W1, b1, W2, b2 (eps=1e-06, tol=1e-05)")
     assert {r[3] for r in bad.rows()} == {"-1.000"}
     assert "failed: W1, b1, W2, b2" in bad._repr_html_()
+
+
+# --- finite differences of a scalar function -------------------------------------------------
+
+
+def test_finite_difference_errors_follow_their_truncation_orders():
+    eps = np.logspace(-4, -1, 7)
+    errors = xl.finite_difference_errors(np.sin, 0.7, np.cos(0.7), eps)
+    for kind, order in (("forward", 1), ("central", 2)):
+        slope = np.polyfit(np.log(eps), np.log(errors[kind]), 1)[0]
+        assert slope == pytest.approx(order, abs=0.1)
+    # leading terms: eps / 2 |f''| and eps^2 / 6 |f'''|
+    assert errors["forward"][0] == pytest.approx(eps[0] / 2 * np.sin(0.7), rel=1e-2)
+    assert errors["central"][0] == pytest.approx(eps[0] ** 2 / 6 * np.cos(0.7), rel=1e-2)
+    assert np.all(errors["central"] < errors["forward"])
+
+
+def test_finite_difference_errors_show_round_off_for_tiny_steps():
+    eps = np.logspace(-13, -11, 5)
+    errors = xl.finite_difference_errors(np.exp, 1.0, np.e, eps)
+    assert errors["central"].max() > 1e-6  # far above the eps**2 truncation error
+    big = xl.finite_difference_errors(np.exp, 1.0, np.e, [1e-5])["central"][0]
+    assert big < errors["central"].max()
+
+
+def test_finite_difference_errors_reject_bad_steps():
+    for bad in ([0.0, 1e-3], [-1e-3], [[1e-3]], [np.inf]):
+        with pytest.raises(ValueError, match="eps"):
+            xl.finite_difference_errors(np.sin, 0.0, 1.0, bad)

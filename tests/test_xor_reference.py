@@ -103,32 +103,6 @@ def test_hidden_gates_of_a_trained_net_explain_its_output():
         assert table == list(hidden[:, j] == 1), (j, name)
 
 
-def test_finite_difference_errors_follow_their_truncation_orders():
-    eps = np.logspace(-4, -1, 7)
-    errors = xl.finite_difference_errors(np.sin, 0.7, np.cos(0.7), eps)
-    for kind, order in (("forward", 1), ("central", 2)):
-        slope = np.polyfit(np.log(eps), np.log(errors[kind]), 1)[0]
-        assert slope == pytest.approx(order, abs=0.1)
-    # leading terms: eps / 2 |f''| and eps^2 / 6 |f'''|
-    assert errors["forward"][0] == pytest.approx(eps[0] / 2 * np.sin(0.7), rel=1e-2)
-    assert errors["central"][0] == pytest.approx(eps[0] ** 2 / 6 * np.cos(0.7), rel=1e-2)
-    assert np.all(errors["central"] < errors["forward"])
-
-
-def test_finite_difference_errors_show_round_off_for_tiny_steps():
-    eps = np.logspace(-13, -11, 5)
-    errors = xl.finite_difference_errors(np.exp, 1.0, np.e, eps)
-    assert errors["central"].max() > 1e-6  # far above the eps**2 truncation error
-    big = xl.finite_difference_errors(np.exp, 1.0, np.e, [1e-5])["central"][0]
-    assert big < errors["central"].max()
-
-
-def test_finite_difference_errors_reject_bad_steps():
-    for bad in ([0.0, 1e-3], [-1e-3], [[1e-3]], [np.inf]):
-        with pytest.raises(ValueError, match="eps"):
-            xl.finite_difference_errors(np.sin, 0.0, 1.0, bad)
-
-
 def test_draw_training_uses_figsize_and_reports_the_outcome():
     fig = xl.widgets.draw_training(lr=2.0, epochs=2000, seed=0, figsize=(6, 2.6))
     assert tuple(fig.get_size_inches()) == pytest.approx((6, 2.6))
