@@ -35,6 +35,7 @@ NOT_MEASURED = {
     "field-guide": {
         "30%": "the doctor's threshold for a loss that reverses direction",
         "1%": "the doctor's threshold for a loss that does not move",
+        "5%": "the doctor's threshold for a loss that falls too slowly",
     },
 }
 
