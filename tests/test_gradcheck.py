@@ -130,8 +130,10 @@ def test_floor_is_roundoff_of_the_loss_plus_measured_truncation():
     u = np.finfo(float).eps
     # linear loss: no truncation error, so the floor is round-off alone, 16 u |L| / eps
     report = xl.check_gradients(lambda p: float(p["w"][0]), lambda p: {"w": np.ones(1)}, {"w": w})
-    floor = report["w"].floor[0]
-    assert 16 * u * 3.0 / 1e-6 <= floor <= 16 * u * (3.0 + 2e-6) / 1e-6 + 1e-9
+    numeric = ((3.0 + 1e-6) - (3.0 - 1e-6)) / 2e-6  # the same float steps as the check
+    wide = ((3.0 + 2e-6) - (3.0 - 2e-6)) / 4e-6
+    expected = 16 * u * (3.0 + 2e-6) / 1e-6 + abs(wide - numeric)
+    assert report["w"].floor[0] == pytest.approx(expected, rel=1e-12)
     # cubic loss w^3: truncation of the central difference is eps^2 (w^3)''' / 6 = eps^2;
     # steps eps and 2 eps differ by 3 eps^2, which the floor adds
     cubic = xl.check_gradients(
