@@ -4,7 +4,16 @@ The format is explained in tests/xor-done-right.py.
 """
 # ruff: noqa: E402, F811, F821 (each section is a cell of its own; answers come from the notebook)
 
-# %% ex-case-sigmoid-vs-tanh-1 written=1
+# %% ex-case-sigmoid-vs-tanh-1 auto=1
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_chain_bound(bound)
+assert _verdict, str(_verdict)
+_z = _np.linspace(-10, 10, 20001)
+_slope = _np.max(_np.exp(-_z) / (1 + _np.exp(-_z)) ** 2)  # the sigmoid's largest derivative
+assert _np.isclose(float(bound), _slope**2, rtol=1e-3), "the bound is not right"
 
 # %% ex-case-sigmoid-vs-tanh-2 auto=2
 import numpy as _np
@@ -28,3 +37,35 @@ _want = (_np.tanh(_z + 1e-6) - _np.tanh(_z - 1e-6)) / 2e-6
 assert _np.allclose(_got, _want, rtol=1e-5, atol=1e-8), "not the derivative of tanh"
 
 # %% ex-case-sigmoid-vs-tanh-4 written=3
+
+# %% ex-case-sigmoid-vs-tanh-5 auto=5
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_tanh_step(fixed_step)
+assert _verdict, str(_verdict)
+
+
+def _loss(q, X, y, hidden):
+    squash = {"sigmoid": lambda z: 1 / (1 + _np.exp(-z)), "tanh": _np.tanh}[hidden]
+    out = 1 / (1 + _np.exp(-(squash(X @ q["W1"] + q["b1"]) @ q["W2"] + q["b2"])))
+    return float(_np.sum((y - out) ** 2))
+
+
+_rng = _np.random.default_rng(1745)
+for _hidden in ("tanh", "sigmoid"):
+    _q = {"W1": _rng.normal(size=(2, 3)), "b1": _rng.normal(size=3),
+          "W2": _rng.normal(size=(3, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+    _X = _rng.normal(size=(5, 2))
+    _y = _rng.integers(0, 2, size=(5, 1)).astype(float)
+    _new = fixed_step({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy(), 0.2, _hidden)
+    for _k, _v in _q.items():
+        _g = _np.zeros_like(_v)
+        for _i in _np.ndindex(_v.shape):
+            _up, _down = {**_q, _k: _v.copy()}, {**_q, _k: _v.copy()}
+            _up[_k][_i] += 1e-6
+            _down[_k][_i] -= 1e-6
+            _g[_i] = (_loss(_up, _X, _y, _hidden) - _loss(_down, _X, _y, _hidden)) / 2e-6
+        _got = _np.asarray(_new[_k], dtype=float)
+        assert _np.allclose(_got, _v - 0.2 * _g, rtol=1e-5, atol=1e-7), f"{_hidden}: {_k} wrong"
