@@ -1,83 +1,365 @@
-"""Every page of the book in Debian's Chromium, offline: it renders, works and is accessible."""
+"""Every page of the book in Debian's Chromium, offline, as readers see it on a phone (390 px)
+and on a desktop (1280 px): it renders, navigates, typesets, shows sharp legible figures, keeps
+answers hidden, stays light and is accessible.
+
+Each page is loaded once per width (`survey`); the facts are gathered in the browser, and each
+test below asserts one promise over all of them.
+"""
+
+import re
+import struct
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from book_pages import ROOT, chapter_notebooks, toc_documents
 
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
-NOTEBOOK_DOCS = {str(p.relative_to(ROOT).with_suffix("")) for p in chapter_notebooks()}
+DOCS = toc_documents()
+NOTEBOOK_DOCS = sorted(str(p.relative_to(ROOT).with_suffix("")) for p in chapter_notebooks())
+WIDTHS = (390, 1280)
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+PAGE_BUDGET = 4_000_000  # bytes, uncompressed, all requests of one page
+MIN_TEXT_PX = 9  # CSS pixels, smallest text in a figure
+FIGURE_DENSITY = 2  # image pixels per CSS pixel (xorlab.plots.DENSITY)
+MIN_FONT_KEY = b"xorlab:min-font-px"
 
-# Visible text outside code must hold no TeX delimiter left untypeset.
-RAW_MATH = """() => {
+# What "visible" means in every check below (the themes hide drawers with `visibility`).
+SEEN_JS = "window.SEEN = {visibilityProperty: true, opacityProperty: true};"
+
+# Visible text outside code and typeset maths: no TeX delimiter may be left. Inside typeset
+# maths (MathJax's assistive MathML), text holding a backslash is a command MathJax printed.
+RAW_MATH = r"""() => {
   const main = document.querySelector("main").cloneNode(true);
-  main.querySelectorAll("pre, code, script, style, mjx-container").forEach(e => e.replaceWith(" "));
-  return ["\\\\(", "\\\\[", "$$"].filter(d => main.textContent.includes(d));
+  main.querySelectorAll("pre, code, script, style, mjx-container, .MathJax")
+    .forEach(e => e.replaceWith(" "));
+  const text = main.textContent, found = [];
+  for (const d of ["$", "\\(", "\\[", "\\)", "\\]"]) {
+    let i = -1;
+    while ((i = text.indexOf(d, i + 1)) >= 0)
+      found.push(text.slice(Math.max(0, i - 50), i + 50).replace(/\s+/g, " "));
+  }
+  document.querySelectorAll("mjx-assistive-mml mtext, mjx-assistive-mml mi")
+    .forEach(e => e.textContent.includes("\\") && found.push("typeset: " + e.textContent));
+  return found;
 }"""
 
-# Any problem with an image, including images drawn inside widgets.
+# Sizes and overflow of what the reader sees.
+LAYOUT = r"""() => {
+  const visible = e => e.checkVisibility(SEEN);
+  const overflows = e => e.scrollWidth > e.clientWidth + 1;
+  const scrollable = e => {
+    for (let a = e; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a).overflowX;
+      if ((s === "auto" || s === "scroll") && a.clientWidth > 0) return a;
+    }
+    return null;
+  };
+  const main = document.querySelector("main").getBoundingClientRect();
+  const label = e => (e.closest("[id]") || {id: "?"}).id + ": " + e.textContent.trim().slice(0, 60);
+  return {
+    pageWidth: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+    wideCode: [...document.querySelectorAll("div.cell_input pre, div.highlight pre")]
+      .filter(visible).filter(overflows).map(label),
+    // A display equation wider than the text must scroll in a box of its own.
+    cutMath: [...document.querySelectorAll('mjx-container[display="true"]')].filter(visible)
+      .filter(m => m.getBoundingClientRect().right > main.right + 1 && !scrollable(m))
+      .map(m => m.getAttribute("aria-label") || label(m)),
+    figures: [...document.querySelectorAll("div.cell_output img")]
+      .filter(i => !i.closest(".xorlab-player, .widget-subarea")).map(i => ({
+        src: i.getAttribute("src"),
+        alt: i.getAttribute("alt") || "",
+        natural: i.naturalWidth,
+        shown: i.getBoundingClientRect().width,
+        visibleWidth: (scrollable(i) || i).getBoundingClientRect().width,
+        caption: (i.closest("figure")?.querySelector("figcaption")?.textContent || "").trim(),
+      })),
+  };
+}"""
+
+# Output blocks of each code cell: one block of printed text, no empty boxes.
+OUTPUTS = r"""() => { const MEDIA = "img, svg, canvas, iframe, script, .widget-subarea";
+return [...document.querySelectorAll("div.cell_output")].flatMap(out => {
+  const id = (out.closest(".cell")?.id || out.closest("section")?.id || "?");
+  const problems = [];
+  const streams = [...out.children].filter(c => c.matches(".output.stream, .output.text_plain"));
+  if (streams.length > 1) problems.push(`${id}: ${streams.length} text blocks`);
+  const empty = [...out.children].filter(c => !c.textContent.trim() &&
+    !c.matches(MEDIA) && !c.querySelector(MEDIA));
+  if (empty.length) problems.push(`${id}: ${empty.length} empty output boxes`);
+  return problems;
+}); }"""
+
+# Feedback lines of the self-checks that a reader sees before opening any solution, each with
+# the text of the nearest solution before it and of that solution's exercise.
+FEEDBACK = r"""() => {
+  const before = (a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING;
+  const solutions = [...document.querySelectorAll("div.solution")];
+  const lines = [];
+  document.querySelectorAll("div.cell_output pre").forEach(pre => {
+    if (!pre.checkVisibility(SEEN)) return;
+    for (const line of pre.textContent.split("\n")) {
+      if (!/^\s*(Correct\.|Not yet\.)/.test(line)) continue;
+      const sol = solutions.filter(s => before(pre, s)).pop();
+      const label = sol?.querySelector(".admonition-title a[href^='#']")?.getAttribute("href");
+      const exercise = label && document.getElementById(decodeURIComponent(label.slice(1)));
+      lines.push({line: line.trim(), solution: sol ? sol.textContent : "",
+                  exercise: exercise ? exercise.textContent : ""});
+    }
+  });
+  return {
+    lines,
+    shownSolutions: solutions
+      .filter(s => [...s.children].slice(1).some(c => c.checkVisibility(SEEN))).map(s => s.id),
+    solutions: solutions.map(s => s.id),
+  };
+}"""
+
+SOLUTION_OPENS = r"""async id => {
+  const sol = document.getElementById(id);
+  sol.querySelector(".admonition-title").click();
+  await new Promise(r => setTimeout(r, 400));
+  return [...sol.children].slice(1).some(c => c.checkVisibility(SEEN));
+}"""
+
 BROKEN_IMAGES = """() => [...document.images]
   .filter(img => !img.complete || img.naturalWidth === 0)
   .map(img => img.currentSrc.slice(0, 120))"""
 
-AXE_SERIOUS = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"], preload: false});
-  return result.violations
-    .filter(v => v.impact === "serious" || v.impact === "critical")
-    .map(v => `${v.id} (${v.impact}): ` + v.nodes.slice(0, 3).map(n => n.target).join(" | "));
-}"""
+SHOWN = "e => !!e && e.checkVisibility(SEEN) && e.getBoundingClientRect().right > 0"
 
 
-class Visit:
-    """One page load with its console errors, page errors and failed or refused requests."""
+def _navigation(page, width):
+    """What the menu and contents buttons do at this width, and how many search boxes show."""
+    facts = {"search boxes": page.evaluate(
+        """() => [...document.querySelectorAll(".search-button__button, form.bd-search")]
+             .filter(e => e.checkVisibility(SEEN) && e.getBoundingClientRect().width > 0).length"""
+    )}  # fmt: skip
+    menu = [b for b in page.locator(".primary-toggle").all() if b.is_visible()]
+    facts["menu buttons"] = len(menu)
+    if len(menu) != 1:
+        return facts
+    sidebar = page.locator("#pst-primary-sidebar")
+    if width >= 992:
+        before = sidebar.evaluate(SHOWN)
+        menu[0].click()
+        page.wait_for_timeout(400)
+        facts["menu hides the sidebar"] = before and not sidebar.evaluate(SHOWN)
+        menu[0].click()
+        page.wait_for_timeout(400)
+        facts["menu shows it again"] = sidebar.evaluate(SHOWN)
+        return facts
+    menu[0].click()
+    page.wait_for_timeout(400)
+    drawer = page.locator("#pst-primary-sidebar-modal")
+    facts["menu opens the drawer"] = drawer.evaluate("d => d.open") and page.evaluate(
+        """() => [...document.querySelectorAll("#pst-primary-sidebar-modal a.reference")]
+             .filter(a => a.checkVisibility(SEEN)).length"""
+    )
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    contents = [b for b in page.locator(".secondary-toggle").all() if b.is_visible()]
+    if page.locator("#pst-secondary-sidebar .page-toc a").count():
+        facts["contents buttons"] = len(contents)
+        if contents:
+            contents[0].click()
+            page.wait_for_timeout(400)
+            facts["contents opens the drawer"] = page.evaluate(
+                """() => document.querySelector("#pst-secondary-sidebar-modal").open &&
+                   [...document.querySelectorAll("#pst-secondary-sidebar-modal a")]
+                   .some(a => a.checkVisibility(SEEN))"""
+            )
+            page.keyboard.press("Escape")
+    return facts
 
-    def __init__(self, browser, url):
-        self.problems = []
-        self.page = page = browser.new_page()
-        page.on(
-            "console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}")
-        )
+
+class Survey:
+    """One page at one width: everything the tests check, gathered in a single visit."""
+
+    def __init__(self, browser, url, width):
+        self.problems, self.bytes = [], {}
+        page = browser.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
+        page.add_init_script(SEEN_JS)
+        page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        # Includes every request refused because it left 127.0.0.1.
         page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url[:150]}"))
         page.on(
             "response",
             lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"),
         )
-        page.goto(url, wait_until="load")
-        page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-        if page.locator(WIDGET_VIEW).count():
-            page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=30_000)
-        page.wait_for_load_state("networkidle")
+        page.on("requestfinished", self._count)
+        try:
+            page.goto(url, wait_until="load")
+            page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+            if page.locator(WIDGET_VIEW).count():
+                page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=30_000)
+            self.widget_views = page.locator(WIDGET_VIEW).count()
+            self.widget_areas = page.locator(".widget-subarea").count()
+            self.broken_images = page.evaluate(BROKEN_IMAGES)
+            self.raw_math = page.evaluate(RAW_MATH)
+            self.math_errors = page.locator("mjx-merror").count()
+            self.layout = page.evaluate(LAYOUT)
+            self.outputs = page.evaluate(OUTPUTS)
+            self.feedback = page.evaluate(FEEDBACK)
+            self.opened = {s: page.evaluate(SOLUTION_OPENS, s) for s in self.feedback["solutions"]}
+            self.navigation = _navigation(page, width)
+        finally:
+            page.close()
+
+    def _count(self, request):
+        self.bytes[request.url] = request.sizes()["responseBodySize"]
 
 
-@pytest.fixture
-def visit(browser, base_url):
-    visits = []
+@pytest.fixture(scope="module")
+def survey(browser, base_url):
+    @cache
+    def visit(doc, width):
+        return Survey(browser, f"{base_url}{doc}.html", width)
 
-    def open_page(path):
-        visits.append(Visit(browser, base_url + path))
-        return visits[-1]
-
-    yield open_page
-    for v in visits:
-        v.page.close()
+    return visit
 
 
-@pytest.mark.parametrize("doc", toc_documents())
-def test_page_renders_offline_without_errors(visit, doc):
-    v = visit(f"{doc}.html")
-    page = v.page
-    assert not v.problems, "\n".join(v.problems)
-    assert not page.evaluate(BROKEN_IMAGES), "images that did not load"
-    assert not page.evaluate(RAW_MATH), "formulas left untypeset"
-    assert page.locator("mjx-merror").count() == 0, "MathJax could not typeset a formula"
-    views = page.locator(WIDGET_VIEW).count()
-    assert page.locator(".widget-subarea").count() == views, "some embedded widgets vanished"
+PAGES = [pytest.param(doc, width, id=f"{doc}@{width}") for doc in DOCS for width in WIDTHS]
 
 
-@pytest.mark.parametrize("doc", sorted(NOTEBOOK_DOCS))
-def test_chapter_has_launch_and_download_buttons(visit, doc):
-    page = visit(f"{doc}.html").page
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_page_renders_offline_without_errors(survey, doc, width):
+    s = survey(doc, width)
+    assert not s.problems, "\n".join(s.problems)
+    assert not s.broken_images, f"images that did not load: {s.broken_images}"
+    assert s.widget_areas == s.widget_views, "some embedded widgets vanished"
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_menu_and_contents_buttons_work_and_one_search_box(survey, doc, width):
+    nav = survey(doc, width).navigation
+    assert nav["search boxes"] == 1, nav
+    assert nav["menu buttons"] == 1, nav
+    assert all(nav.get(k, 1) for k in nav), f"at {width} px: {nav}"
+    if width < 992:
+        assert nav["menu opens the drawer"], nav
+        if "contents buttons" in nav:
+            assert nav["contents buttons"] == 1 and nav["contents opens the drawer"], nav
+    else:
+        assert nav["menu hides the sidebar"] and nav["menu shows it again"], nav
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_formula_is_typeset(survey, doc):
+    s = survey(doc, 1280)
+    assert not s.raw_math, "TeX left in the text:\n" + "\n".join(s.raw_math[:20])
+    assert s.math_errors == 0, "MathJax could not typeset a formula"
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_nothing_spills_sideways(survey, doc, width):
+    layout = survey(doc, width).layout
+    assert layout["pageWidth"] <= layout["viewport"], "the page scrolls sideways"
+    assert not layout["cutMath"], f"equations cut off: {layout['cutMath']}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="about 30 cells of chapters owned by others hold or print lines of 91-100 "
+    "characters (see COORD.md); remove this mark once they are wrapped at 90",
+)
+@pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
+def test_code_fits_its_box_at_1280(survey, doc):
+    wide = survey(doc, 1280).layout["wideCode"]
+    assert not wide, f"{len(wide)} code blocks scroll sideways:\n" + "\n".join(wide[:15])
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_one_output_block_per_cell_and_no_empty_boxes(survey, doc):
+    problems = survey(doc, 1280).outputs
+    assert not problems, "\n".join(problems[:20])
+
+
+def _png_min_font(html_dir, page_doc, src):
+    """The smallest text, in CSS px at the figure's own size, recorded in the PNG by xorlab."""
+    path = (html_dir / page_doc).parent / unquote(urlsplit(src).path)
+    data = Path(path).read_bytes()
+    at = 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + length]
+        if kind == b"tEXt" and body.startswith(MIN_FONT_KEY + b"\0"):
+            return float(body.split(b"\0", 1)[1])
+        at += 12 + length
+    return None
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_figures_are_sharp_legible_numbered_and_described(survey, html_dir, doc, width):
+    figures = survey(doc, width).layout["figures"]
+    problems = []
+    for f in figures:
+        name = f["src"].rsplit("/", 1)[-1]
+        density = f["natural"] / max(f["shown"], 1)
+        if density < FIGURE_DENSITY - 0.01:
+            problems.append(f"{name}: {density:.2f} image px per CSS px")
+        min_font = _png_min_font(html_dir, f"{doc}.html", f["src"])
+        if min_font is None:
+            problems.append(f"{name}: not drawn by xorlab.plots.figure_png (no text size)")
+        elif min_font * f["shown"] * FIGURE_DENSITY / f["natural"] < MIN_TEXT_PX:
+            css = min_font * f["shown"] * FIGURE_DENSITY / f["natural"]
+            problems.append(f"{name}: smallest text {css:.1f} CSS px")
+        if f["shown"] > f["visibleWidth"] + 1 and width >= 1280:
+            problems.append(f"{name}: wider than its box at {width} px")
+        if not f["alt"].strip():
+            problems.append(f"{name}: no alt text")
+        if not re.match(r"Fig\. \d+(\.\d+)*", f["caption"]):
+            problems.append(f"{name}: no numbered caption ({f['caption'][:40]!r})")
+    assert not problems, "\n".join(problems)
+
+
+# What a reader could copy from a feedback line as an answer: a number standing on its own
+# (not the 2 of W2 or the 0 of f(0)) with a point, a fraction, an exponent or two digits; a
+# single digit when the line states it ("= 4", "is 4", "ratio 4"); a word in capitals; a
+# quoted word.
+ANSWER_TOKEN = re.compile(
+    r"(?<![\w.(/-])(-?(?:\d+[.,/]\d+(?:e-?\d+)?|\d+e-?\d+|\d{2,}))(?![\w)])"
+    r"|(?:=|\bis|\bratio)\s+(-?\d)(?![\w/]|[.,]\d)"
+    r"|\b([A-Z]{2,})\b|('[^']+'|\"[^\"]+\")"
+)
+
+
+def answer_tokens(line):
+    return [next(g for g in m.groups() if g) for m in ANSWER_TOKEN.finditer(line)]
+
+
+@pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
+def test_no_answer_before_its_solution_is_opened(survey, doc):
+    """See COORD.md: a visible self-check line may not repeat what only the solution says."""
+    s = survey(doc, 1280)
+    leaks = []
+    for item in s.feedback["lines"]:
+        for token in answer_tokens(item["line"]):
+            if token in item["solution"] and token not in item["exercise"]:
+                leaks.append(f"{item['line']!r} gives away {token!r}")
+    assert not leaks, "\n".join(leaks)
+    assert not s.feedback["shownSolutions"], "solutions open at load"
+    assert all(s.opened.values()), f"solutions that do not open: {s.opened}"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_page_weight(survey, doc):
+    s = survey(doc, 1280)
+    if s.widget_views:
+        pytest.xfail("the page still embeds ipywidgets (3.6 MB manager): issue 19 replaces them")
+    total = sum(s.bytes.values())
+    heavy = sorted(s.bytes.items(), key=lambda kv: -kv[1])[:6]
+    listing = "\n".join(f"{size / 1e6:6.2f} MB {url[-80:]}" for url, size in heavy)
+    assert total <= PAGE_BUDGET, f"{total / 1e6:.2f} MB:\n{listing}"
+
+
+@pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
+def test_chapter_has_launch_and_download_buttons(browser, base_url, doc):
+    page = browser.new_page()
+    page.goto(f"{base_url}{doc}.html", wait_until="domcontentloaded")
     stem = doc.split("/")[-1]
     for selector in (
         f'a[href^="https://mybinder.org/v2/gh/"][href$="{stem}.ipynb"]',
@@ -86,26 +368,31 @@ def test_chapter_has_launch_and_download_buttons(visit, doc):
         f'a.btn-download-source-button[href$="{stem}.ipynb"]',
     ):
         assert page.locator(selector).count() == 1, selector
+    page.close()
 
 
-@pytest.mark.parametrize("doc", sorted(NOTEBOOK_DOCS))
-def test_frame_players_work_without_a_kernel(visit, doc):
+@pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
+def test_frame_players_work_without_a_kernel(browser, base_url, doc):
     """The static form of each explorer: moving its slider shows another precomputed frame."""
-    page = visit(f"{doc}.html").page
+    page = browser.new_page()
+    page.goto(f"{base_url}{doc}.html", wait_until="load")
     for player in page.locator(".xorlab-player").all():
         image, slider = player.locator("img"), player.locator('input[type="range"]')
         before = image.get_attribute("src")
         slider.fill(slider.get_attribute("max"))
         assert image.get_attribute("src") != before, "the slider does not change the frame"
         assert image.get_attribute("alt"), "a frame player without alt text"
+    page.close()
 
 
-def test_search_finds_the_chapters_about_gradient_checks(visit):
-    page = visit("search.html?q=gradient+check").page
+def test_search_finds_the_chapters_about_gradient_checks(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}search.html?q=gradient+check", wait_until="load")
     page.wait_for_selector("#search-results ul.search li", timeout=30_000)
     found = {a.split("#")[0].split("?")[0] for a in page.eval_on_selector_all(
         "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
     )}  # fmt: skip
+    page.close()
     expected = {f"{doc}.html" for doc in NOTEBOOK_DOCS if "gradient check" in _text(doc)}
     assert expected, "no chapter mentions a gradient check"
     assert expected <= found, f"search missed {expected - found}"
@@ -116,14 +403,25 @@ def _text(doc):
     return path.read_text(encoding="utf-8").lower()
 
 
+AXE_SERIOUS = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"], preload: false});
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.id} (${v.impact}): ` + v.nodes.slice(0, 3).map(n => n.target).join(" | "));
+}"""
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("doc", toc_documents())
-def test_no_serious_accessibility_violations(visit, doc, theme):
-    page = visit(f"{doc}.html").page
+@pytest.mark.parametrize("doc", DOCS)
+def test_no_serious_accessibility_violations(browser, base_url, doc, theme):
+    page = browser.new_page()
+    page.goto(f"{base_url}{doc}.html", wait_until="load")
+    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
     page.evaluate(
         "t => Object.assign(document.documentElement.dataset, {theme: t, mode: t})", theme
     )
     page.wait_for_timeout(500)  # let the theme's colour transitions finish
     page.add_script_tag(path=AXE)
     violations = page.evaluate(AXE_SERIOUS)
+    page.close()
     assert not violations, "\n".join(violations)
