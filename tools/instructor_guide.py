@@ -77,6 +77,11 @@ what the chapters contain. Every case chapter stands alone: it needs only the re
   notebooks. A test executes the edition and fails if any output says "Correct.", if a value
   of a solution is visible in the exercises, or if an exercise lost its self-check.
 
+- **Autograding with nbgrader.** `make assignments` writes an nbgrader course in `course/`: one
+  assignment per chapter, whose autograded cells hold hidden tests that recompute the expected
+  values from scratch, and whose written parts are manually graded cells carrying the rubrics
+  below (also in `course/rubrics/`). See `tools/assignments.py`.
+
 Self-checks never state the answer, refuse `xorlab`'s own reference functions, and enforce the
 limits an exercise states (epochs, number of seeds); messages name known mistakes ("a sign is
 flipped", "n times too large") so a wrong answer still teaches.
