@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import xorlab as xl
-from xorlab.gradcheck import ArrayCheck
+from xorlab.gradcheck import ArrayCheck, GradcheckReport
 
 
 # derandomize: the same 60 architectures on every run, so a failure is reproducible
@@ -237,3 +237,15 @@ def test_finite_difference_errors_reject_bad_steps():
     for bad in ([0.0, 1e-3], [-1e-3], [[1e-3]], [np.inf]):
         with pytest.raises(ValueError, match="eps"):
             xl.finite_difference_errors(np.sin, 0.0, 1.0, bad)
+
+
+def test_floor_boundaries_of_the_report():
+    # rel_error exactly tol, inside once the floor is allowed for: "within the floor"
+    at = _one(1.0, 1.25, 0.1, tol=0.2)
+    assert at.rel_error == 0.2 and at.ok and at.within_floor
+    bare = ArrayCheck("w", np.array([1.0]), np.array([1.25]), np.array([False]), 0.2)
+    assert bare.floor is None and bare.excess == bare.rel_error == 0.2 and not bare.ok
+    report = GradcheckReport(checks={"w": _one(1e-16, 0.0, 0.0)})
+    assert report.rows()[0][2] == "1.0e-08"  # exactly 1e-8 is printed, below it is "< 1e-8"
+    report.checks["w"] = _one(0.9e-16, 0.0, 0.0)
+    assert report.rows()[0][2] == "< 1e-8"

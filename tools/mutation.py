@@ -39,7 +39,7 @@ TARGETS = {
     "data": ["tests/test_data.py"],
     "_validate": ["tests/test_bad_input.py"],
     "faults": ["tests/test_faults.py", "tests/test_mlp.py"],
-    "gradcheck": ["tests/test_gradcheck.py"],
+    "gradcheck": ["tests/test_gradcheck.py", "tests/test_bad_input.py"],
     "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_bad_input.py"],
     "train": ["tests/test_training.py", "tests/test_bad_input.py"],
     "batched": ["tests/test_training.py", "tests/test_data.py", "tests/test_bad_input.py"],
