@@ -249,3 +249,18 @@ def test_floor_boundaries_of_the_report():
     assert report.rows()[0][2] == "1.0e-08"  # exactly 1e-8 is printed, below it is "< 1e-8"
     report.checks["w"] = _one(0.9e-16, 0.0, 0.0)
     assert report.rows()[0][2] == "< 1e-8"
+
+
+def test_defaults_and_a_kink_two_steps_away():
+    params = {"w": np.array([1.5e-6])}  # w - eps keeps the sign of w, w - 2 eps does not
+    report = xl.check_gradients(
+        lambda p: float(abs(p["w"][0])),
+        lambda p: {"w": np.sign(p["w"])},
+        params,
+        pattern_fn=lambda p: [np.sign(p["w"])],
+    )
+    assert report.eps == 1e-6 and report.tol == 1e-5
+    check = report["w"]
+    assert check.kinks == 0 and check.ok
+    # the 2 eps quotient crosses the kink, so it says nothing about truncation: round-off only
+    assert check.floor[0] == pytest.approx(16 * np.finfo(float).eps * 3.5e-6 / 1e-6, rel=1e-6)
