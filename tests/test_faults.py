@@ -227,3 +227,11 @@ def test_planted_sum_in_hidden_layer_is_n_times_the_hidden_gradient():
     bad = planted.implementation("sum in hidden layer", seed=3)
     g, b = good["grad"](good["params"]), bad["grad"](bad["params"])
     assert np.allclose(b["W1"], 4 * g["W1"], rtol=1e-12) and np.array_equal(b["W2"], g["W2"])
+
+
+def test_flipped_dl_dp_stays_finite_at_a_saturated_output():
+    # p == 1.0 exactly on three inputs: the flipped dL/dp clips p to 1 - 1e-15 first
+    net = xl.MLP((2, 1), faults=("flipped_bce_grad", "sigmoid_derivative_of_output"))
+    net.params["W1"] = np.array([[60.0], [60.0]])
+    assert np.sum(net.forward(X) == 1.0) == 3
+    assert all(np.all(np.isfinite(g)) for g in net.gradients(X, Y).values())

@@ -38,7 +38,7 @@ TARGETS = {
     "activations": ["tests/test_core_numerics.py"],
     "data": ["tests/test_data.py"],
     "_validate": ["tests/test_bad_input.py"],
-    "faults": ["tests/test_faults.py", "tests/test_mlp.py"],
+    "faults": ["tests/test_faults.py", "tests/test_mlp.py", "tests/test_bad_input.py"],
     "gradcheck": ["tests/test_gradcheck.py", "tests/test_bad_input.py"],
     "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_bad_input.py"],
     "train": ["tests/test_training.py", "tests/test_bad_input.py"],
