@@ -110,3 +110,24 @@ def test_wilson_interval():
     assert narrow[1] - narrow[0] < hi - lo
     with pytest.raises(ValueError, match="successes"):
         xl.wilson_interval(5, 4)
+
+
+def test_activation_values_and_cached_derivatives_by_hand():
+    z = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+    A = xl.ACTIVATIONS
+    assert np.array_equal(A["leaky_relu"].f(z), [-0.02, -0.005, 0.0, 0.5, 2.0])  # slope 0.01
+    assert np.array_equal(A["leaky_relu"].df(z), [0.01, 0.01, 0.01, 1.0, 1.0])  # 0.01 at the kink
+    assert np.array_equal(A["relu"].df(z), [0.0, 0.0, 0.0, 1.0, 1.0])  # 0 at the kink
+    s = 1 / (1 + np.exp(-z))
+    t = np.tanh(z)
+    expected = {
+        "sigmoid": s * (1 - s),
+        "tanh": 1 - t**2,
+        "relu": (z > 0) * 1.0,
+        "leaky_relu": np.where(z > 0, 1.0, 0.01),
+        "identity": np.ones_like(z),
+    }
+    for name, unit in A.items():
+        cached = unit.df_cached(z, unit.f(z)) * np.ones_like(z)
+        assert np.allclose(cached, expected[name], atol=1e-15), name
+    assert {n for n, a in A.items() if a.kink} == {"relu", "leaky_relu"}
