@@ -151,7 +151,7 @@ def _patch(module, source):
     other globals are replaced. Returns an undo function."""
     fresh = dict(vars(module))
     exec(compile(source, module.__file__, "exec"), fresh)
-    saved, undo = {}, []
+    saved, undo, undo_tables = {}, [], []
     for name, new in fresh.items():
         old = vars(module).get(name)
         pairs = [(old, new)]
@@ -168,9 +168,13 @@ def _patch(module, source):
                         n.__defaults__,
                         n.__kwdefaults__,
                     )
-        if not isinstance(old, (types.FunctionType, type, types.ModuleType)) and name in vars(
-            module
-        ):
+        plain = not isinstance(old, (types.FunctionType, type, types.ModuleType))
+        if isinstance(old, dict) and isinstance(new, dict) and old is not new:
+            # tables such as ACTIVATIONS are imported by name elsewhere: change them in place
+            undo_tables.append((old, dict(old)))
+            old.clear()
+            old.update(new)
+        elif plain and name in vars(module):
             saved[name] = old
             setattr(module, name, new)
 
@@ -179,6 +183,9 @@ def _patch(module, source):
             o.__code__, o.__defaults__, o.__kwdefaults__ = code, defaults, kwdefaults
         for name, old in saved.items():
             setattr(module, name, old)
+        for table, contents in undo_tables:
+            table.clear()
+            table.update(contents)
 
     return restore
 
