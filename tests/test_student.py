@@ -162,7 +162,7 @@ def test_solutions_become_stubs_and_exercise_outputs_clear():
     assert "Kept after the end." in text
     stub = out[3].source
     assert "def grad(p, y):" in stub and "NotImplementedError" in stub and "answer = None" in stub
-    assert out[-1].source.endswith("weights = None")
+    assert out[-1].source.endswith("weights = {}")  # a dict stays a dict: `**weights` runs
     assert out[1].outputs and not out[5].outputs  # outputs kept before the exercises, cleared after
 
 

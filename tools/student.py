@@ -34,17 +34,23 @@ PAGES = ("chapters/api.md", "chapters/glossary.md", "chapters/bibliography.md")
 
 
 def defined_names(source):
-    """Top-level names a code cell defines: [(name, args or None)] (args for functions)."""
+    """Top-level names a code cell defines: [(name, args)]: args is a function's argument list,
+    "{}" for a variable assigned a dict (its stub stays a dict, so `**name` still runs), else
+    None."""
     names = []
     for node in ast.parse(source).body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             names.append((node.name, [a.arg for a in node.args.args]))
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = getattr(node, "value", None)
+            empty = isinstance(value, ast.Dict) or (
+                isinstance(value, ast.Call) and getattr(value.func, "id", "") == "dict"
+            )
             for t in targets:
                 for n in ast.walk(t):
                     if isinstance(n, ast.Name) and n.id not in [x for x, _ in names]:
-                        names.append((n.id, None))
+                        names.append((n.id, "{}" if empty and n is t else None))
     return names
 
 
@@ -57,8 +63,8 @@ def stub(sources, label):
             if name in seen:
                 continue
             seen.add(name)
-            if args is None:
-                lines.append(f"{name} = None")
+            if args is None or args == "{}":
+                lines.append(f"{name} = {args or 'None'}")
             else:
                 lines += [
                     f"def {name}({', '.join(args)}):",

@@ -907,7 +907,7 @@ def check_y_flip_surrogate(fn):
 
 
 @_guarded
-def check_xor_recipe(lr, epochs, init_scale, n=1000, seed=10**6):
+def check_xor_recipe(lr=None, epochs=None, init_scale=None, n=1000, seed=10**6):
     """Check a training recipe for XOR with the correct gradient: `n` >= 1,000 sigmoid nets of
     size (2, 2, 1), init "normal" times `init_scale`, full-batch `lr`, `epochs` <= 5000.
     Correct when the lower end of the 95% interval of the success rate reaches 90%."""
