@@ -54,4 +54,5 @@ const planted = (job.planted || []).map((p) => {
   return losses;
 });
 const inits = job.inits.map((i) => plain(XL.init.initParams(i.sizes, i.init, i.init_scale, i.seed, i.bias)));
-process.stdout.write(JSON.stringify({ runs, inits, translations, planted }));
+const explorers = Object.keys(XL.EXPLORERS || {});
+process.stdout.write(JSON.stringify({ runs, inits, translations, planted, explorers }));
