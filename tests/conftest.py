@@ -23,6 +23,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The slowest files first: `make test` runs the files on two workers (pytest-xdist, `--dist
+# loadfile --no-loadscope-reorder`), each taking the next file when it is free, so starting with
+# the longest ones lets both finish together.
+SLOW_FIRST = [
+    "test_browser.py",
+    "test_notebooks.py",
+    "test_colab.py",
+    "test_jupyterlab.py",
+    "test_assignments.py",
+    "test_pdf.py",
+    "test_student.py",
+    "test_doctor.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory):
     """Build the book as `make book` does, into a temporary folder; return (process, html dir)."""
@@ -59,28 +79,41 @@ def base_url(html_dir):
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory, base_url):
-    """Debian's Chromium with a fresh profile and no network but the served book."""
+def playwright():
+    """One Playwright for the whole session: its sync API cannot be started twice at once."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as running:
+        yield running
+
+
+def offline_chromium(playwright, profile, allowed):
+    """Debian's Chromium with the fresh `profile`, refusing every URL not under `allowed`.
+
+    Refused requests are recorded by pages as failures: the book must not need the network.
+    """
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: `make test` installs it with apt"
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        # The book must not need the network: refuse everything else (pages record the refused
-        # requests as failures).
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(base_url)
-                else route.abort("internetdisconnected")
-            ),
-        )
-        yield context
-        context.close()
+    context = playwright.chromium.launch_persistent_context(
+        profile,
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 900},
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(allowed)
+            else route.abort("internetdisconnected")
+        ),
+    )
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory, base_url, playwright):
+    """Chromium that may reach the served book and nothing else."""
+    context = offline_chromium(playwright, tmp_path_factory.mktemp("profile"), base_url)
+    yield context
+    context.close()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import offline_chromium
 
 from xorlab.widgets import NOT_RUN, PLAYER_HINT
 
@@ -114,33 +114,15 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(lab, tmp_path_factory):
+def page(lab, tmp_path_factory, playwright):
     """A Chromium page that may reach this JupyterLab and nothing else."""
-    from playwright.sync_api import sync_playwright
-
-    url = lab[0]
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("lab-profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(url)
-                else route.abort("internetdisconnected")
-            ),
-        )
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        yield page
-        context.close()
-        assert not errors, errors
+    context = offline_chromium(playwright, tmp_path_factory.mktemp("lab-profile"), lab[0])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
 
 
 def open_notebook(page, lab, name):

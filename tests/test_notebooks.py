@@ -74,3 +74,13 @@ def test_import_code_is_the_standard_library(cwd):
     probe = "import code, sysconfig; print(code.__file__.startswith(sysconfig.get_path('stdlib')))"
     run = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True)
     assert run.stdout.strip() == "True", run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if p.stem.startswith("case-")], ids=lambda p: p.stem
+)
+def test_case_chapter_credits_its_question(path):
+    """A case chapter links its Stack Overflow question, or says it searched and found none."""
+    nb = nbformat.read(path, as_version=4)
+    text = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    assert "stackoverflow.com/questions/" in text or "not find its page again" in text

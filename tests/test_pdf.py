@@ -11,12 +11,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 
 @pytest.fixture(scope="session")
-def book_pdf(html_dir):
+def book_pdf(html_dir, playwright):
     """The PDF as `make pdf` makes it, written next to the HTML book (where its link points)."""
     import book_pdf as tool
 
     pdf = html_dir / "book.pdf"
-    tool.main([str(html_dir), str(pdf)])
+    tool.print_book(playwright, html_dir, pdf)
     return pdf
 
 

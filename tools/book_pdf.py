@@ -62,9 +62,11 @@ def print_page(page, url: str) -> tuple[bytes, str]:
     return data, title
 
 
-def print_book(html_dir: Path, pdf: Path) -> int:
-    """Print every toc page of the built book in `html_dir` into one PDF; return its pages."""
-    from playwright.sync_api import sync_playwright
+def print_book(playwright, html_dir: Path, pdf: Path) -> int:
+    """Print every toc page of the built book in `html_dir` into one PDF; return its pages.
+
+    `playwright` is a running sync Playwright (`main` starts one; the tests share theirs).
+    """
     from pypdf import PdfReader, PdfWriter
 
     server = http.server.ThreadingHTTPServer(
@@ -73,24 +75,23 @@ def print_book(html_dir: Path, pdf: Path) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     writer = PdfWriter()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+    )
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
-            page = browser.new_page()
-            page.route(
-                "**/*",
-                lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
-            )
-            page.emulate_media(media="print")
-            for doc in toc_documents():
-                data, title = print_page(page, f"{base}{doc}.html")
-                start = len(writer.pages)
-                writer.append(PdfReader(io.BytesIO(data)))
-                writer.add_outline_item(title=title or doc, page_number=start)
-            browser.close()
+        page = browser.new_page()
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
+        )
+        page.emulate_media(media="print")
+        for doc in toc_documents():
+            data, title = print_page(page, f"{base}{doc}.html")
+            start = len(writer.pages)
+            writer.append(PdfReader(io.BytesIO(data)))
+            writer.add_outline_item(title=title or doc, page_number=start)
     finally:
+        browser.close()
         server.shutdown()
     writer.add_metadata({"/Title": "Why Won't It Learn?"})
     pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +105,10 @@ def main(argv: list[str]) -> None:
     pdf = Path(argv[1]) if len(argv) > 1 else html_dir / "book.pdf"
     if not (html_dir / "intro.html").is_file():
         raise SystemExit(f"{html_dir} holds no built book: run `make book` first")
-    pages = print_book(html_dir.resolve(), pdf.resolve())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        pages = print_book(playwright, html_dir.resolve(), pdf.resolve())
     print(f"{pdf}: {pages} pages, {pdf.stat().st_size / 1e6:.1f} MB")
 
 

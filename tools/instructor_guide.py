@@ -57,17 +57,19 @@ INTRO = """# Instructor guide
 
 This page is generated from the chapters (`python tools/instructor_guide.py`), so what it lists is
 what the chapters contain. Every case chapter stands alone: it needs only the reference chapter
-*XOR, done right* as background, and it runs in a fresh kernel in seconds.
+*XOR, done right* as background, and it runs top to bottom in a fresh kernel.
 
 ## Launching a chapter for a class
 
 - **Binder, nothing to install.** The rocket button at the top of every chapter opens it on
   mybinder.org with the book's exact environment (`requirements.txt` is all Binder needs). Share
   the link of the chapter page; each student gets their own temporary copy.
-- **Colab.** The same button offers Colab; the chapter's first cell works there once
-  `xorlab` is installed (`pip install` of this repository).
+- **Colab.** The same button offers Colab. The chapter's first code cell installs `xorlab` there
+  from the repository's release tag (it keeps the numpy, matplotlib and ipywidgets Colab
+  already has) and does nothing elsewhere; students run the cells from the top.
 - **Local install.** `git clone` the repository, then `make book` (creates `.venv` and builds
-  the HTML) and `.venv/bin/jupyter lab chapters/`.
+  the HTML) and `make lab` (JupyterLab on the chapters, with jupyterlab-myst so exercises and
+  glossary terms render).
 - **Student edition.** `make student` writes the book without its solutions to `student/`, as a
   book of its own (its own `_config.yml`, `_toc.yml` and landing page; `jupyter-book build
   student` publishes it). Each solution's code is replaced by a stub that defines the same

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import _validate
+from .data import solved as _solved_at
 from .gradcheck import check_gradients
 
 BOOK_URL = os.environ.get("XORLAB_BOOK_URL", "https://why-wont-it-learn.github.io/book")
@@ -497,15 +498,6 @@ def _shape_finding(params, after):
 # -- the run and what it shows ------------------------------------------------------------------
 
 
-def _solved(p, y):
-    """Every output on its target's side of the middle (strictly); argmax for k > 1 outputs."""
-    p = np.asarray(p, dtype=float)
-    if y.shape[1] > 1:
-        return bool(np.all(np.argmax(p, axis=1) == np.argmax(y, axis=1)))
-    mid = (y.min() + y.max()) / 2
-    return bool(np.all(np.where(y > mid, p > mid, p < mid)))
-
-
 def _stepper(step, grad):
     """One step as a function of the params; skips the gradient when the step ignores it."""
     if getattr(step, "ignores_grads", False):
@@ -872,7 +864,10 @@ def doctor(
 
     losses, current = _run(step, gradient, params, effective, epochs)
     finite = bool(np.isfinite(losses[-1]))
-    solved = (lambda p: _solved(pred(p, X), y)) if pred is not None else None
+    mid = (y.min() + y.max()) / 2  # 0.5 for 0/1 targets, 0 for -1/+1 (and one-hot rows)
+    solved = None
+    if pred is not None:
+        solved = lambda p: _solved_at(np.asarray(pred(p, X), float), y, mid)  # noqa: E731
     trained = bool(finite and (solved(current) if solved else losses[-1] < 0.5 * losses[0]))
     wrong_way = {"sign_flip", "update_climbs", "symmetric", "no_bias", "integer_weights"} & set(
         f.code for f in findings
