@@ -91,6 +91,23 @@ def output_first_step(W1, W2, x, y, lr):
     return W1 - lr * np.outer(x, (W2 @ d2) * h * (1 - h)), W2
 
 
+def online_pass(params, X, y, lr, output_first=False):
+    """One pass of per-sample descent on 1/2 (p - y)^2 (biases); optionally the answer's order."""
+    q = {k: v.copy() for k, v in params.items()}
+    for x, t in zip(X, y):
+        h = sig(x @ q["W1"] + q["b1"])
+        p = sig(h @ q["W2"] + q["b2"])
+        d2 = (p - t) * p * (1 - p)
+        dW2, db2 = np.outer(h, d2), d2
+        if output_first:
+            q["W2"], q["b2"] = q["W2"] - lr * dW2, q["b2"] - lr * db2
+        d1 = (q["W2"] @ d2) * h * (1 - h)
+        q["W1"], q["b1"] = q["W1"] - lr * np.outer(x, d1), q["b1"] - lr * d1
+        if not output_first:
+            q["W2"], q["b2"] = q["W2"] - lr * dW2, q["b2"] - lr * db2
+    return q
+
+
 def negated(fn, keys=None):
     """fn with the sign of its step (or of the named gradients) flipped."""
 
@@ -115,6 +132,7 @@ FUNCTION_CHECKS = {
     "check_tanh_derivative": (lambda a: 1 - a**2, 1),
     "check_sample_gradients": (sample_gradients, 4),
     "check_sample_step": (sample_step, 5),
+    "check_fixed_epoch": (online_pass, 4),
 }
 
 
@@ -215,6 +233,11 @@ def test_backward_mistakes_are_located_and_described():
 def test_step_mistakes_are_named():
     assert "sign is flipped" in C.check_rising_cost_step(negated(bce_step, {"W2"})).message
     assert "unchanged" in C.check_stuck_step(lambda p, X, y, lr: p).message
+    assert "unchanged" in C.check_fixed_epoch(lambda p, X, y, lr: p).message
+    answer_order = C.check_fixed_epoch(lambda p, X, y, lr: online_pass(p, X, y, lr, True))
+    assert not answer_order and "one pass of 4 samples" in answer_order.message
+    one_step = C.check_fixed_epoch(lambda p, X, y, lr: online_pass(p, X, y, lr / len(X)))
+    assert not one_step
     half = C.check_tanh_step(lambda p, X, y, lr, h: squared_step(p, X, y, lr / 2, h))
     assert "0.5 times the right length" in half.message
     assert (

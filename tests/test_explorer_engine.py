@@ -219,7 +219,7 @@ def test_planted_bugs_match_xorlab_planted():
 
 def test_every_widget_output_of_the_chapters_has_a_live_explorer():
     """No ipywidget reaches the HTML: each cell that outputs one names a live explorer that
-    exists; a frame player left out of the HTML names the live explorer of its own chapter."""
+    exists."""
     import nbformat
 
     known = set(run_node([])["explorers"])
@@ -233,7 +233,3 @@ def test_every_widget_output_of_the_chapters_has_a_live_explorer():
             views = [o for o in cell.get("outputs", []) if WIDGET in o.get("data", {})]
             if views:
                 assert "live" in cell.metadata.get("xorlab", {}), f"{path.name}: {cell.source[:60]}"
-            replaced = cell.metadata.get("xorlab", {}).get("replaced_by")
-            if replaced:
-                assert replaced in live, f"{path.name}: replaced by {replaced}, not on this page"
-                assert "remove-cell" in cell.metadata.get("tags", []), f"{path.name}: still shown"

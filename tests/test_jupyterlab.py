@@ -26,7 +26,7 @@ from conftest import offline_chromium
 from xorlab.widgets import NOT_RUN, PLAYER_HINT
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTER = ROOT / "chapters" / "case-no-bias.ipynb"  # a slider-and-box explorer, a frame player
+CHAPTER = ROOT / "chapters" / "case-sigmoid-vs-tanh.ipynb"  # slider-and-box explorer, player
 EXPLORERS = {  # every explorer xorlab builds, by the chapter that shows it
     "training": "xl.widgets.training_explorer()",
     "hidden units": "xl.widgets.hidden_units_explorer()",

@@ -2,10 +2,7 @@
 
 A code cell whose metadata holds `"xorlab": {"live": "<name>"}` shows, in the HTML only, the
 live explorer `<name>` of assets/explorer/explorers.js in place of its ipywidgets output (which
-cannot run without a kernel). A frame player whose every frame the live explorer shows, and the
-sentence that introduces it, carry `"xorlab": {"replaced_by": "<name>"}` and the tag
-`remove-cell`, so myst-nb leaves them out of the HTML. In Jupyter, Binder and Colab the cells
-run as before. Pages with an explorer load the engine's scripts and
+cannot run without a kernel). In Jupyter, Binder and Colab the cells run as before. Pages with an explorer load the engine's scripts and
 `explorer/draws.js`, the first draws of numpy's generator for each seed, so that the page starts
 from exactly the weights `xorlab` draws.
 """

@@ -1024,6 +1024,46 @@ def check_sample_step(fn, lr=0.5):
     return Feedback(False, "it is not w - lr * dL/dw for this sample; check each layer.")
 
 
+def _half_squared_error(params, X, y):
+    """1/2 sum (p - y)^2 of the 2-h-1 sigmoid net with biases; params W1, b1, W2, b2."""
+    h = _sigmoid(X @ params["W1"] + params["b1"])
+    p = _sigmoid(h @ params["W2"] + params["b2"])
+    return float(0.5 * np.sum((p - y) ** 2))
+
+
+def _per_sample_pass(params, X, y, lr):
+    """One pass over the rows of X in order, a finite-difference gradient step on each."""
+    q = {k: v.copy() for k, v in params.items()}
+    for i in range(len(X)):
+        grad = _fd_gradient(_half_squared_error, q, X[i : i + 1], y[i : i + 1])
+        q = {k: q[k] - lr * grad[k] for k in q}
+    return q
+
+
+@_guarded
+def check_fixed_epoch(fn, lr=0.5):
+    """Check `fn(params, X, y, lr) -> new params`: one pass of the corrected translated program,
+    a gradient-descent step on 1/2 (p - y)^2 for each row of X in order (each step's gradients
+    all taken before it updates), for the 2-h-1 sigmoid net with biases; params W1 (2, h),
+    b1 (h,), W2 (h, 1), b2 (1,); X: (n, 2), y: (n, 1)."""
+    program = _Program(_two_layer_shapes, _half_squared_error, ((0, 2, 4), (1, 3, 7)))
+    for params, X, y in program.cases():
+        new = _call(fn, (params, X, y, lr), "your fixed_epoch")
+        new = _params(new, {k: v.shape for k, v in params.items()}, "what fixed_epoch returned")
+        if all(np.array_equal(new[k], params[k]) for k in params):
+            return Feedback(False, "fixed_epoch returned the params unchanged: apply the steps.")
+        want = _per_sample_pass(params, X, y, lr)
+        moved = {k: (params[k] - new[k]) / lr for k in params}
+        problem = _compare(moved, {k: (params[k] - want[k]) / lr for k in params}, len(X))
+        if problem:
+            return Feedback(
+                False, f"over one pass of {len(X)} samples, as (old - new) / lr: {problem}"
+            )
+    return Feedback(
+        True, "each sample's step is gradient descent on its squared error, for 2 and 3 units."
+    )
+
+
 # --- field-guide ---------------------------------------------------------------------------
 
 

@@ -64,3 +64,30 @@ assert _np.allclose(_new1, _W1 - _lr * _np.outer(_x, _d1)), "W1's step is not fr
 assert _np.allclose(_new2, _W2 - _lr * _np.outer(_h, _d2)), "W2's step is wrong"
 
 # %% ex-case-chain-rule-4 written=3
+
+# %% ex-case-chain-rule-5 auto=5
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_fixed_epoch(fixed_epoch)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1755)
+_q = {"W1": _rng.normal(size=(2, 4)), "b1": _rng.normal(size=4),
+      "W2": _rng.normal(size=(4, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+_X = _rng.uniform(-1, 1, size=(5, 2))
+_y = _rng.integers(0, 2, size=(5, 1)).astype(float)
+_want = {k: v.copy() for k, v in _q.items()}
+for _x, _t in zip(_X, _y):  # one sample at a time, every gradient before the updates
+    _h = 1 / (1 + _np.exp(-(_x @ _want["W1"] + _want["b1"])))
+    _p = 1 / (1 + _np.exp(-(_h @ _want["W2"] + _want["b2"])))
+    _d2 = (_p - _t) * _p * (1 - _p)
+    _d1 = (_want["W2"] @ _d2) * _h * (1 - _h)
+    _want["W2"] = _want["W2"] - 0.4 * _np.outer(_h, _d2)
+    _want["b2"] = _want["b2"] - 0.4 * _d2
+    _want["W1"] = _want["W1"] - 0.4 * _np.outer(_x, _d1)
+    _want["b1"] = _want["b1"] - 0.4 * _d1
+_new = fixed_epoch({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy(), 0.4)
+for _k in _q:
+    _got = _np.asarray(_new[_k], dtype=float)
+    assert _np.allclose(_got, _want[_k], rtol=1e-6, atol=1e-9), f"the pass for {_k} is wrong"
