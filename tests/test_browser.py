@@ -261,11 +261,6 @@ def test_nothing_spills_sideways(survey, doc, width):
     assert not layout["cutMath"], f"equations cut off: {layout['cutMath']}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="about 30 cells of chapters owned by others hold or print lines of 91-100 "
-    "characters (see COORD.md); remove this mark once they are wrapped at 90",
-)
 @pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
 def test_code_fits_its_box_at_1280(survey, doc):
     wide = survey(doc, 1280).layout["wideCode"]
@@ -350,8 +345,7 @@ def test_no_answer_before_its_solution_is_opened(survey, doc):
 @pytest.mark.parametrize("doc", DOCS)
 def test_page_weight(survey, doc):
     s = survey(doc, 1280)
-    if s.widget_views:
-        pytest.xfail("the page still embeds ipywidgets (3.6 MB manager): issue 19 replaces them")
+    assert not s.widget_views, "ipywidgets in the page: they do nothing without a kernel"
     total = sum(s.bytes.values())
     heavy = sorted(s.bytes.items(), key=lambda kv: -kv[1])[:6]
     listing = "\n".join(f"{size / 1e6:6.2f} MB {url[-80:]}" for url, size in heavy)
@@ -417,17 +411,19 @@ AXE_SERIOUS = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("doc", DOCS)
-def test_no_serious_accessibility_violations(browser, base_url, doc, theme):
+def test_no_serious_accessibility_violations(browser, base_url, doc):
+    """axe-core on the page in the light theme, then in the dark one (one page load)."""
     page = browser.new_page()
     page.goto(f"{base_url}{doc}.html", wait_until="load")
     page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate(
-        "t => Object.assign(document.documentElement.dataset, {theme: t, mode: t})", theme
-    )
-    page.wait_for_timeout(500)  # let the theme's colour transitions finish
     page.add_script_tag(path=AXE)
-    violations = page.evaluate(AXE_SERIOUS)
+    violations = []
+    for theme in ("light", "dark"):
+        page.evaluate(
+            "t => Object.assign(document.documentElement.dataset, {theme: t, mode: t})", theme
+        )
+        page.wait_for_timeout(500)  # let the theme's colour transitions finish
+        violations += [f"{theme}: {v}" for v in page.evaluate(AXE_SERIOUS)]
     page.close()
     assert not violations, "\n".join(violations)

@@ -38,6 +38,16 @@ def test_chapter_states_objectives_prerequisites_time_and_exercises(path):
     assert len(set(labels)) == len(labels)
 
 
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_stated_time_for_the_exercises_is_the_sum_of_their_times(path):
+    """The first cell's "plus N for the exercises" adds up the exercises' own "about M minutes"."""
+    nb = nbformat.read(path, as_version=4)
+    time = guide.front_matter(nb.cells[0].source)[3]
+    stated = re.search(r"plus (\d+)(?: minutes)? for the exercises", time)
+    assert stated, f"{path.name}: the time line gives no time for the exercises: {time!r}"
+    assert int(stated.group(1)) == sum(e["minutes"] for e in guide.exercises(nb)), time
+
+
 WORDS = re.compile(r"\b(explain|why|argue|predict|what does|say what|which finding)\b", re.I)
 
 

@@ -181,14 +181,30 @@ class Diagnosis:
         return [f.code for f in self.findings]
 
     def __str__(self):
+        """The report as text. The summary and the pointers are wrapped at 88 columns; a title
+        stays on one line, and a link is never broken."""
+        import textwrap
+
+        def wrap(text, first="", rest=""):
+            if len(first + text) <= 88:
+                return first + text
+            return textwrap.fill(
+                text,
+                88,
+                initial_indent=first,
+                subsequent_indent=rest,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+
         if self.healthy:
-            return f"No problem found: {self.summary}"
+            return wrap(f"No problem found: {self.summary}")
         lines = [f"{len(self.findings)} finding(s), the most likely cause first:"]
         for i, f in enumerate(self.findings, 1):
             evidence = (f"   {e}" for e in f.evidence.splitlines())
             lines += [f"{i}. {f.title}", *evidence]
-            lines += [f"   look at: {f.where}"] if f.where else []
-            lines += [f"   read: {f.section}", f"         {f.url}"]
+            lines += [wrap(f.where, "   look at: ", "            ")] if f.where else []
+            lines += [wrap(f.section, "   read: ", "         "), f"         {f.url}"]
         return "\n".join(lines)
 
     __repr__ = __str__
