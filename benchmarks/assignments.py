@@ -20,6 +20,9 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import assignments  # noqa: E402
+import steady_kernel  # noqa: E402
+
+steady_kernel.patch()
 
 
 def run(path):

@@ -39,8 +39,11 @@ KEPT = ("numpy", "matplotlib", "ipywidgets")
 
 RUN = """
 import json, sys, nbformat, nbclient
-spec, local = sys.argv[1], sys.argv[2]
-for path in sys.argv[3:]:
+spec, local, tools = sys.argv[1:4]
+sys.path.insert(0, tools)
+import steady_kernel
+steady_kernel.patch()
+for path in sys.argv[4:]:
     nb = nbformat.read(path, as_version=4)
     cell = next(c for c in nb.cells if c.get("id") == "install-xorlab")
     assert spec in cell.source, path
@@ -101,7 +104,7 @@ def test_every_chapter_runs_in_a_colab_like_runtime(tmp_path):
     assert len(chapters) >= 7
     workers = [
         subprocess.Popen(
-            [python, "-c", RUN, spec, local, *chapters[i::2]],
+            [python, "-c", RUN, spec, local, str(ROOT / "tools"), *chapters[i::2]],
             cwd=workdir,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

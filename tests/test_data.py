@@ -52,3 +52,25 @@ def test_train_many_and_history_use_the_same_definition(mode):
         assert many.success[i] == solved(h.outputs[-1], y)
         e = h.epochs_to_solve(y)
         assert (e is None and np.isnan(many.epochs_to_solve[i])) or e == many.epochs_to_solve[i]
+
+
+@pytest.mark.parametrize("name", ["xor", "and", "or", "identity"])
+def test_tasks_are_float64_column_targets(name):
+    X, y = xl.TASKS[name]()
+    assert X.dtype == np.float64 and y.dtype == np.float64
+    assert X.ndim == 2 and y.shape == (X.shape[0], 1)
+
+
+def test_task_truth_tables():
+    X, y = xl.xor()
+    assert np.array_equal(y.ravel(), np.logical_xor(X[:, 0], X[:, 1]))
+    assert np.array_equal(xl.and_()[1].ravel(), X.min(axis=1))
+    assert np.array_equal(xl.or_()[1].ravel(), X.max(axis=1))
+    Xi, yi = xl.identity()
+    assert np.array_equal(Xi, yi) and Xi.shape == (2, 1)
+
+
+def test_tasks_return_fresh_arrays():
+    X, _ = xl.xor()
+    X[0, 0] = 7
+    assert xl.xor()[0][0, 0] == 0

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 import xorlab as xl
 from xorlab.gradcheck import ArrayCheck, GradcheckReport
 
+X, y = xl.xor()
+
 
 # derandomize: the same 60 architectures on every run, so a failure is reproducible
 @settings(
@@ -264,3 +266,30 @@ def test_defaults_and_a_kink_two_steps_away():
     assert check.kinks == 0 and check.ok
     # the 2 eps quotient crosses the kink, so it says nothing about truncation: round-off only
     assert check.floor[0] == pytest.approx(16 * np.finfo(float).eps * 3.5e-6 / 1e-6, rel=1e-6)
+
+
+# --- the gradient check's own arguments ------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [-1.0, 0.0, float("nan"), float("inf")])
+@pytest.mark.parametrize("name", ["tol", "eps"])
+def test_gradcheck_refuses_tol_and_eps_that_are_not_positive_and_finite(name, value):
+    net = xl.MLP((2, 2, 1))
+    with pytest.raises(ValueError, match=f"{name} must be finite and > 0, got {value!r}"):
+        xl.gradcheck(net, X, y, **{name: value})
+
+
+@pytest.mark.parametrize(
+    "array, words",
+    [
+        (np.ones((2, 2), dtype=int), r"'W1' has dtype int64, which cannot hold a step of eps"),
+        (np.ones((2, 2), dtype=np.float32), r"'W1' has dtype float32, which keeps about 7 digits"),
+        ([[1.0, 1.0], [1.0, 1.0]], r"'W1' is a list, not a numpy array"),
+    ],
+)
+def test_check_gradients_refuses_parameters_that_are_not_float64(array, words):
+    params = {"W1": array}
+    with pytest.raises(TypeError, match=words):
+        xl.check_gradients(lambda p: 0.0, lambda p: {"W1": np.zeros((2, 2))}, params)
+    with pytest.raises(TypeError, match="non-empty dict"):
+        xl.check_gradients(lambda p: 0.0, lambda p: {}, {})

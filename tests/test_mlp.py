@@ -1,9 +1,12 @@
 """The network: shapes, initialisations, forward pass, backward pass, faults."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 import xorlab as xl
+from xorlab import mlp
 
 
 def test_param_shapes_and_keys():
@@ -140,3 +143,96 @@ def test_faults_combine():
     both = xl.MLP((2, 2, 1), faults=("flipped_bce_grad", "sigmoid_derivative_of_output"))
     one = xl.MLP((2, 2, 1), faults=("flipped_bce_grad",))
     assert not np.allclose(both.gradients(X, y)["W2"], one.gradients(X, y)["W2"])
+
+
+def test_default_parameters_are_xavier_draws_from_seed_0():
+    rng = np.random.default_rng(0)  # layer by layer, std sqrt(2 / (fan_in + fan_out))
+    W1 = np.sqrt(2 / 4) * rng.standard_normal((2, 2))
+    W2 = np.sqrt(2 / 3) * rng.standard_normal((2, 1))
+    for params in (xl.init_params((2, 2, 1)), xl.MLP((2, 2, 1)).params):
+        assert list(params) == ["W1", "b1", "W2", "b2"]
+        assert np.allclose(params["W1"], W1, rtol=1e-15, atol=0)
+        assert np.allclose(params["W2"], W2, rtol=1e-15, atol=0)
+        assert params["b1"].tolist() == [0.0, 0.0] and params["b2"].tolist() == [0.0]
+
+
+def test_loss_of_a_deeper_network_matches_plain_numpy():
+    X, y = xl.xor()
+    net = xl.MLP((2, 3, 2, 1), seed=2)
+    P = net.params
+    a1 = 1 / (1 + np.exp(-(X @ P["W1"] + P["b1"])))
+    a2 = 1 / (1 + np.exp(-(a1 @ P["W2"] + P["b2"])))
+    p = 1 / (1 + np.exp(-(a2 @ P["W3"] + P["b3"])))
+    bce = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert net.loss(X, y) == pytest.approx(bce, rel=1e-12)
+
+
+def test_gradients_of_a_deep_relu_network_with_three_outputs_match_plain_numpy():
+    # more outputs than inputs, and a leaky ReLU output whose derivative needs its own z
+    X, _ = xl.xor()
+    Y = np.array([[0.0, 1.0, 0.5], [1.0, 0.0, 2.0], [1.0, 1.0, -1.0], [0.0, 0.0, 0.0]])
+    net = xl.MLP((2, 4, 3, 3), hidden="relu", output="leaky_relu", loss="mse", seed=7)
+    P = net.params
+    z1 = X @ P["W1"] + P["b1"]
+    z2 = np.maximum(z1, 0) @ P["W2"] + P["b2"]
+    z3 = np.maximum(z2, 0) @ P["W3"] + P["b3"]
+    p = np.where(z3 > 0, z3, 0.01 * z3)
+    d3 = 2 * (p - Y) / 4 * np.where(z3 > 0, 1.0, 0.01)  # MSE summed over outputs, mean over n
+    d2 = (d3 @ P["W3"].T) * (z2 > 0)
+    d1 = (d2 @ P["W2"].T) * (z1 > 0)
+    g = net.gradients(X, Y)
+    assert np.allclose(g["W3"], np.maximum(z2, 0).T @ d3) and np.allclose(g["b3"], d3.sum(0))
+    assert np.allclose(g["W2"], np.maximum(z1, 0).T @ d2) and np.allclose(g["b2"], d2.sum(0))
+    assert np.allclose(g["W1"], X.T @ d1) and np.allclose(g["b1"], d1.sum(0))
+
+
+def test_stack_puts_the_networks_on_a_trailing_axis():
+    one, two = {"W1": np.array([[1.0, 2.0]])}, {"W1": np.array([[3.0, 4.0]])}
+    assert mlp.stack([one, two])["W1"].tolist() == [[[1.0, 3.0], [2.0, 4.0]]]
+    assert mlp.stack([one])["W1"].tolist() == [[[1.0], [2.0]]]
+
+
+def test_a_copy_shares_a_spec_nobody_can_change():
+    net = xl.MLP((2, 2, 1))
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'loss'"):
+        net.copy().spec.loss = "mse"
+    assert net.spec.loss == "bce"
+
+
+# --- refusals at construction ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"sizes": (2,)}, ValueError, "sizes"),
+        ({"sizes": "221"}, TypeError, "sizes"),
+        ({"sizes": (2, 0, 1)}, ValueError, "sizes"),
+        ({"sizes": (2, 2.5, 1)}, TypeError, "sizes"),
+        ({"hidden": "softplus"}, ValueError, "hidden activation"),
+        ({"output": 3}, TypeError, "output activation"),
+        ({"loss": "hinge"}, ValueError, "loss"),
+        ({"init": "glorot"}, ValueError, "init"),
+        ({"init_scale": -1.0}, ValueError, "init_scale"),
+        ({"seed": -3}, ValueError, "seed must be a non-negative integer, got -3"),
+        ({"seed": 1.5}, TypeError, "seed"),
+        ({"bias": "yes"}, TypeError, "bias"),
+        ({"faults": ("typo",)}, ValueError, "unknown fault"),
+        ({"faults": 5}, TypeError, "faults"),
+        ({"faults": ("flipped_bce_grad",), "loss": "mse"}, ValueError, "needs loss='bce'"),
+        ({"faults": ("leak_forward_only",)}, ValueError, "needs hidden='relu'"),
+        ({"faults": ("missing_output_derivative",), "sizes": (2, 1)}, ValueError, "hidden layer"),
+    ],
+)
+def test_construction_errors(kwargs, error, words):
+    kwargs = {"sizes": (2, 2, 1), **kwargs}
+    with pytest.raises(error, match=words):
+        xl.MLP(**kwargs)
+
+
+@pytest.mark.parametrize("output", ["tanh", "identity", "relu"])
+def test_bce_without_a_sigmoid_output_is_refused(output):
+    with pytest.raises(ValueError, match=f"loss='bce' needs output='sigmoid'.*output='{output}'"):
+        xl.MLP((2, 2, 1), output=output, loss="bce")
+    with pytest.raises(ValueError, match="loss='bce' needs output='sigmoid'"):
+        xl.train_many(2, output=output, epochs=1)

@@ -217,6 +217,11 @@ def test_translation_rejects_bad_input():
         xl.online.translation_train(lr=0.0)
 
 
+def test_translated_program_is_bounded_too():
+    with pytest.raises(ValueError, match="epochs=1,000,000 means 4,000,000 gradient steps"):
+        xl.online.translation_train(epochs=10**6)
+
+
 def test_draw_translation_returns_a_figure():
     fig = xl.online.draw_translation(["flipped_update_sign"], lr=1.0, epochs=20)
     assert len(fig.axes) == 1 and len(fig.axes[0].lines) == 8

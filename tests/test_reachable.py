@@ -124,5 +124,3 @@ def test_figures_draw():
     ax = R.plot_unit_lines(np.array([[1.0, -2.0], [1.0, 1.0]]))
     assert len(ax.lines) == 2
     plt.close("all")
-
-

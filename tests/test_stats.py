@@ -1,4 +1,5 @@
-"""Wilson score intervals (xorlab.stats), against values computed by hand from the formula.
+"""Wilson score intervals (xorlab.stats), against values computed by hand from the formula, and
+the arguments they refuse.
 
 For k successes of n and z: centre = (k/n + z^2/(2n)) / (1 + z^2/n), half-width
 z sqrt(k/n (1 - k/n) / n + z^2 / (4 n^2)) / (1 + z^2/n).
@@ -46,3 +47,32 @@ def test_wilson_accepts_numpy_integers_and_the_boundary_counts():
     assert xl.wilson_interval(np.int64(3), np.int32(10)) == xl.wilson_interval(3, 10)
     assert xl.wilson_interval(0, 1) == (0.0, pytest.approx(0.793451, abs=2e-6))
     assert xl.wilson_interval(1, 1) == (pytest.approx(0.206549, abs=2e-6), 1.0)
+
+
+def test_wilson_interval():
+    lo, hi = xl.wilson_interval(74, 100)
+    assert lo < 0.74 < hi and hi - lo < 0.2
+    assert xl.wilson_interval(0, 50)[0] == 0.0 and xl.wilson_interval(50, 50)[1] == 1.0
+    narrow = xl.wilson_interval(740, 1000)
+    assert narrow[1] - narrow[0] < hi - lo
+    with pytest.raises(ValueError, match="successes"):
+        xl.wilson_interval(5, 4)
+
+
+@pytest.mark.parametrize(
+    "args, error, words",
+    [
+        ((3, 10, -1.96), ValueError, "z must be a positive, finite"),
+        ((3, 10, 0.0), ValueError, "z must be a positive, finite"),
+        ((3, 10, float("nan")), ValueError, "z must be a positive, finite"),
+        ((2.5, 10), TypeError, "successes must be a whole number"),
+        ((3, 10.0), TypeError, "n must be a whole number"),
+        ((True, 10), TypeError, "successes must be a whole number"),
+        ((11, 10), ValueError, r"successes must lie in \[0, n\], got 11 of 10"),
+        ((-1, 10), ValueError, r"successes must lie in \[0, n\], got -1 of 10"),
+        ((0, 0), ValueError, "n must be at least 1 trial, got 0"),
+    ],
+)
+def test_wilson_refuses_impossible_arguments(args, error, words):
+    with pytest.raises(error, match=words):
+        xl.wilson_interval(*args)

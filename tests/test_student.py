@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+TOOLS = str(ROOT / "tools")
+sys.path.insert(0, TOOLS)
 import student  # noqa: E402
 
 CHAPTERS = [ROOT / f"{c}.ipynb" for c in student.toc_chapters()]
@@ -293,7 +294,10 @@ def exercise_slice(nb):
 
 RUN = """
 import sys, nbclient, nbformat
-source, target, where = sys.argv[1:]
+source, target, where, tools = sys.argv[1:]
+sys.path.insert(0, tools)
+import steady_kernel
+steady_kernel.patch()
 nb = nbformat.read(source, as_version=4)
 client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
                                  resources={"metadata": {"path": where}})
@@ -322,7 +326,7 @@ def executed(edition, tmp_path_factory, request):
                 exercise_slice(nbformat.read(edition / "chapters" / path.name, 4)), source
             )
             where = edition / "chapters"
-            args = [sys.executable, "-c", RUN, str(source), str(target), str(where)]
+            args = [sys.executable, "-c", RUN, str(source), str(target), str(where), TOOLS]
             running.append(
                 (path, target, subprocess.Popen(args, stderr=subprocess.PIPE, text=True))
             )

@@ -130,5 +130,3 @@ def test_explorer_builds():
     widget = xl.surrogate.rising_cost_explorer()
     assert isinstance(widget, ipywidgets.interactive)
     plt.close("all")
-
-

@@ -482,10 +482,12 @@ def rubric_page(ch):
 
 
 def write_source(course, paths):
-    """Write source/<stem>/<stem>.ipynb, rubrics/<stem>.md and nbgrader_config.py."""
+    """Write source/<stem>/<stem>.ipynb, rubrics/<stem>.md, nbgrader_config.py and the
+    steady_kernel.py it imports."""
     course = Path(course)
     (course / "rubrics").mkdir(parents=True, exist_ok=True)
     shutil.copy(HERE / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copy(HERE.parent / "steady_kernel.py", course / "steady_kernel.py")
     for path in paths:
         nb, ch = source_notebook(path)
         folder = course / "source" / path.stem

@@ -15,9 +15,11 @@ import uuid
 from pathlib import Path
 
 import nbformat
+import steady_kernel
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+steady_kernel.patch()
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 

@@ -2,9 +2,9 @@
 
 A code cell whose metadata holds `"xorlab": {"live": "<name>"}` shows, in the HTML only, the
 live explorer `<name>` of assets/explorer/explorers.js in place of its ipywidgets output (which
-cannot run without a kernel). In Jupyter, Binder and Colab the cells run as before. Pages with an explorer load the engine's scripts and
-`explorer/draws.js`, the first draws of numpy's generator for each seed, so that the page starts
-from exactly the weights `xorlab` draws.
+cannot run without a kernel). In Jupyter, Binder and Colab the cells run as before. Pages with
+an explorer load the engine's scripts and `explorer/draws.js`, the first draws of numpy's
+generator for each seed, so that the page starts from exactly the weights `xorlab` draws.
 """
 
 import html

@@ -30,19 +30,27 @@ PACKAGE = ROOT / "code" / "xorlab"
 SURVIVORS = ROOT / "tools" / "mutation_survivors.md"
 
 TARGETS = {
-    "stats": [
-        "tests/test_stats.py",
-        "tests/test_bad_input.py::test_wilson_refuses_impossible_arguments",
-    ],
-    "losses": ["tests/test_core_numerics.py"],
-    "activations": ["tests/test_core_numerics.py"],
+    "stats": ["tests/test_stats.py"],
+    "losses": ["tests/test_losses.py"],
+    "activations": ["tests/test_activations.py"],
     "data": ["tests/test_data.py"],
-    "_validate": ["tests/test_bad_input.py"],
-    "faults": ["tests/test_faults.py", "tests/test_mlp.py", "tests/test_bad_input.py"],
-    "gradcheck": ["tests/test_gradcheck.py", "tests/test_bad_input.py"],
-    "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_bad_input.py"],
-    "train": ["tests/test_training.py", "tests/test_bad_input.py"],
-    "batched": ["tests/test_training.py", "tests/test_data.py", "tests/test_bad_input.py"],
+    "_validate": [
+        "tests/test_validate.py",
+        "tests/test_mlp.py",
+        "tests/test_gradcheck.py",
+        "tests/test_train.py",
+        "tests/test_batched.py",
+    ],
+    "faults": ["tests/test_faults.py", "tests/test_mlp.py"],
+    "gradcheck": ["tests/test_gradcheck.py", "tests/test_validate.py"],
+    "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_validate.py"],
+    "train": ["tests/test_train.py", "tests/test_validate.py"],
+    "batched": [
+        "tests/test_batched.py",
+        "tests/test_data.py",
+        "tests/test_train.py",
+        "tests/test_validate.py",
+    ],
 }
 
 SWAPS = {

@@ -1,34 +1,11 @@
-"""train (one network) and train_many (many at once) agree, learn, and report honestly."""
+"""Many networks at once (xorlab.batched): train_many agrees with train, and reports honestly."""
 
 import numpy as np
 import pytest
 
 import xorlab as xl
 
-
-def test_train_learns_xor_and_records_history():
-    X, y = xl.xor()
-    net = xl.MLP((2, 3, 1), seed=0)
-    h = xl.train(net, X, y, lr=1.0, epochs=3000)
-    assert h.loss.shape == (3001,) and h.outputs.shape == (3001, 4, 1)
-    assert h.grad_norms.shape == (3000, 2)
-    assert h.loss[-1] < 0.05 < h.loss[0]
-    assert np.array_equal(net.predict(X), y)
-    e = h.epochs_to_solve(y)
-    assert e is not None and np.array_equal(h.outputs[e] > 0.5, y > 0.5)
-    assert not np.array_equal(h.outputs[e - 1] > 0.5, y > 0.5)
-
-
-def test_sample_mode_takes_one_step_per_sample():
-    X, y = xl.xor()
-    net = xl.MLP((2, 2, 1), seed=1)
-    manual = net.copy()
-    xl.train(net, X, y, lr=0.5, epochs=1, mode="sample")
-    for i in range(4):
-        g = manual.gradients(X[i : i + 1], y[i : i + 1])
-        for k in manual.params:
-            manual.params[k] -= 0.5 * g[k]
-    assert all(np.allclose(net.params[k], manual.params[k]) for k in net.params)
+X, y = xl.xor()
 
 
 @pytest.mark.parametrize(
@@ -98,3 +75,60 @@ def test_output_exactly_half_is_never_counted_as_correct():
     X, y = xl.xor()
     r = xl.train_many(3, sizes=(2, 2, 1), init="zeros", lr=1.0, epochs=0)
     assert np.all(r.outputs == 0.5) and r.success_rate == 0.0
+
+
+def test_train_many_errors():
+    with pytest.raises(ValueError, match="n must be"):
+        xl.train_many(0)
+    with pytest.raises(ValueError, match="y must have 1 column"):
+        xl.train_many(2, X=X, y=np.zeros((4, 2)))
+    with pytest.raises(ValueError, match="gradcheck|eps"):
+        xl.gradcheck(xl.MLP((2, 2, 1)), X, y, eps=0)
+
+
+def test_defaults_train_one_xor_network_like_plain_numpy():
+    # train_many(1): a 2-2-1 sigmoid network on XOR, Xavier draws from seed 0, mean BCE,
+    # lr 0.5, 1000 full-batch epochs; here step by step in plain numpy
+    rng = np.random.default_rng(0)
+    W1, b1 = np.sqrt(2 / 4) * rng.standard_normal((2, 2)), np.zeros(2)
+    W2, b2 = np.sqrt(2 / 3) * rng.standard_normal((2, 1)), np.zeros(1)
+    r = xl.train_many(1)
+    assert np.allclose(r.initial_params["W1"][0], W1, rtol=1e-15, atol=0)
+    for _ in range(1000):
+        h = 1 / (1 + np.exp(-(X @ W1 + b1)))
+        p = 1 / (1 + np.exp(-(h @ W2 + b2)))
+        d2 = (p - y) / 4
+        d1 = (d2 @ W2.T) * h * (1 - h)
+        W1, b1, W2, b2 = (
+            W1 - 0.5 * X.T @ d1,
+            b1 - 0.5 * d1.sum(0),
+            W2 - 0.5 * h.T @ d2,
+            b2 - 0.5 * d2.sum(0),
+        )
+    for name, value in {"W1": W1, "b1": b1, "W2": W2, "b2": b2}.items():
+        assert np.allclose(r.params[name][0], value, rtol=1e-9, atol=1e-12), name
+
+
+def test_network_i_is_rebuilt_with_seed_plus_i():
+    r = xl.train_many(3, seed=5, epochs=0)
+    net = r.network(2, initial=True)
+    assert net.seed == 7 and "seed=7" in repr(net)
+    W1 = np.sqrt(2 / 4) * np.random.default_rng(7).standard_normal((2, 2))
+    assert np.allclose(net.params["W1"], W1, rtol=1e-15, atol=0)
+
+
+def test_train_many_refuses_what_only_it_checks():
+    with pytest.raises(TypeError, match="n must be an integer, got 2.5"):
+        xl.train_many(2.5)
+    with pytest.raises(TypeError, match="loss_every must be an integer, got 2.5"):
+        xl.train_many(2, epochs=1, loss_every=2.5)
+    with pytest.raises(TypeError, match="y must be a numeric array, not NoneType"):
+        xl.train_many(2, X=X)  # X without y: never silently XOR's targets
+
+
+def test_train_many_counts_one_step_an_epoch_in_batch_mode(monkeypatch):
+    monkeypatch.setattr(xl.LIMITS, "steps", 4)
+    xl.train_many(2, epochs=4)  # 4 steps: on the bound
+    xl.train_many(2, epochs=1, mode="sample")  # 4 steps, one per sample
+    with pytest.raises(ValueError, match="epochs=5 means 5 gradient steps"):
+        xl.train_many(2, epochs=5)
