@@ -45,6 +45,18 @@ def test_outputs_are_clean(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_printed_lines_fit_the_column(path):
+    """At most 90 characters per printed line (the code column at 1280 px), links excepted."""
+    wide = []
+    for number, cell in enumerate(code_cells(path), 1):
+        for out in cell.outputs:
+            text = out.get("text", "") + out.get("data", {}).get("text/plain", "")
+            lines = [line for line in text.splitlines() if len(line) > 90 and "://" not in line]
+            wide += [f"code cell {number}: {line[:60]}..." for line in lines]
+    assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_figure_has_alt_text(path):
     for number, cell in enumerate(code_cells(path), 1):
         cell_alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt")
