@@ -99,7 +99,7 @@ assignments: $(GRADE_STAMP)
 	$(GRADE)/bin/python tools/assignments.py $(COURSE)
 
 # The grading round trip for every chapter, in a temporary course: the solutions get every
-# autograded point, the untouched release none (`make test` runs it for two chapters).
+# autograded point, the untouched release none (`make test` runs it too).
 assignments-check: $(GRADE_STAMP)
 	$(GRADE)/bin/python tools/assignments.py "$$(mktemp -d)/course" --check
 
