@@ -79,9 +79,21 @@ class Grading:
     tests: str = ""
 
 
+def _with_shared(tests):
+    """`tests` after the code of tests/_shared.py (its docstring dropped) if it calls one of the
+    functions defined there, else `tests` unchanged."""
+    shared = (HERE / "tests" / "_shared.py").read_text(encoding="utf-8")
+    names = re.findall(r"^def (\w+)\(", shared, re.M)
+    if not any(re.search(rf"\b{name}\(", tests) for name in names):
+        return tests
+    code = shared.split('"""', 2)[2].strip("\n")
+    return f"{code}\n\n\n{tests}"
+
+
 def read_spec(stem):
     """{label: Grading} from tools/nbgrader/tests/<stem>.py; sections start with
-    `# %% <label> auto=<points> written=<points>` and hold the hidden tests' code."""
+    `# %% <label> auto=<points> written=<points>` and hold the hidden tests' code, preceded by
+    tests/_shared.py's functions when they call one."""
     path = HERE / "tests" / f"{stem}.py"
     text = path.read_text(encoding="utf-8")
     heads = list(SECTION.finditer(text))
@@ -93,7 +105,7 @@ def read_spec(stem):
             head.group("label"),
             int(marks.get("auto", 0)),
             int(marks.get("written", 0)),
-            text[head.end() : end].strip("\n"),
+            _with_shared(text[head.end() : end].strip("\n")),
         )
     return spec
 

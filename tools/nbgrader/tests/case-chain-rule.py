@@ -23,17 +23,8 @@ def _loss(W1, W2, x, y):
 
 
 def _slopes(W1, W2, x, y):
-    out = []
-    for which in (0, 1):
-        W = (W1, W2)[which]
-        g = _np.zeros_like(W)
-        for i in _np.ndindex(W.shape):
-            up, down = [W1.copy(), W2.copy()], [W1.copy(), W2.copy()]
-            up[which][i] += 1e-6
-            down[which][i] -= 1e-6
-            g[i] = (_loss(*up, x, y) - _loss(*down, x, y)) / 2e-6
-        out.append(g)
-    return out
+    g = _finite_differences(lambda q: _loss(q["W1"], q["W2"], x, y), {"W1": W1, "W2": W2})
+    return g["W1"], g["W2"]
 
 
 _rng = _np.random.default_rng(1752)

@@ -60,12 +60,7 @@ for _hidden in ("tanh", "sigmoid"):
     _X = _rng.normal(size=(5, 2))
     _y = _rng.integers(0, 2, size=(5, 1)).astype(float)
     _new = fixed_step({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy(), 0.2, _hidden)
+    _g = _finite_differences(_loss, _q, _X, _y, _hidden)
     for _k, _v in _q.items():
-        _g = _np.zeros_like(_v)
-        for _i in _np.ndindex(_v.shape):
-            _up, _down = {**_q, _k: _v.copy()}, {**_q, _k: _v.copy()}
-            _up[_k][_i] += 1e-6
-            _down[_k][_i] -= 1e-6
-            _g[_i] = (_loss(_up, _X, _y, _hidden) - _loss(_down, _X, _y, _hidden)) / 2e-6
         _got = _np.asarray(_new[_k], dtype=float)
-        assert _np.allclose(_got, _v - 0.2 * _g, rtol=1e-5, atol=1e-7), f"{_hidden}: {_k} wrong"
+        assert _np.allclose(_got, _v - 0.2 * _g[_k], rtol=1e-5, atol=1e-7), f"{_hidden}: {_k} wrong"
