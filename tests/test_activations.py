@@ -1,5 +1,6 @@
 """Activation functions (xorlab.activations): values, derivatives and numerical safety."""
 
+import dataclasses
 import warnings
 
 import numpy as np
@@ -57,3 +58,8 @@ def test_activation_values_and_cached_derivatives_by_hand():
         cached = unit.df_cached(z, unit.f(z)) * np.ones_like(z)
         assert np.allclose(cached, expected[name], atol=1e-15), name
     assert {n for n, a in A.items() if a.kink} == {"relu", "leaky_relu"}
+
+
+def test_an_activation_cannot_be_changed_in_place():
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'df'"):
+        xl.ACTIVATIONS["tanh"].df = act.sigmoid_derivative

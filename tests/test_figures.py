@@ -59,8 +59,15 @@ def test_wide_figures_get_text_that_reads_once_scaled_to_the_column():
     fig, ax = plt.subplots(figsize=(10, 3), dpi=100)  # 1,000 CSS px, shown at 672
     ax.set_title("small", fontsize=6)
     ax.set_xlabel("large", fontsize=20)
-    xl.plots.keep_text_legible(fig, column_px=672, min_px=9.5)
+    assert xl.plots.keep_text_legible(fig, column_px=672, min_px=9.5) >= 1  # at least the title
     shown = 672 / 1000  # CSS px per figure px once scaled to the column
     assert ax.title.get_fontsize() * 100 / 72 * shown == pytest.approx(9.5)
     assert ax.xaxis.label.get_fontsize() == 20
     plt.close(fig)
+
+
+def test_a_figure_that_reads_already_is_left_alone(figure):
+    figure.draw_without_rendering()  # the tick labels exist from here on
+    sizes = [t.get_fontsize() for t in figure.findobj(plt.Text)]
+    assert xl.plots.keep_text_legible(figure, column_px=672, min_px=9.5) == 0
+    assert [t.get_fontsize() for t in figure.findobj(plt.Text)] == sizes

@@ -293,3 +293,13 @@ def test_check_gradients_refuses_parameters_that_are_not_float64(array, words):
         xl.check_gradients(lambda p: 0.0, lambda p: {"W1": np.zeros((2, 2))}, params)
     with pytest.raises(TypeError, match="non-empty dict"):
         xl.check_gradients(lambda p: 0.0, lambda p: {}, {})
+
+
+def test_the_output_layer_kinks_only_when_its_activation_does():
+    # a ReLU hidden layer and a sigmoid output whose pre-activation is exactly 0 on every
+    # sample: the output's sign flips under each step, but a sigmoid has no kink there
+    X, y = xl.xor()
+    net = xl.MLP((2, 3, 1), hidden="relu", init="he", seed=1)
+    net.params["W2"][:] = 0.0
+    report = xl.gradcheck(net, X, y)
+    assert report["W2"].kinks == 0 and report["b2"].kinks == 0 and report.passed

@@ -1,5 +1,6 @@
 """Losses (xorlab.losses): values, gradients and numerical safety at outputs of 0 and 1."""
 
+import dataclasses
 import warnings
 
 import numpy as np
@@ -49,3 +50,14 @@ def test_sigmoid_bce_shortcut_is_chain_rule():
     p = act.sigmoid(z)
     chained = losses.bce_grad(p, y) * act.sigmoid_derivative(z)
     assert np.allclose(losses.sigmoid_bce_delta(p, y), chained, rtol=1e-10)
+
+
+def test_bce_caps_a_certain_wrong_answer_at_15_ln_10():
+    # p is clipped to [1e-15, 1 - 1e-15]: the loss of p = 0 for y = 1 is -ln(1e-15) = 15 ln 10
+    assert xl.bce(np.array([[0.0]]), np.array([[1.0]])) == pytest.approx(15 * np.log(10))
+    assert xl.bce(np.array([[1.0]]), np.array([[0.0]])) == pytest.approx(15 * np.log(10), 1e-3)
+
+
+def test_a_loss_cannot_be_changed_in_place():
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'grad'"):
+        xl.LOSSES["bce"].grad = xl.LOSSES["mse"].grad

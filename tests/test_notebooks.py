@@ -1,11 +1,15 @@
 """Chapter notebooks are stored executed, clean and standalone (checked by nbval in a kernel)."""
 
+import re
 import subprocess
 import sys
+import types
 
 import nbformat
 import pytest
 from book_pages import ROOT, chapter_notebooks, toc_documents
+
+import xorlab
 
 NOTEBOOKS = chapter_notebooks()
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
@@ -96,3 +100,17 @@ def test_case_chapter_credits_its_question(path):
     nb = nbformat.read(path, as_version=4)
     text = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
     assert "stackoverflow.com/questions/" in text or "not find its page again" in text
+
+
+def test_the_api_page_lists_every_module_the_chapters_use():
+    table = (ROOT / "chapters" / "api.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `xorlab\.(\w+)` \|", table, re.MULTILINE))
+    used = {
+        name
+        for path in NOTEBOOKS
+        for cell in code_cells(path)
+        for name in re.findall(r"\bxl\.(\w+)\.", cell.source)
+        if isinstance(getattr(xorlab, name, None), types.ModuleType)
+    }
+    assert "parallel" in used and "checks" in used  # the pattern finds what it looks for
+    assert used <= listed, f"chapters use xorlab modules the API page omits: {used - listed}"

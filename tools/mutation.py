@@ -50,7 +50,9 @@ TARGETS = {
         "tests/test_data.py",
         "tests/test_train.py",
         "tests/test_validate.py",
+        "tests/test_parallel.py",
     ],
+    "parallel": ["tests/test_parallel.py"],
 }
 
 SWAPS = {

@@ -11,6 +11,7 @@ from . import (
     checks,
     diagnose,
     online,
+    parallel,
     planted,
     reachable,
     recreate,
@@ -32,7 +33,7 @@ from .stats import wilson_interval
 from .surrogate import flipped_surrogate, gradcheck_surrogate, surrogate_loss
 from .train import History, train
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _FIGURES = ("flowchart", "plots", "widgets")
 """The modules that draw (matplotlib) or build explorers (ipywidgets). Computations never import
@@ -83,6 +84,7 @@ __all__ = [
     "mse",
     "mse_grad",
     "online",
+    "parallel",
     "or_",
     "plots",
     "flowchart",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate, mlp
+from . import _validate, mlp, parallel
 from .data import solved, xor
 from .stats import wilson_interval
 from .train import MODES, check_work, parameter_count
@@ -59,6 +59,46 @@ class ManyResult:
         lo, hi = self.interval
         return f"{100 * self.success_rate:.1f}% (95% CI {100 * lo:.1f}-{100 * hi:.1f}%)"
 
+    def __getstate__(self):
+        """For pickling (`parallel`): the arrays with the networks first are views of arrays with
+        the networks last; send those, so that a copy has the very same memory layout."""
+        state = dict(vars(self))
+        state["outputs"] = np.moveaxis(self.outputs, 0, -1)
+        for name in ("params", "initial_params"):
+            state[name] = {k: np.moveaxis(v, 0, -1) for k, v in state[name].items()}
+        return state
+
+    def __setstate__(self, state):
+        state["outputs"] = np.moveaxis(state["outputs"], -1, 0)
+        for name in ("params", "initial_params"):
+            state[name] = {k: np.moveaxis(v, -1, 0) for k, v in state[name].items()}
+        vars(self).update(state)
+
+    @classmethod
+    def join(cls, parts):
+        """One result from the results of consecutive seed ranges, in order (`parallel`)."""
+        first = parts[0]
+
+        def joined(name, axis=0):
+            return np.concatenate([getattr(r, name) for r in parts], axis=axis)
+
+        def stacked(arrays):  # as run_epochs gives them: networks first, a view of C-order data
+            return np.moveaxis(np.concatenate([np.moveaxis(a, 0, -1) for a in arrays], -1), -1, 0)
+
+        return cls(
+            spec=first.spec,
+            seed=first.seed,
+            init=first.init,
+            init_scale=first.init_scale,
+            success=joined("success"),
+            final_loss=joined("final_loss"),
+            epochs_to_solve=joined("epochs_to_solve"),
+            outputs=stacked([r.outputs for r in parts]),
+            params={k: stacked([r.params[k] for r in parts]) for k in first.params},
+            initial_params={k: stacked([r.initial_params[k] for r in parts]) for k in first.params},
+            loss_curve=None if first.loss_curve is None else joined("loss_curve", axis=1),
+        )
+
     def network(self, i, initial=False):
         """Network i as an `MLP`, with its final (or, with initial=True, starting) parameters."""
         s = self.spec
@@ -81,9 +121,9 @@ class ManyResult:
 def prepare(
     n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
 ):
-    """Check a trainer's arguments; return `(spec, X, y, start)`, with start the stacked initial
-    parameters of networks seed, seed + 1, ... (trailing axis of n) and X, y defaulting to XOR.
-    `mode` ("batch" or "sample") counts the steps each epoch takes, for the work bound."""
+    """Check a trainer's arguments; return `(spec, X, y, steps)`, with X, y defaulting to XOR
+    and `steps` the gradient steps each network takes: epochs, times the samples when `mode` is
+    "sample" (one step per sample) rather than "batch"."""
     _validate.positive(n, "n", integer=True)
     spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
     if X is None and y is None:
@@ -95,13 +135,20 @@ def prepare(
     _validate.positive(lr, "lr")
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
     _validate.choice(mode, MODES, "mode")
+    _validate.choice(init, mlp.INITS, "init")
+    _validate.positive(init_scale, "init_scale")
+    _validate.seed(seed)
     per_epoch = 1 if mode == "batch" else len(X)
     check_work(epochs, n, len(X), parameter_count(spec.sizes, spec.bias), per_epoch)
-    _validate.seed(seed)
-    start = mlp.stack(
-        [mlp.init_params(spec.sizes, init, init_scale, seed + i, bias) for i in range(n)]
+    return spec, X, y, epochs * per_epoch
+
+
+def starting_params(spec, n, init, init_scale, seed):
+    """The initial parameters of networks seed, seed + 1, ..., seed + n - 1, stacked (trailing
+    axis of n): network i's are `init_params(..., seed=seed + i)`."""
+    return mlp.stack(
+        [mlp.init_params(spec.sizes, init, init_scale, seed + i, spec.bias) for i in range(n)]
     )
-    return spec, X, y, start
 
 
 def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every=None):
@@ -155,19 +202,42 @@ def train_many(
     y=None,
     mode="batch",
     loss_every=None,
+    workers=None,
 ):
     """Train n independent networks at once; network i starts as `MLP(..., seed=seed + i)`.
 
     X: (n_samples, d_in) and y: (n_samples, k) default to XOR. `mode` is "batch" or "sample"
-    as in `train`. `loss_every=e` also records every network's loss every e epochs.
+    as in `train`. `loss_every=e` also records every network's loss every e epochs. A big call
+    is shared among the CPUs (`parallel.parts`; `workers=1` keeps it in this process), with the
+    same result to the last bit.
     Returns a `ManyResult` with `.success_rate`, `.interval` (95% Wilson), `.final_loss`,
     `.epochs_to_solve` and the trained parameters.
     """
-    spec, X, y, start = prepare(
+    spec, X, y, steps = prepare(
         n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
     )
     if loss_every is not None:
         _validate.positive(loss_every, "loss_every", integer=True)
+    cuts = parallel.parts(n, seed, steps, workers)
+    if len(cuts) > 1:
+        kwargs = dict(
+            sizes=sizes,
+            hidden=hidden,
+            output=output,
+            loss=loss,
+            lr=lr,
+            epochs=epochs,
+            init=init,
+            bias=bias,
+            faults=faults,
+            init_scale=init_scale,
+            X=X,
+            y=y,
+            mode=mode,
+            loss_every=loss_every,
+        )
+        return ManyResult.join(parallel.run_parts(train_many, cuts, **kwargs))
+    start = starting_params(spec, n, init, init_scale, seed)
     samples = [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
 
     def epoch_step(params, zs, acts):

@@ -14,9 +14,9 @@ Two ideas from the chapter "Translating the chain rule":
 
 import numpy as np
 
-from . import _validate, mlp
+from . import _validate, mlp, parallel
 from .activations import sigmoid
-from .batched import prepare, run_epochs
+from .batched import ManyResult, prepare, run_epochs, starting_params
 from .data import xor
 from .faults import FAULTS, Pass
 from .train import check_work
@@ -92,15 +92,17 @@ def train_online(
     X=None,
     y=None,
     order="simultaneous",
+    workers=None,
 ):
     """Train n networks per sample (one step per sample, in order) with the given step `order`.
 
     Network i starts as `MLP(..., seed=seed + i)`; X: (n_samples, d_in), y: (n_samples, k)
-    default to XOR. With order="simultaneous" this is `train_many(..., mode="sample")`.
+    default to XOR. With order="simultaneous" this is `train_many(..., mode="sample")`; `workers`
+    as there.
     Returns a `ManyResult` (success, 95% interval, epochs_to_solve, final parameters).
     """
     _check_order(order)
-    spec, X, y, start = prepare(
+    spec, X, y, steps = prepare(
         n,
         sizes,
         hidden,
@@ -117,6 +119,25 @@ def train_online(
         y,
         "sample",
     )
+    cuts = parallel.parts(n, seed, steps, workers)
+    if len(cuts) > 1:
+        kwargs = dict(
+            sizes=sizes,
+            hidden=hidden,
+            output=output,
+            loss=loss,
+            lr=lr,
+            epochs=epochs,
+            init=init,
+            bias=bias,
+            faults=faults,
+            init_scale=init_scale,
+            X=X,
+            y=y,
+            order=order,
+        )
+        return ManyResult.join(parallel.run_parts(train_online, cuts, **kwargs))
+    start = starting_params(spec, n, init, init_scale, seed)
 
     def epoch_step(params, zs, acts):
         for i in range(len(X)):

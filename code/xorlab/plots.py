@@ -51,8 +51,8 @@ MIN_TEXT_PX = 9.5
 
 
 def smallest_text_px(fig) -> float:
-    """Height in pixels, at the figure's dpi, of the smallest visible non-empty text."""
-    fig.canvas.draw()  # tick labels exist only once the figure is drawn
+    """Height in pixels, at the figure's dpi, of the smallest visible non-empty text, as the
+    figure was last laid out (tick labels exist only once it has been)."""
     sizes = [
         t.get_fontsize()
         for t in fig.findobj(mpl.text.Text)
@@ -61,16 +61,17 @@ def smallest_text_px(fig) -> float:
     return min(sizes, default=0.0) * fig.dpi / 72
 
 
-def keep_text_legible(fig, column_px=COLUMN_PX, min_px=MIN_TEXT_PX) -> float:
-    """Raise every text of `fig` that would show below `min_px` CSS px once the figure is
-    scaled to `column_px`; return the smallest font size allowed, in points."""
-    fig.canvas.draw()
+def keep_text_legible(fig, column_px=COLUMN_PX, min_px=MIN_TEXT_PX) -> int:
+    """Lay `fig` out and raise every text that would show below `min_px` CSS px once the figure
+    is scaled to `column_px`; return how many texts were raised."""
+    fig.draw_without_rendering()
     scale = min(1.0, column_px / (fig.get_figwidth() * fig.dpi))
     floor = min_px / scale * 72 / fig.dpi
-    for text in fig.findobj(mpl.text.Text):
-        if text.get_text().strip() and text.get_fontsize() < floor:
-            text.set_fontsize(floor)
-    return floor
+    small = [t for t in fig.findobj(mpl.text.Text) if t.get_text().strip()]
+    small = [t for t in small if t.get_fontsize() < floor]
+    for text in small:
+        text.set_fontsize(floor)
+    return len(small)
 
 
 def figure_png(fig) -> tuple[str, dict]:
@@ -82,7 +83,8 @@ def figure_png(fig) -> tuple[str, dict]:
     browser tests read it to check that figures stay legible once scaled to the page.
     """
     buffer = io.BytesIO()
-    keep_text_legible(fig)
+    if keep_text_legible(fig):
+        fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     min_font = f"{smallest_text_px(fig):.2f}"
     fig.savefig(
         buffer,

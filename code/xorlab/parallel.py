@@ -1,0 +1,256 @@
+"""Running independent training calls on all the computer's CPUs, with the very same results.
+
+Two uses, one mechanism (worker processes that run calls and send back their results):
+
+* `each(function, settings)` runs several calls side by side, `function(**s)` for each dict s,
+  and returns their results in order, as the list comprehension would.
+* `train_many` and `train_online` cut one big call into parts by seed (`parts`). Networks in a
+  stack never interact, so `train_many(1000, seed=0)` is `train_many(500, seed=0)` followed by
+  `train_many(500, seed=500)`, bit for bit, as long as every part holds at least two networks
+  (a stack of one takes another path through `np.einsum`, which rounds differently in the last
+  bit). `tests/test_parallel.py` checks both equalities.
+
+The workers are fresh Python interpreters that read pickled calls on their standard input and
+write the results on their standard output. They never import the caller's script (as
+`multiprocessing` would), so a script needs no `if __name__ == "__main__"` guard. They run in
+their own session, so a Jupyter kernel neither waits for them nor signals them when it stops;
+they stop when the caller exits or is interrupted. A worker applies the caller's
+`xorlab.LIMITS` and `np.geterr()`; the warnings a call raised in it are raised again here.
+"""
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from . import _validate
+
+SPLIT_FROM = 1_000_000
+"""Network-steps (networks x epochs x steps per epoch) from which one call is cut into parts:
+about a third of a second of work on one core, so that handing out the parts costs little."""
+
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+"""Linux's CPU quota of the container (cgroup v2), "max 100000" when there is none."""
+
+WORKER_ENV = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "MALLOC_MMAP_THRESHOLD_": str(2**25),
+    "MALLOC_TRIM_THRESHOLD_": str(2**28),
+    "MALLOC_TOP_PAD_": str(2**24),
+}
+"""What the workers run with. One thread each for linear algebra (there is a worker per CPU
+already). And glibc's malloc told to keep the memory it frees: every epoch allocates and frees
+the same arrays of a few hundred kB, and when malloc hands such memory back to the system, the
+next epoch pays a page fault per 4 kB to get it again, up to twice the time of the arithmetic."""
+
+_workers = []
+_in_worker = False
+_lock = threading.Lock()  # one call at a time talks to the workers
+
+
+def usable_cpus():
+    """CPUs this process may use: its CPU affinity, capped by a container's CPU quota; 1 inside
+    a worker, which never starts workers of its own."""
+    if _in_worker:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        quota, period = CPU_MAX.read_text().split()
+        if quota != "max":
+            cpus = min(cpus, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return cpus or 1
+
+
+def parts(n, seed, steps, workers=None):
+    """Cut a call of n networks (seeds seed, seed + 1, ...) taking `steps` steps each into parts:
+    a list of (networks, first seed), consecutive and in order.
+
+    `workers=None` gives one part per usable CPU when n x steps >= SPLIT_FROM, else one part; a
+    number asks for that many. Never more than n // 2 parts: each holds at least two networks.
+    """
+    if workers is None:
+        workers = usable_cpus() if n * steps >= SPLIT_FROM else 1
+    else:
+        _validate.positive(workers, "workers", integer=True)
+    k = max(1, min(workers, n // 2))
+    sizes = [n // k + (i < n % k) for i in range(k)]
+    firsts = [seed + sum(sizes[:i]) for i in range(k)]
+    return list(zip(sizes, firsts))
+
+
+def run_parts(trainer, cuts, **kwargs):
+    """`trainer(n=size, seed=first, workers=1, **kwargs)` for each (size, first) of `cuts`, all
+    at once in worker processes; returns the results in the order of `cuts`."""
+    calls = [dict(kwargs, n=size, seed=first, workers=1) for size, first in cuts]
+    return _run(trainer, calls, len(cuts))
+
+
+def each(function, settings, workers=None):
+    """`[function(**s) for s in settings]`, the calls run side by side in worker processes, one
+    per usable CPU at a time (`workers` sets how many); the same results, in the same order.
+
+    `function` must be importable by a fresh Python, e.g. `xl.train_many` or
+    `xl.online.translation_train`, not a function defined in a notebook.
+    """
+    settings = list(settings)
+    if not all(isinstance(s, dict) for s in settings):
+        raise TypeError("settings must be a list of dicts of keyword arguments, one per call")
+    if workers is None:
+        workers = usable_cpus()
+    else:
+        _validate.positive(workers, "workers", integer=True)
+    if not _importable(function):
+        raise TypeError(
+            f"each() runs a function that a fresh Python can import, such as xl.train_many; "
+            f"{getattr(function, '__qualname__', function)!r} is not one (defined in a notebook "
+            "or inside another function?)"
+        )
+    k = min(workers, len(settings))
+    if k <= 1:
+        return [function(**s) for s in settings]
+    return _run(function, settings, k)
+
+
+def _importable(function):
+    """Whether a fresh Python finds `function` by its module and name, as pickle sends it."""
+    module = sys.modules.get(getattr(function, "__module__", None) or "")
+    if module is None or module.__name__ == "__main__":
+        return False
+    found = module
+    for name in getattr(function, "__qualname__", "<none>").split("."):
+        found = getattr(found, name, None)
+    return found is function
+
+
+def _run(function, calls, k):
+    """function(**c) for each c of `calls` on k workers, k threads feeding them; in order."""
+    with _lock:
+        return _run_unlocked(function, calls, k)
+
+
+def _run_unlocked(function, calls, k):
+    state = (vars(_validate.LIMITS).copy(), np.geterr())
+    todo = queue.SimpleQueue()
+    for i, call in enumerate(calls):
+        todo.put((i, call))
+    answers = [None] * len(calls)
+    broken = []
+
+    def feed(worker):
+        while True:
+            try:
+                i, call = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                pickle.dump((function, call, state), worker.stdin)
+                worker.stdin.flush()
+                answers[i] = _answer(worker)
+            except Exception as error:  # the worker died: nothing more goes to it
+                broken.append(error)
+                return
+
+    threads = [threading.Thread(target=feed, args=(w,), daemon=True) for w in _ready(k)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    except BaseException:  # interrupted: the workers may still answer, so none is kept
+        _stop_all()
+        raise
+    if broken:
+        _stop_all()
+        raise broken[0]
+    for ok, value in answers:
+        if not ok:
+            raise value
+    for _, (_, caught) in answers:
+        for warning in caught:
+            _warn_again(*warning)
+    return [result for _, (result, _) in answers]
+
+
+def _answer(worker):
+    """(True, (result, warnings)) or (False, the error the call raised) from a worker."""
+    try:
+        return pickle.load(worker.stdout)
+    except EOFError:
+        raise RuntimeError(
+            "a worker process of xorlab.parallel stopped before answering (out of memory?); "
+            "run the call again, or pass workers=1 to run it in this process"
+        ) from None
+
+
+def _warn_again(message, category, filename, lineno):
+    """Raise a worker's warning here, once per place as Python does, with that module's
+    registry when the place is in a module loaded here."""
+    module = next(
+        (m for m in list(sys.modules.values()) if getattr(m, "__file__", None) == filename),
+        None,
+    )
+    registry = None if module is None else vars(module).setdefault("__warningregistry__", {})
+    name = None if module is None else module.__name__
+    warnings.warn_explicit(message, category, filename, lineno, name, registry)
+
+
+def serve():
+    """A worker's loop: read a call, run it, write its answer; stop at the end of the input."""
+    global _in_worker
+    _in_worker = True
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # stray prints must not mix with the answers
+    while True:
+        try:
+            function, kwargs, (limits, errors) = pickle.load(source)
+        except EOFError:
+            return
+        vars(_validate.LIMITS).update(limits)
+        try:
+            with np.errstate(**errors), warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("default")
+                result = function(**kwargs)
+            found = [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+            answer = (True, (result, found))
+        except Exception as error:
+            answer = (False, error)
+        pickle.dump(answer, sink)
+        sink.flush()
+
+
+def _ready(k):
+    """k running workers, starting any missing: the parent folder of xorlab goes first on their
+    PYTHONPATH, so that they import this very copy."""
+    _workers[:] = [w for w in _workers if w.poll() is None]
+    home = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-c", "from xorlab.parallel import serve; serve()"]
+    while len(_workers) < k:
+        _workers.append(
+            subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env={**os.environ, **WORKER_ENV, "PYTHONPATH": path},
+                start_new_session=True,
+            )
+        )
+    return _workers[:k]
+
+
+def _stop_all():
+    """Stop every worker (the next call starts new ones)."""
+    for worker in _workers:
+        worker.kill()
+        worker.wait()
+    _workers.clear()

@@ -1,0 +1,196 @@
+"""Calls shared among worker processes (xorlab.parallel): the same results to the last bit."""
+
+import subprocess
+import sys
+import textwrap
+import threading
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+from xorlab import parallel
+
+FIELDS = ("success", "final_loss", "epochs_to_solve", "outputs", "loss_curve")
+
+
+def assert_same(a, b):
+    """Two ManyResults equal bit for bit, with the same memory layout (so that any later
+    computation on them rounds the same way)."""
+    for name in FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is None:
+            assert y is None, name
+            continue
+        assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), name
+        assert x.strides == y.strides, name
+    for source in ("params", "initial_params"):
+        for k, x in getattr(a, source).items():
+            y = getattr(b, source)[k]
+            assert np.array_equal(x, y) and x.strides == y.strides, (source, k)
+    assert (a.seed, a.init, a.init_scale, a.spec) == (b.seed, b.init, b.init_scale, b.spec)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {
+            "hidden": "relu",
+            "sizes": (2, 10, 1),
+            "init": "uniform01",
+            "bias": False,
+            "faults": ("sigmoid_derivative_of_output", "leak_forward_only"),
+            "lr": 0.4,
+        },
+        {"hidden": "tanh", "sizes": (2, 3, 1), "loss": "mse", "mode": "sample"},
+        {"hidden": "tanh", "sizes": (2, 4, 3, 1), "init_scale": 3.0, "seed": 17},
+        {"faults": ("input_activation_derivative", "flipped_update_sign")},
+        {"X": xl.and_()[0], "y": xl.and_()[1], "init": "normal"},
+    ],
+)
+def test_train_many_in_parts_equals_one_process(kw):
+    kw = {"lr": 0.5, "epochs": 60, "loss_every": 7, **kw}
+    alone = xl.train_many(101, workers=1, **kw)
+    assert_same(xl.train_many(101, workers=2, **kw), alone)
+    assert_same(xl.train_many(101, workers=3, **kw), alone)
+
+
+def test_train_online_in_parts_equals_one_process():
+    kw = dict(loss="mse", lr=0.5, epochs=40, init="normal", order="output_first")
+    assert_same(
+        xl.online.train_online(64, workers=2, **kw), xl.online.train_online(64, workers=1, **kw)
+    )
+
+
+def test_a_big_call_is_cut_by_itself_and_a_small_one_is_not(monkeypatch):
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 4)
+    steps = parallel.SPLIT_FROM // 1000
+    assert parallel.parts(1000, 5, steps) == [(250, 5), (250, 255), (250, 505), (250, 755)]
+    assert parallel.parts(1000, 5, steps - 1) == [(1000, 5)]
+    assert parallel.parts(7, 0, 10**9) == [(3, 0), (2, 3), (2, 5)]  # no part of one
+    assert parallel.parts(3, 0, 10**9) == [(3, 0)]
+    assert parallel.parts(10, 0, 1, workers=3) == [(4, 0), (3, 4), (3, 7)]
+    for bad in (0, -1, 1.5, "2"):
+        with pytest.raises((TypeError, ValueError), match="workers"):
+            parallel.parts(10, 0, 1, workers=bad)
+
+
+@pytest.mark.parametrize(
+    ("quota", "cpus"),
+    [
+        ("max 100000", None),
+        ("150000 100000", 1),
+        ("50000 100000", 1),
+        ("nonsense", None),
+        (None, None),
+    ],
+)
+def test_usable_cpus_honours_the_container_quota(tmp_path, monkeypatch, quota, cpus):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    path = tmp_path / "cpu.max"
+    if quota is not None:
+        path.write_text(quota + "\n")
+    monkeypatch.setattr(parallel, "CPU_MAX", path)
+    assert parallel.usable_cpus() == (3 if cpus is None else cpus)
+    monkeypatch.setattr(parallel, "_in_worker", True)
+    assert parallel.usable_cpus() == 1
+
+
+def test_each_gives_what_calling_one_after_another_gives():
+    # uneven calls: the later, shorter ones finish first, yet come back in order
+    settings = [dict(n=6, epochs=e, seed=s) for e, s in ((400, 0), (30, 1), (5, 2), (90, 3))]
+    serial = [xl.train_many(**s) for s in settings]
+    for got, want in zip(xl.parallel.each(xl.train_many, settings, workers=2), serial):
+        assert_same(got, want)
+    bugs = [dict(bugs=b, epochs=50, n=20, record_every=10) for b in ([], ["summed_hidden_error"])]
+    for (m1, o1, p1), (m2, o2, p2) in zip(
+        xl.parallel.each(xl.online.translation_train, bugs),
+        [xl.online.translation_train(**b) for b in bugs],
+    ):
+        assert np.array_equal(m1, m2) and np.array_equal(o1, o2)
+        assert all(np.array_equal(p1[k], p2[k]) for k in p2)
+
+
+def local_function(n):
+    return n
+
+
+@pytest.mark.parametrize("function", [lambda n: n, local_function, print])
+def test_each_refuses_a_function_a_fresh_python_cannot_find(function, monkeypatch):
+    if function is local_function:  # as if defined in a notebook
+        monkeypatch.setattr(local_function, "__module__", "__main__")
+    if function is print:
+        assert xl.parallel.each(print, [{}, {}]) == [None, None]  # builtins are found
+        return
+    with pytest.raises(TypeError, match="a fresh Python can import"):
+        xl.parallel.each(function, [dict(n=1), dict(n=2)])
+
+
+def test_each_refuses_settings_that_are_not_dicts():
+    with pytest.raises(TypeError, match="list of dicts"):
+        xl.parallel.each(xl.train_many, [(10,), (20,)])
+
+
+def test_an_error_in_a_call_reaches_the_caller_unchanged():
+    with pytest.raises(ValueError) as serial:
+        xl.train_many(5, lr=-1)
+    with pytest.raises(ValueError) as shared:
+        xl.parallel.each(xl.train_many, [dict(n=5), dict(n=5, lr=-1)], workers=2)
+    assert str(shared.value) == str(serial.value)
+    assert len(xl.parallel.each(xl.train_many, [dict(n=3)] * 2, workers=2)) == 2  # still fine
+
+
+def test_a_worker_that_dies_is_reported_and_replaced():
+    with pytest.raises(RuntimeError, match="stopped before answering"):
+        xl.parallel.each(sys.exit, [{}, {}], workers=2)
+    assert all(w.poll() is not None for w in parallel._workers) or not parallel._workers
+    got = xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
+    assert_same(got[0], xl.train_many(4, epochs=3))
+
+
+def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monkeypatch):
+    diverging = dict(
+        n=20, loss="mse", hidden="relu", output="identity", lr=1e10, epochs=50, init_scale=100
+    )
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        xl.train_many(workers=2, **diverging)
+    with np.errstate(all="raise"), pytest.raises(FloatingPointError):
+        xl.train_many(workers=2, **diverging)
+    monkeypatch.setattr(xl.LIMITS, "work", 1000)
+    with pytest.raises(ValueError, match="LIMITS.work"):
+        xl.parallel.each(xl.batched.train_many, [dict(n=40, epochs=30)] * 2, workers=2)
+
+
+def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text(
+        textwrap.dedent("""
+        import xorlab as xl
+        print("start")
+        r = xl.train_many(1000, epochs=1000)  # big enough to be cut into parts
+        s = xl.train_many(1000, epochs=1000, workers=1)
+        print(r.success.sum() == s.success.sum(), len(xl.parallel._workers))
+    """)
+    )
+    run = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    cpus = parallel.usable_cpus()
+    assert run.stdout.split() == ["start", "True", str(cpus if cpus > 1 else 0)]
+
+
+def test_two_threads_sharing_the_workers_each_get_their_own_answers():
+    settings = {seed: [dict(n=4, epochs=20, seed=seed + i) for i in range(3)] for seed in (0, 50)}
+    got = {}
+
+    def work(seed):
+        got[seed] = xl.parallel.each(xl.train_many, settings[seed], workers=2)
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in settings]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for seed, results in got.items():
+        for result, s in zip(results, settings[seed]):
+            assert_same(result, xl.train_many(**s))
