@@ -1,5 +1,7 @@
 """Many networks at once (xorlab.batched): train_many agrees with train, and reports honestly."""
 
+import pickle
+
 import numpy as np
 import pytest
 
@@ -132,3 +134,17 @@ def test_train_many_counts_one_step_an_epoch_in_batch_mode(monkeypatch):
     xl.train_many(2, epochs=1, mode="sample")  # 4 steps, one per sample
     with pytest.raises(ValueError, match="epochs=5 means 5 gradient steps"):
         xl.train_many(2, epochs=5)
+
+
+def test_a_pickled_result_comes_back_the_same_memory_layout_included():
+    # worker processes send their results pickled (xorlab.parallel)
+    r = xl.train_many(7, (2, 3, 1), epochs=20, loss_every=5, seed=3)
+    back = pickle.loads(pickle.dumps(r))
+    for name in ("success", "final_loss", "epochs_to_solve", "outputs", "loss_curve"):
+        a, b = getattr(r, name), getattr(back, name)
+        assert np.array_equal(a, b, equal_nan=True) and a.strides == b.strides, name
+    for k, v in r.params.items():
+        assert np.array_equal(v, back.params[k]) and v.strides == back.params[k].strides
+        first = back.initial_params[k]
+        assert np.array_equal(r.initial_params[k], first) and first.strides == v.strides
+    assert back.outputs.shape == (7, 4, 1) and back.network(2).forward(X).shape == (4, 1)

@@ -1,5 +1,7 @@
 """Calls shared among worker processes (xorlab.parallel): the same results to the last bit."""
 
+import io
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -153,7 +155,7 @@ def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monke
     diverging = dict(
         n=20, loss="mse", hidden="relu", output="identity", lr=1e10, epochs=50, init_scale=100
     )
-    with pytest.warns(RuntimeWarning, match="overflow"):
+    with np.errstate(all="warn"), pytest.warns(RuntimeWarning, match="overflow"):
         xl.train_many(workers=2, **diverging)
     with np.errstate(all="raise"), pytest.raises(FloatingPointError):
         xl.train_many(workers=2, **diverging)
@@ -194,3 +196,33 @@ def test_two_threads_sharing_the_workers_each_get_their_own_answers():
     for seed, results in got.items():
         for result, s in zip(results, settings[seed]):
             assert_same(result, xl.train_many(**s))
+
+
+def test_a_worker_answers_each_call_in_order_and_stops_at_the_end(monkeypatch):
+    # serve() as a worker runs it, but in this process: its input and output are buffers
+    state = ({**vars(xl.LIMITS), "work": 10**6}, {**np.geterr(), "over": "raise"})
+    diverging = dict(
+        n=20, loss="mse", hidden="relu", output="identity", lr=1e10, epochs=50, init_scale=100
+    )
+    calls = [dict(n=3, epochs=4), dict(n=3, lr=-1), dict(n=40, epochs=1000), diverging]
+    source = io.BytesIO(b"".join(pickle.dumps((xl.train_many, c, state)) for c in calls))
+    sink = io.BytesIO()
+    stdin, stdout = io.TextIOWrapper(source), io.TextIOWrapper(sink)  # kept: closing one
+    monkeypatch.setattr(sys, "stdin", stdin)  # would close its buffer
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(parallel, "_in_worker", False)
+    limits = vars(xl.LIMITS).copy()
+    try:
+        parallel.serve()  # returns at the end of its input
+        assert parallel._in_worker and xl.LIMITS.work == 10**6  # the caller's bound, applied
+    finally:
+        vars(xl.LIMITS).update(limits)
+    sink.seek(0)
+    answers = [pickle.load(sink) for _ in calls]
+    (ok, (first, caught)), (failed, error), (too_big, bound), (overflow, raised) = answers
+    assert ok and caught == [] and isinstance(first, xl.ManyResult)
+    assert_same(first, xl.train_many(3, epochs=4))
+    assert not failed and isinstance(error, ValueError) and "lr" in str(error)
+    assert not too_big and "LIMITS.work" in str(bound)
+    assert not overflow and isinstance(raised, FloatingPointError)  # the caller's np.geterr()
+    assert sink.read() == b""

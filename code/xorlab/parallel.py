@@ -18,6 +18,8 @@ they stop when the caller exits or is interrupted. A worker applies the caller's
 `xorlab.LIMITS` and `np.geterr()`; the warnings a call raised in it are raised again here.
 """
 
+import atexit
+import contextlib
 import os
 import pickle
 import queue
@@ -248,9 +250,17 @@ def _ready(k):
     return _workers[:k]
 
 
-def _stop_all():
-    """Stop every worker (the next call starts new ones)."""
+def _stop_all(kill=True):
+    """Stop every worker (the next call starts new ones): kill it, or with kill=False close its
+    input, so that it stops once its call is done; then collect it."""
     for worker in _workers:
-        worker.kill()
+        if kill:
+            worker.kill()
+        for pipe in (worker.stdin, worker.stdout):
+            with contextlib.suppress(OSError):  # a killed worker's pipe may be broken
+                pipe.close()
         worker.wait()
     _workers.clear()
+
+
+atexit.register(_stop_all, kill=False)
