@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
+from xorlab import parallel
 
 X, y = xl.xor()
 
@@ -148,3 +149,23 @@ def test_a_pickled_result_comes_back_the_same_memory_layout_included():
         first = back.initial_params[k]
         assert np.array_equal(r.initial_params[k], first) and first.strides == v.strides
     assert back.outputs.shape == (7, 4, 1) and back.network(2).forward(X).shape == (4, 1)
+
+
+def test_a_call_goes_to_the_workers_only_when_cut(monkeypatch):
+    cuts = []
+
+    def spy(trainer, parts, **kwargs):
+        cuts.append(parts)
+        return real(trainer, parts, **kwargs)
+
+    real = parallel.run_parts
+    monkeypatch.setattr(parallel, "run_parts", spy)
+    cut = xl.train_many(6, epochs=5, workers=2).final_loss
+    assert cuts == [[(3, 0), (3, 3)]]
+    assert np.array_equal(xl.train_many(6, epochs=5, workers=1).final_loss, cut)
+    assert len(cuts) == 1  # workers=1: no parts
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "SPLIT_FROM", 4 * 60 * 4)  # networks x epochs x samples
+    xl.train_many(4, epochs=60, mode="sample")  # every per-sample step counts: cut
+    xl.train_many(4, epochs=59, mode="sample")  # one epoch less: not cut
+    assert cuts[1:] == [[(2, 0), (2, 2)]]

@@ -1,11 +1,13 @@
 """Calls shared among worker processes (xorlab.parallel): the same results to the last bit."""
 
 import io
+import os
 import pickle
 import subprocess
 import sys
 import textwrap
 import threading
+import warnings
 
 import numpy as np
 import pytest
@@ -89,14 +91,42 @@ def test_a_big_call_is_cut_by_itself_and_a_small_one_is_not(monkeypatch):
     ],
 )
 def test_usable_cpus_honours_the_container_quota(tmp_path, monkeypatch, quota, cpus):
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    mine = {0, 1, 2}  # this process's CPUs (pid 0 is this process)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: mine if pid == 0 else {0})
     path = tmp_path / "cpu.max"
     if quota is not None:
         path.write_text(quota + "\n")
     monkeypatch.setattr(parallel, "CPU_MAX", path)
     assert parallel.usable_cpus() == (3 if cpus is None else cpus)
-    monkeypatch.setattr(parallel, "_in_worker", True)
+
+
+def test_without_an_affinity_or_a_count_there_is_one_cpu(monkeypatch, tmp_path):
+    monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)  # "cannot tell"
+    monkeypatch.setattr(parallel, "CPU_MAX", tmp_path / "absent")
     assert parallel.usable_cpus() == 1
+    (tmp_path / "absent").write_text("200000 100000\n")  # a quota of two CPUs
+    assert parallel.usable_cpus() == 1
+
+
+def test_inside_a_worker_nothing_is_shared_out_again(monkeypatch):
+    parallel._stop_all()
+    monkeypatch.setattr(parallel, "_in_worker", True)
+    assert parallel.parts(1000, 0, 10**9, workers=4) == [(1000, 0)]
+    got = xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
+    assert parallel._workers == [] and len(got) == 2
+
+
+def test_the_workers_are_reused_in_a_session_of_their_own():
+    parallel._stop_all()
+    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 3, workers=2)
+    first = [w.pid for w in parallel._workers]
+    assert len(first) == 2
+    assert all(os.getsid(pid) != os.getsid(0) for pid in first)  # not our process group
+    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
+    assert [w.pid for w in parallel._workers] == first
+    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=1)  # in this process
+    assert [w.pid for w in parallel._workers] == first
 
 
 def test_each_gives_what_calling_one_after_another_gives():
@@ -129,6 +159,18 @@ def test_each_refuses_a_function_a_fresh_python_cannot_find(function, monkeypatc
         xl.parallel.each(function, [dict(n=1), dict(n=2)])
 
 
+def test_each_refuses_a_function_of_the_main_script(monkeypatch):
+    main = sys.modules["__main__"]
+
+    def run(n):
+        return n
+
+    run.__module__, run.__qualname__ = "__main__", "run"
+    monkeypatch.setattr(main, "run", run, raising=False)  # found there by name, as pickle would
+    with pytest.raises(TypeError, match="a fresh Python can import"):
+        xl.parallel.each(run, [dict(n=1), dict(n=2)])
+
+
 def test_each_refuses_settings_that_are_not_dicts():
     with pytest.raises(TypeError, match="list of dicts"):
         xl.parallel.each(xl.train_many, [(10,), (20,)])
@@ -159,6 +201,17 @@ def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monke
         xl.train_many(workers=2, **diverging)
     with np.errstate(all="raise"), pytest.raises(FloatingPointError):
         xl.train_many(workers=2, **diverging)
+    with np.errstate(all="warn"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")  # once per place, as Python shows warnings
+        for _ in range(2):
+            xl.train_many(workers=2, **diverging)
+    places = [(str(w.message), w.filename, w.lineno) for w in caught]
+    assert places and len(places) == len(set(places))
+    with np.errstate(all="warn"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", module="xorlab")  # a filter on the module's name
+        xl.train_many(workers=2, **diverging)
+    assert caught == []
     monkeypatch.setattr(xl.LIMITS, "work", 1000)
     with pytest.raises(ValueError, match="LIMITS.work"):
         xl.parallel.each(xl.batched.train_many, [dict(n=40, epochs=30)] * 2, workers=2)

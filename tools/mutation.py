@@ -168,8 +168,8 @@ def _patch(module, source):
         if isinstance(old, type) and isinstance(new, type):
             pairs = [(vars(old).get(k), v) for k, v in vars(new).items()]
         for o, n in pairs:
-            o = getattr(o, "fget", o)
-            n = getattr(n, "fget", n)
+            o = getattr(o, "__func__", getattr(o, "fget", o))  # classmethods, properties
+            n = getattr(n, "__func__", getattr(n, "fget", n))
             if isinstance(o, types.FunctionType) and isinstance(n, types.FunctionType):
                 if o.__code__.co_freevars == n.__code__.co_freevars:
                     undo.append((o, o.__code__, o.__defaults__, o.__kwdefaults__))

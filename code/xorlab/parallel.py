@@ -59,18 +59,16 @@ _lock = threading.Lock()  # one call at a time talks to the workers
 
 
 def usable_cpus():
-    """CPUs this process may use: its CPU affinity, capped by a container's CPU quota; 1 inside
-    a worker, which never starts workers of its own."""
-    if _in_worker:
-        return 1
+    """CPUs this process may use: its CPU affinity, capped by a container's CPU quota."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = cpus or 1  # os.cpu_count() is None when it cannot tell
     try:
         quota, period = CPU_MAX.read_text().split()
         if quota != "max":
             cpus = min(cpus, max(1, int(quota) // int(period)))
     except (OSError, ValueError):
         pass
-    return cpus or 1
+    return cpus
 
 
 def parts(n, seed, steps, workers=None):
@@ -80,20 +78,28 @@ def parts(n, seed, steps, workers=None):
     `workers=None` gives one part per usable CPU when n x steps >= SPLIT_FROM, else one part; a
     number asks for that many. Never more than n // 2 parts: each holds at least two networks.
     """
-    if workers is None:
-        workers = usable_cpus() if n * steps >= SPLIT_FROM else 1
-    else:
-        _validate.positive(workers, "workers", integer=True)
-    k = max(1, min(workers, n // 2))
+    if workers is None and n * steps < SPLIT_FROM:
+        return [(n, seed)]
+    k = max(1, min(_wanted(workers), n // 2))
     sizes = [n // k + (i < n % k) for i in range(k)]
     firsts = [seed + sum(sizes[:i]) for i in range(k)]
     return list(zip(sizes, firsts))
 
 
+def _wanted(workers):
+    """The workers a call asks for: `workers` (checked), or every usable CPU for None; always
+    one inside a worker, which never starts workers of its own."""
+    if workers is not None:
+        _validate.positive(workers, "workers", integer=True)
+    if _in_worker:
+        return 1
+    return usable_cpus() if workers is None else workers
+
+
 def run_parts(trainer, cuts, **kwargs):
-    """`trainer(n=size, seed=first, workers=1, **kwargs)` for each (size, first) of `cuts`, all
-    at once in worker processes; returns the results in the order of `cuts`."""
-    calls = [dict(kwargs, n=size, seed=first, workers=1) for size, first in cuts]
+    """`trainer(n=size, seed=first, **kwargs)` for each (size, first) of `cuts`, all at once in
+    worker processes; returns the results in the order of `cuts`."""
+    calls = [dict(kwargs, n=size, seed=first) for size, first in cuts]
     return _run(trainer, calls, len(cuts))
 
 
@@ -107,10 +113,7 @@ def each(function, settings, workers=None):
     settings = list(settings)
     if not all(isinstance(s, dict) for s in settings):
         raise TypeError("settings must be a list of dicts of keyword arguments, one per call")
-    if workers is None:
-        workers = usable_cpus()
-    else:
-        _validate.positive(workers, "workers", integer=True)
+    workers = _wanted(workers)
     if not _importable(function):
         raise TypeError(
             f"each() runs a function that a fresh Python can import, such as xl.train_many; "
@@ -162,7 +165,7 @@ def _run_unlocked(function, calls, k):
                 broken.append(error)
                 return
 
-    threads = [threading.Thread(target=feed, args=(w,), daemon=True) for w in _ready(k)]
+    threads = [threading.Thread(target=feed, args=(w,)) for w in _ready(k)]
     try:
         for t in threads:
             t.start()
@@ -250,17 +253,15 @@ def _ready(k):
     return _workers[:k]
 
 
-def _stop_all(kill=True):
-    """Stop every worker (the next call starts new ones): kill it, or with kill=False close its
-    input, so that it stops once its call is done; then collect it."""
+def _stop_all():
+    """Stop every worker and collect it (the next call starts new ones)."""
     for worker in _workers:
-        if kill:
-            worker.kill()
+        worker.kill()
+        worker.wait()
         for pipe in (worker.stdin, worker.stdout):
             with contextlib.suppress(OSError):  # a killed worker's pipe may be broken
                 pipe.close()
-        worker.wait()
     _workers.clear()
 
 
-atexit.register(_stop_all, kill=False)
+atexit.register(_stop_all)
