@@ -81,29 +81,38 @@ def test_a_big_call_is_cut_by_itself_and_a_small_one_is_not(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("quota", "cpus"),
+    ("v2", "v1", "cpus"),
     [
-        ("max 100000", None),
-        ("150000 100000", 1),
-        ("50000 100000", 1),
-        ("nonsense", None),
-        (None, None),
+        ("max 100000", None, 3),
+        ("150000 100000", None, 1),
+        ("50000 100000", None, 1),
+        ("200000 100000", "100000", 2),  # v2 wins where both exist
+        ("nonsense", None, 3),
+        (None, "-1", 3),
+        (None, "250000", 2),
+        (None, "oops", 3),
+        (None, None, 3),
     ],
 )
-def test_usable_cpus_honours_the_container_quota(tmp_path, monkeypatch, quota, cpus):
+def test_usable_cpus_honours_the_container_quota(tmp_path, monkeypatch, v2, v1, cpus):
     mine = {0, 1, 2}  # this process's CPUs (pid 0 is this process)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: mine if pid == 0 else {0})
-    path = tmp_path / "cpu.max"
-    if quota is not None:
-        path.write_text(quota + "\n")
-    monkeypatch.setattr(parallel, "CPU_MAX", path)
-    assert parallel.usable_cpus() == (3 if cpus is None else cpus)
+    (tmp_path / "cpu").mkdir()
+    monkeypatch.setattr(parallel, "CPU_MAX", tmp_path / "cpu.max")
+    monkeypatch.setattr(parallel, "CFS_QUOTA", tmp_path / "cpu" / "cpu.cfs_quota_us")
+    if v2 is not None:
+        parallel.CPU_MAX.write_text(v2 + "\n")
+    if v1 is not None:
+        parallel.CFS_QUOTA.write_text(v1 + "\n")
+        (tmp_path / "cpu" / "cpu.cfs_period_us").write_text("100000\n")
+    assert parallel.usable_cpus() == cpus
 
 
 def test_without_an_affinity_or_a_count_there_is_one_cpu(monkeypatch, tmp_path):
     monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)  # "cannot tell"
     monkeypatch.setattr(parallel, "CPU_MAX", tmp_path / "absent")
+    monkeypatch.setattr(parallel, "CFS_QUOTA", tmp_path / "absent too")
     assert parallel.usable_cpus() == 1
     (tmp_path / "absent").write_text("200000 100000\n")  # a quota of two CPUs
     assert parallel.usable_cpus() == 1

@@ -38,7 +38,10 @@ SPLIT_FROM = 1_000_000
 about a third of a second of work on one core, so that handing out the parts costs little."""
 
 CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
-"""Linux's CPU quota of the container (cgroup v2), "max 100000" when there is none."""
+"""Linux's CPU quota of a container under cgroup v2: "<quota> <period>", "max <period>" if none."""
+
+CFS_QUOTA = Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")
+"""The same under cgroup v1, in two files: the quota (-1 if none) and, beside it, the period."""
 
 WORKER_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
@@ -62,13 +65,21 @@ def usable_cpus():
     """CPUs this process may use: its CPU affinity, capped by a container's CPU quota."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cpus = cpus or 1  # os.cpu_count() is None when it cannot tell
+    quota = _quota()
+    return cpus if quota is None else min(cpus, quota)
+
+
+def _quota():
+    """Whole CPUs the container's quota allows (cgroup v2, else v1; at least 1), None if none."""
     try:
-        quota, period = CPU_MAX.read_text().split()
-        if quota != "max":
-            cpus = min(cpus, max(1, int(quota) // int(period)))
+        if CPU_MAX.exists():
+            quota, period = CPU_MAX.read_text().split()
+        else:
+            quota = CFS_QUOTA.read_text().strip()
+            period = CFS_QUOTA.with_name("cpu.cfs_period_us").read_text().strip()
+        return None if quota in ("max", "-1") else max(1, int(quota) // int(period))
     except (OSError, ValueError):
-        pass
-    return cpus
+        return None
 
 
 def parts(n, seed, steps, workers=None):
