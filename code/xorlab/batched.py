@@ -151,6 +151,17 @@ def starting_params(spec, n, init, init_scale, seed):
     )
 
 
+def in_parts(trainer, call, steps):
+    """`trainer(**call)` cut by seed into parts (`parallel.parts`), run in worker processes and
+    joined into one `ManyResult`; None when the call stays one part (to run in this process).
+    `call` holds every argument of the trainer, `steps` the gradient steps of one network."""
+    cuts = parallel.parts(call["n"], call["seed"], steps, call["workers"])
+    if len(cuts) == 1:
+        return None
+    rest = {k: v for k, v in call.items() if k not in ("n", "seed")}
+    return ManyResult.join(parallel.run_parts(trainer, cuts, **rest))
+
+
 def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every=None):
     """The epoch loop every trainer shares; returns a `ManyResult`.
 
@@ -213,30 +224,15 @@ def train_many(
     Returns a `ManyResult` with `.success_rate`, `.interval` (95% Wilson), `.final_loss`,
     `.epochs_to_solve` and the trained parameters.
     """
+    call = dict(locals())  # the arguments as given: the parts of a shared-out call repeat them
     spec, X, y, steps = prepare(
         n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
     )
     if loss_every is not None:
         _validate.positive(loss_every, "loss_every", integer=True)
-    cuts = parallel.parts(n, seed, steps, workers)
-    if len(cuts) > 1:
-        kwargs = dict(
-            sizes=sizes,
-            hidden=hidden,
-            output=output,
-            loss=loss,
-            lr=lr,
-            epochs=epochs,
-            init=init,
-            bias=bias,
-            faults=faults,
-            init_scale=init_scale,
-            X=X,
-            y=y,
-            mode=mode,
-            loss_every=loss_every,
-        )
-        return ManyResult.join(parallel.run_parts(train_many, cuts, **kwargs))
+    shared = in_parts(train_many, call, steps)
+    if shared is not None:
+        return shared
     start = starting_params(spec, n, init, init_scale, seed)
     samples = [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
 

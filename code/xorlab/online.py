@@ -14,9 +14,9 @@ Two ideas from the chapter "Translating the chain rule":
 
 import numpy as np
 
-from . import _validate, mlp, parallel
+from . import _validate, mlp
 from .activations import sigmoid
-from .batched import ManyResult, prepare, run_epochs, starting_params
+from .batched import in_parts, prepare, run_epochs, starting_params
 from .data import xor
 from .faults import FAULTS, Pass
 from .train import check_work
@@ -101,6 +101,7 @@ def train_online(
     as there.
     Returns a `ManyResult` (success, 95% interval, epochs_to_solve, final parameters).
     """
+    call = dict(locals())  # the arguments as given: the parts of a shared-out call repeat them
     _check_order(order)
     spec, X, y, steps = prepare(
         n,
@@ -119,24 +120,9 @@ def train_online(
         y,
         "sample",
     )
-    cuts = parallel.parts(n, seed, steps, workers)
-    if len(cuts) > 1:
-        kwargs = dict(
-            sizes=sizes,
-            hidden=hidden,
-            output=output,
-            loss=loss,
-            lr=lr,
-            epochs=epochs,
-            init=init,
-            bias=bias,
-            faults=faults,
-            init_scale=init_scale,
-            X=X,
-            y=y,
-            order=order,
-        )
-        return ManyResult.join(parallel.run_parts(train_online, cuts, **kwargs))
+    shared = in_parts(train_online, call, steps)
+    if shared is not None:
+        return shared
     start = starting_params(spec, n, init, init_scale, seed)
 
     def epoch_step(params, zs, acts):

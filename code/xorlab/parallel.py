@@ -109,7 +109,8 @@ def _wanted(workers):
 
 def run_parts(trainer, cuts, **kwargs):
     """`trainer(n=size, seed=first, **kwargs)` for each (size, first) of `cuts`, all at once in
-    worker processes; returns the results in the order of `cuts`."""
+    worker processes (where `workers` asks for nothing: a worker never shares out again);
+    returns the results in the order of `cuts`."""
     calls = [dict(kwargs, n=size, seed=first) for size, first in cuts]
     return _run(trainer, calls, len(cuts))
 
