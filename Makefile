@@ -10,7 +10,7 @@ GRADE := .venv-grade
 GRADE_STAMP := $(GRADE)/.installed
 COURSE ?= course
 
-.PHONY: venv assets chromium book pdf test execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer mutation recreate-full
+.PHONY: venv assets chromium book pdf test test-loaded execute serve bench student student-book guide lab install-cell assignments assignments-check bench-explorer mutation recreate-full
 
 venv: $(STAMP)
 
@@ -45,6 +45,10 @@ test: venv assets chromium $(GRADE_STAMP)
 
 # The whole book as one PDF, _build/html/book.pdf (linked from every page's download menu),
 # printed offline by the system Chromium from the built pages (tools/book_pdf.py).
+# The same suite with one CPU kept busy by a spinning process that the test run starts itself.
+test-loaded:
+	XORLAB_TEST_HOG=1 $(MAKE) test
+
 pdf: book chromium
 	$(BIN)/python tools/book_pdf.py
 

@@ -38,6 +38,23 @@ SLOW_FIRST = [
 ]
 
 
+# `XORLAB_TEST_HOG=1 make test` (or `make test-loaded`) keeps one CPU busy for the whole run, as
+# a loaded CI machine would: the suite must pass the same way. Started by the controller only.
+_HOG = []
+
+
+def pytest_configure(config):
+    if os.environ.get("XORLAB_TEST_HOG") == "1" and "PYTEST_XDIST_WORKER" not in os.environ:
+        spin = "while True: pass"
+        _HOG.append(subprocess.Popen([sys.executable, "-c", spin], start_new_session=True))
+
+
+def pytest_unconfigure(config):
+    for hog in _HOG:
+        hog.kill()
+        hog.wait()
+
+
 def pytest_collection_modifyitems(items):
     rank = {name: i for i, name in enumerate(SLOW_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
