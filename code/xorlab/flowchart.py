@@ -116,8 +116,7 @@ def draw_flowchart(ax=None, fontsize=None):
             )
         )
         if label:
-            # a little past the middle, where arrows from one box have spread apart
-            mx, my = (start[0] + 0.6 * (end[0] - start[0]), start[1] + 0.6 * (end[1] - start[1]))
+            mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
             ax.text(
                 mx,
                 my,
