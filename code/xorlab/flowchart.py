@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from . import plots
 from .plots import PALETTE
 
 
@@ -24,24 +25,24 @@ class Node:
 
 
 NODES = {
-    "start": Node("My network\ndoes not learn", "start", 6.3, 9.0),
-    "gradcheck": Node("Gradient check\npasses?", "question", 6.3, 7.6),
+    "start": Node("My network\ndoes not\nlearn", "start", 6.3, 10.0),
+    "gradcheck": Node("Gradient\ncheck passes?", "question", 6.3, 8.4),
     # the gradient is wrong: read the pattern of the error
-    "cosine": Node("Cosine, yours vs\nfinite differences?", "question", 2.4, 6.2),
-    "sign": Node("Sign flip\nerror reversed", "cause", 0.0, 4.6),
-    "ratio": Node("Same ratio for\nevery entry?", "question", 2.4, 4.6),
-    "zeros": Node("Entries\nexactly 0?", "question", 5.3, 4.6),
-    "scale": Node("Constant factor\nsum vs mean, 1/n", "cause", 1.1, 3.0),
-    "zero": Node("Missing term\nnot computed", "cause", 3.5, 3.0),
-    "factor": Node("Wrong derivative\nfactor varies", "cause", 5.95, 3.0),
+    "cosine": Node("Cosine, yours\nvs finite\ndifferences?", "question", 2.4, 6.6),
+    "sign": Node("Sign flip\nerror\nreversed", "cause", 0.0, 4.4),
+    "ratio": Node("Same ratio\nfor every\nentry?", "question", 2.4, 4.4),
+    "zeros": Node("Entries\nexactly 0?", "question", 5.3, 4.4),
+    "scale": Node("Constant\nfactor sum\nvs mean, 1/n", "cause", 1.1, 2.6),
+    "zero": Node("Missing\nterm not\ncomputed", "cause", 3.5, 2.6),
+    "factor": Node("Wrong\nderivative\nfactor varies", "cause", 5.95, 2.6),
     # the gradient is right: look at training and at the model
-    "loss": Node("Loss in a\nshort run?", "question", 10.2, 6.2),
-    "step": Node("Update is\nw - lr g ?", "question", 8.4, 4.6),
-    "fit": Node("Can Adam fit\nthe data?", "question", 12.0, 4.6),
-    "plus": Node("Update sign\nw + lr g climbs", "cause", 8.4, 3.0),
-    "lr": Node("Learning rate\ntoo large", "cause", 10.8, 3.0),
-    "capacity": Node("Capacity\nno bias, linear", "cause", 13.2, 3.0),
-    "start_pt": Node("Bad start\nidentical units,\nsaturation", "cause", 14.9, 4.6),
+    "loss": Node("Loss in a\nshort run?", "question", 10.2, 6.6),
+    "step": Node("Update is\nw - lr g ?", "question", 8.4, 4.4),
+    "fit": Node("Can Adam fit\nthe data?", "question", 12.0, 4.4),
+    "plus": Node("Update sign\nw + lr g\nclimbs", "cause", 8.4, 2.6),
+    "lr": Node("Learning\nrate too\nlarge", "cause", 10.8, 2.6),
+    "capacity": Node("Capacity\nno bias,\nlinear", "cause", 13.2, 2.6),
+    "start_pt": Node("Bad start\nidentical\nunits,\nsaturation", "cause", 14.9, 4.4),
 }
 
 EDGES = [
@@ -65,14 +66,21 @@ EDGES = [
 ]
 
 COLOURS = {"start": PALETTE["grey"], "question": PALETTE["blue"], "cause": PALETTE["vermillion"]}
-BOX = (2.2, 1.0)  # width and height of a box, in data units
+BOX = (2.2, 1.2)  # width and height of a box, in data units
+# The book shows a figure at most COLUMN_PX wide and raises smaller text to MIN_TEXT_PX
+# (`plots.keep_text_legible`): per inch of figure width that is this many points. The boxes
+# scale with the figure, so a font that scales with it too keeps every text in its box.
+POINTS_PER_INCH = 1.04 * plots.MIN_TEXT_PX * 72 / plots.COLUMN_PX
 
 
-def draw_flowchart(ax=None, fontsize=9.5):
+def draw_flowchart(ax=None, fontsize=None):
     """Draw every node of `NODES` as a box and every edge of `EDGES` as a labelled arrow.
-    Returns the Axes; its `patches` are the boxes followed by the arrows."""
+    `fontsize` (points) defaults to the size that stays legible in the book and fits the boxes
+    at the figure's width. Returns the Axes; its `patches` are the boxes followed by the arrows."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 5.2), layout="constrained")
+        _, ax = plt.subplots(figsize=(11, 7), layout="constrained")
+    if fontsize is None:
+        fontsize = POINTS_PER_INCH * ax.figure.get_figwidth()
     w, h = BOX
     for node in NODES.values():
         box = FancyBboxPatch(
