@@ -8,7 +8,7 @@ with xorlab can be checked against code that shares none of it. Network i of a r
     .venv/bin/python tools/claims_plateau.py tiny    # tiny starts, 100,000 epochs (about 5 min)
     .venv/bin/python tools/claims_plateau.py large   # large starts: where the loss starts, stalls
     .venv/bin/python tools/claims_plateau.py xavier  # success by initial scale and learning rate
-    .venv/bin/python tools/claims_plateau.py chain   # bias-free per-sample training, same lr x epochs
+    .venv/bin/python tools/claims_plateau.py chain   # bias-free per-sample: same lr x epochs
 """
 
 import sys
@@ -122,19 +122,24 @@ def large(n=1000, epochs=10_000, lr=0.5, scales=(2.0, 4.0, 8.0)):
         run = train_batch(*start(n, "normal", scale), lr, epochs)
         L, failed = run["loss"], ~run["solved"]
         flat = np.mean(np.abs(L[0] - np.log(2)) < 0.01 * np.log(2))
-        print(f"scale {scale}: loss at the start, median {np.median(L[0]):.2f} "
-              f"(quartiles {np.quantile(L[0], 0.25):.2f}-{np.quantile(L[0], 0.75):.2f}); "
-              f"within 1% of ln 2: {flat:.1%}")
+        print(
+            f"scale {scale}: loss at the start, median {np.median(L[0]):.2f} "
+            f"(quartiles {np.quantile(L[0], 0.25):.2f}-{np.quantile(L[0], 0.75):.2f}); "
+            f"within 1% of ln 2: {flat:.1%}"
+        )
         print(f"    solved after {epochs:,} epochs: {rate(int(run['solved'].sum()), n)}")
-        print(f"    failed nets: start above ln 2 {np.mean(L[0, failed] > np.log(2)):.1%}; "
-              f"final loss median {np.median(L[-1, failed]):.3f} (ln2/2 = {np.log(2) / 2:.3f}), "
-              f"within 0.05 of ln2/2: {np.mean(np.abs(L[-1, failed] - np.log(2) / 2) < 0.05):.1%}")
+        print(
+            f"    failed nets: start above ln 2 {np.mean(L[0, failed] > np.log(2)):.1%}; "
+            f"final loss median {np.median(L[-1, failed]):.3f} (ln2/2 = {np.log(2) / 2:.3f}), "
+            f"within 0.05 of ln2/2: {np.mean(np.abs(L[-1, failed] - np.log(2) / 2) < 0.05):.1%}"
+        )
 
 
 def xavier(n=1000, epochs=5000, scales=(1.0, 0.5, 0.25, 0.1), lrs=(0.5, 2.0, 5.0, 10.0)):
     """Scale x Glorot normal starts: success after `epochs` epochs, per scale and lr."""
-    print(f"2-2-1 sigmoid, BCE, full batch, {epochs:,} epochs, scale x Glorot normal, "
-          f"seeds 0-{n - 1}")
+    print(
+        f"2-2-1 sigmoid, BCE, full batch, {epochs:,} epochs, scale x Glorot normal, seeds 0-{n - 1}"
+    )
     for scale in scales:
         for lr in lrs:
             run = train_batch(*start(n, "xavier", scale), lr, epochs)
