@@ -115,7 +115,7 @@ def test_the_wait_at_a_tiny_start_grows_like_one_over_scale_squared():
     printed = _printed("xor-done-right", "xdr-start-tiny")
     for s, m in zip(scales, medians):
         row = re.search(rf"^ *{s:.2f} +([\d,]+)", printed, flags=re.M)
-        assert abs(int(row.group(1).replace(",", "")) - m) <= 0.02 * m, (s, m)
+        assert abs(int(row.group(1).replace(",", "")) - m) <= 0.05 * m, (s, m)  # 2 digits
     power = -np.polyfit(np.log(scales), np.log(medians), 1)[0]
     assert 1.7 <= power <= 2.3, power
     shown = float(re.search(r"scale\^(\d\.\d)", printed).group(1))
