@@ -97,7 +97,7 @@ def test_a_large_start_begins_far_above_ln2_and_stalls_near_half_of_it():
     text = _printed("xor-done-right", "xdr-start-large")
     # the losses at the start do not depend on training: they must agree to the printed digit
     assert f"median {q2:.2f}, middle half {q1:.2f} to {q3:.2f}" in text
-    assert f"above ln 2 in {np.mean(first > np.log(2)):.0%}" in text
+    assert f"above ln 2 at the start: {np.mean(first > np.log(2)):.0%}" in text
     assert abs(_percent(text) - 100 * run["solved"].mean()) <= 0.6
     shown = int(re.search(r"ln\(2\) / 2: (\d+)%", text).group(1))
     assert abs(shown - 100 * near) <= 2
