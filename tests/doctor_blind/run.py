@@ -49,7 +49,8 @@ RIGHT = {
     "b_sign_error_output_delta": {"sign", "climbs"},
     "b_softmax_extra_derivative": {"data_factor", "wrong"},
     "b_stale_hidden_cache": {"wrong", "data_factor", "stale"},
-    "b_sum_not_mean": {"scale"},
+    # EXPECTED's fix allows "print the summed loss": added after the first run (see NOTES)
+    "b_sum_not_mean": {"scale", "printed_loss"},
     "b_tanh_sigmoid_derivative": {"data_factor", "wrong"},
     "b_transposed_weight_backward": {"wrong", "data_factor"},
     "b_update_before_backprop": {"wrong", "data_factor", "order"},
@@ -97,6 +98,22 @@ KINDS = [
 ]
 
 
+NOTES = """\
+## Changes to the judge after the first run
+
+The programs and `EXPECTED` are as written before the doctor was first run. Two judging
+rules of `run.py` were corrected after the first run, each changing one verdict:
+
+* `b_momentum_double_negation`: its declared right kind, "update climbs", was also in the
+  harmful kinds of programs whose gradient is right, and the harmful test came first
+  (first run: harmful; now: right).
+* `b_sum_not_mean`: its `EXPECTED` fix reads "divide the output error by len(X) (or print
+  the summed loss)", but `RIGHT` listed only the constant factor; the finding "your
+  gradient is the summed BCE's, the loss you print is another function" names the second
+  fix (first run: harmful; now: right).
+"""
+
+
 def kind(finding):
     text = f"{finding.code}: {finding.title}".lower()
     for name, pattern in KINDS:
@@ -106,8 +123,10 @@ def kind(finding):
 
 
 def harmful(name, healthy):
-    if healthy or name in GRADIENT_OK:
+    if healthy:
         return GRADIENT_BLAME
+    if name in GRADIENT_OK:
+        return GRADIENT_BLAME - RIGHT[name]  # the first run lacked "- RIGHT[name]" (NOTES)
     bug_kinds = RIGHT[name]
     bad = set() if bug_kinds & {"sign", "climbs"} else {"sign", "climbs"}
     if "printed_loss" not in bug_kinds:
@@ -184,7 +203,8 @@ def main():
             f"| {name} | {wanted} | {cell(said)} | {first_kind} | {verdict} | "
             f"{'yes' if anywhere else ''} |"
         )
-    print("\n## Totals (95% Wilson intervals)\n")
+    print("\n" + NOTES)
+    print("## Totals (95% Wilson intervals)\n")
     groups = [
         ("all programs", rows),
         ("healthy programs", [r for r in rows if r[1]["healthy"]]),
