@@ -6,9 +6,9 @@ Usage, from the repository, with the grading environment:
     PYTHONPATH=$PWD/code .venv-grade/bin/python tests/grading_cheats/_autograde.py \
         /tmp/course [NAME ...]
 
-The course given is never changed: each chapter's ordinary cheats are graded together in one
-copy of it, and each cheat that attacks the grader itself (kills it, hangs, writes into the
-course) in a copy of its own. For each cheat it prints the autograded points, DESERVED, and
+The course given is never changed: each cheat is graded alone, in a fresh copy of it (one
+cheat can stop a whole batch), the ones that attack the grader itself (kill it, hang, write
+into the course) last. For each cheat it prints the autograded points, DESERVED, and
 a verdict: "held" (no more points than deserved), "LEAK" (more), "under" (fewer: a cheat's
 honest work was not credited), "no grade" (no score recorded), plus whether the graded
 notebook's outputs show hidden tests and whether files appeared in the course. It prints no
@@ -27,7 +27,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
 HERE = Path(__file__).resolve().parent
-ISOLATED = {"xdr_gradebook_tamper", "xdr_hang", "xdr_os_exit", "sah_kill_grader"}
+ATTACKS = {"xdr_gradebook_tamper", "xdr_hang", "xdr_os_exit", "sah_kill_grader"}
 LEAK_MARKS = ("BEGIN HIDDEN TESTS", "HIDDEN TEST ex-", "source_cell (")
 
 
@@ -52,12 +52,20 @@ def submit(course, cheat):
 
 
 def autograde(course, chapter, timeout):
+    """Run nbgrader autograde in `course`; its log goes to course/autograde.log."""
     nbgrader = Path(sys.executable).with_name("nbgrader")
     command = [str(nbgrader), "autograde", chapter, "--force"]
-    try:
-        subprocess.run(command, cwd=course, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        pass
+    with open(course / "autograde.log", "w") as log:
+        try:
+            subprocess.run(command, cwd=course, stdout=log, stderr=log, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            log.write(f"\n_autograde.py: nbgrader still running after {timeout} s, stopped\n")
+
+
+def log_errors(course):
+    """The log's error lines, for a submission that got no grade."""
+    lines = (course / "autograde.log").read_text(errors="replace").splitlines()
+    return [line for line in lines if "ERROR" in line or "Error" in line][-3:]
 
 
 def points(course, chapter, student):
@@ -93,50 +101,43 @@ def strays(course):
 def main():
     course_in = Path(sys.argv[1]).resolve()
     names = sys.argv[2:] or all_cheats()
-    cheats = [load(n) for n in names]
+    # the cheats that attack the grader itself go last
+    cheats = sorted((load(n) for n in names), key=lambda c: c.__name__[6:] in ATTACKS)
     rows = []
     with tempfile.TemporaryDirectory(prefix="cheats-") as tmp:
-        groups = {}
         for cheat in cheats:
-            key = cheat.__name__[6:] if cheat.__name__[6:] in ISOLATED else cheat.CHAPTER
-            groups.setdefault(key, []).append(cheat)
-        # the cheats that attack the grader go last: one may kill more than its kernel
-        for key, members in sorted(groups.items(), key=lambda kv: kv[0] in ISOLATED):
-            course = Path(tmp) / key
-            shutil.copytree(
-                course_in,
-                course,
-                ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"),
-            )
-            for cheat in members:
-                submit(course, cheat)
-            chapter = members[0].CHAPTER
-            students = [c.__name__[6:] for c in members]
-            print(f"autograding {chapter}: {', '.join(students)}", flush=True)
-            autograde(course, chapter, timeout=600 + 120 * len(members))
-            for cheat in members:
-                student = cheat.__name__[6:]
-                got = points(course, chapter, student)
-                if got is None:
-                    verdict = "no grade"
-                elif got > cheat.DESERVED:
-                    verdict = "LEAK"
-                elif got < cheat.DESERVED:
-                    verdict = "under"
-                else:
-                    verdict = "held"
-                print("   ", student, "->", "no grade" if got is None else got, flush=True)
-                rows.append(
-                    (
-                        student,
-                        chapter,
-                        cheat.DESERVED,
-                        got,
-                        verdict,
-                        leaked(course, chapter, student),
-                        strays(course) if key == student else [],
-                    )
+            student, chapter = cheat.__name__[6:], cheat.CHAPTER
+            course = Path(tmp) / student  # a fresh copy of the course for each cheat
+            ignore = shutil.ignore_patterns("submitted", "autograded", "feedback")
+            shutil.copytree(course_in, course, ignore=ignore)
+            submit(course, cheat)
+            autograde(course, chapter, timeout=900)
+            got = points(course, chapter, student)
+            if got is None:
+                verdict = "no grade"
+            elif got > cheat.DESERVED:
+                verdict = "LEAK"
+            elif got < cheat.DESERVED:
+                verdict = "under"
+            else:
+                verdict = "held"
+            print(f"{student}: {verdict} ({got} points, deserves {cheat.DESERVED})", flush=True)
+            if got is None:
+                for line in log_errors(course):
+                    print("    " + line[:160], flush=True)
+            files = strays(course)
+            rows.append(
+                (
+                    student,
+                    chapter,
+                    cheat.DESERVED,
+                    got,
+                    verdict,
+                    leaked(course, chapter, student),
+                    files,
                 )
+            )
+            shutil.rmtree(course)
     print(f"\n{'cheat':32} {'chapter':22} deserved  got  verdict   tests shown  files written")
     for student, chapter, deserved, got, verdict, shown, files in rows:
         got_text = "-" if got is None else f"{got:g}"
