@@ -1,0 +1,53 @@
+"""Bug: every weight starts at zero, so the hidden units stay copies of each other."""
+
+import numpy as np
+
+import xorlab as xl
+
+X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+y = np.array([[0], [1], [1], [0]], dtype=float)
+EPOCHS = 2000
+
+
+# --- the learner's code ---
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+class ZeroNet:
+    def __init__(self, lr=1.0, hidden=4):
+        self.W1, self.b1 = np.zeros((2, hidden)), np.zeros(hidden)
+        self.W2, self.b2 = np.zeros((hidden, 1)), np.zeros(1)
+        self.lr = lr
+
+    def forward(self, X):
+        self.h = sigmoid(X @ self.W1 + self.b1)
+        return sigmoid(self.h @ self.W2 + self.b2)
+
+    def train(self, X, y):
+        d2 = (self.forward(X) - y) / len(X)
+        d1 = (d2 @ self.W2.T) * self.h * (1 - self.h)
+        self.W2 -= self.lr * self.h.T @ d2
+        self.b2 -= self.lr * d2.sum(axis=0)
+        self.W1 -= self.lr * X.T @ d1
+        self.b1 -= self.lr * d1.sum(axis=0)
+
+
+# --- the adaptation (field guide, "Class-based code: the adapter") ---
+def doctor_case():
+    return xl.adapt(
+        ZeroNet(), "W1 b1 W2 b2", "train", X, y, predict="forward", lr="lr", epochs=EPOCHS
+    )
+
+
+EXPECTED = {
+    "healthy": False,
+    "bug": "all-zero initialisation: symmetric hidden units that never differ",
+    "fix": "draw W1 and W2 at random (e.g. normal with std 1)",
+}
+
+if __name__ == "__main__":
+    net = ZeroNet()
+    for _ in range(EPOCHS):
+        net.train(X, y)
+    print(np.round(net.forward(X).ravel(), 3))
