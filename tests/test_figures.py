@@ -108,13 +108,13 @@ def test_a_wide_grid_gets_a_phone_variant_with_its_panels_stacked(three_panels):
 
 def test_the_variant_leaves_the_figure_as_it_was(three_panels):
     fig, axes = three_panels
-    xl.plots.figure_png(fig)  # the first call enlarges small text for the desktop column
     specs = [ax.get_subplotspec() for ax in axes]
-    first, _ = xl.plots.figure_png(fig)
+    xl.plots.figure_png(fig)  # the first call enlarges small text for the desktop column
     assert tuple(fig.get_size_inches()) == (10, 3)
     assert [ax.get_subplotspec() for ax in axes] == specs
-    again, _ = xl.plots.figure_png(fig)
-    assert again == first
+    first, meta = xl.plots.figure_png(fig)
+    again, meta_again = xl.plots.figure_png(fig)
+    assert again == first and meta_again == meta
 
 
 def test_stacked_panels_keep_their_order_top_to_bottom(three_panels):

@@ -49,9 +49,9 @@ MIN_FONT_KEY = "xorlab:min-font-px"
 # so its smallest text is raised until it still reads at MIN_TEXT_PX once scaled.
 COLUMN_PX = 672
 MIN_TEXT_PX = 9.5
-# A phone's text column (358 CSS px at 390 px): figures wider than PHONE_WIDTH_IN inches get a
-# variant drawn for it (`narrow_layout`), stored in the output's metadata under NARROW_KEY.
-PHONE_COLUMN_PX = 358
+# A phone's text column is 358 CSS px wide at 390 px: figures wider than PHONE_WIDTH_IN inches
+# (at figure.dpi, no wider than that column) get a variant drawn for it (`narrow_layout`),
+# stored in the output's metadata under NARROW_KEY.
 PHONE_WIDTH_IN = 3.5
 NARROW_KEY = "xorlab:narrow"
 
@@ -95,12 +95,6 @@ def _png(fig) -> tuple[bytes, dict]:
     data = buffer.getvalue()
     width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
     return data, {"width": width // DENSITY, "height": height // DENSITY}
-
-
-def _lay_out_legibly(fig, column_px):
-    """Lay `fig` out with its text raised to read at MIN_TEXT_PX once scaled to `column_px`."""
-    if keep_text_legible(fig, column_px=column_px):
-        fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
 
 
 def _one_row_panels(fig):
@@ -147,26 +141,21 @@ def figure_png(fig) -> tuple[str, dict]:
     (tools/figure_variants.py shows it in the HTML below 576 px). The figure itself is left
     as it was, so it can be shown again.
     """
-    _lay_out_legibly(fig, COLUMN_PX)
+    if keep_text_legible(fig):
+        fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     data, size = _png(fig)
-    saved = (
-        fig.get_size_inches().copy(),
-        [(ax, ax.get_subplotspec()) for ax in fig.axes],
-        [(t, t.get_fontsize()) for t in fig.findobj(mpl.text.Text)],
-    )
+    # the desktop figure's text reads at the phone's column too (PHONE_WIDTH_IN inches fit it)
+    inches, specs = fig.get_size_inches().copy(), [(ax, ax.get_subplotspec()) for ax in fig.axes]
     try:
         if narrow_layout(fig):
-            _lay_out_legibly(fig, PHONE_COLUMN_PX)
+            fig.draw_without_rendering()
             narrow, narrow_size = _png(fig)
             size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
     finally:
-        inches, specs, fonts = saved
         fig.set_size_inches(inches)
         for ax, spec in specs:
             if spec is not None:
                 ax.set_subplotspec(spec)
-        for text, fontsize in fonts:
-            text.set_fontsize(fontsize)
     return base64.b64encode(data).decode("ascii"), size
 
 
