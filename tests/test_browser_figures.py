@@ -93,17 +93,19 @@ def image_problems(view, read_png):
             )
         if i["clippedBy"]:
             problems.append(f"{name}: cut off or scrolled by {i['clippedBy']}")
-        density = i["naturalWidth"] / i["width"]
+        # a frame player's frames are data: URLs, without srcset: naturalWidth is in pixels
+        png = None if i["player"] else read_png(i["src"])  # the file the browser chose
+        pixels = i["naturalWidth"] if png is None else struct.unpack(">I", png[16:20])[0]
+        density = pixels / i["width"]
         if density < DENSITY - 0.01:
             problems.append(f"{name}: {density:.2f} image px per CSS px")
-        if i["player"]:
+        if png is None:
             continue
-        min_font = png_min_font(read_png(i["src"]))
+        min_font = png_min_font(png)  # CSS px when shown at pixels / DENSITY
         if min_font is None:
             problems.append(f"{name}: not drawn by xorlab.plots.figure_png (no text size)")
-        elif min_font * i["width"] * DENSITY / i["naturalWidth"] < MIN_TEXT_PX:
-            css = min_font * i["width"] * DENSITY / i["naturalWidth"]
-            problems.append(f"{name}: smallest text {css:.1f} CSS px")
+        elif min_font * DENSITY / density < MIN_TEXT_PX:
+            problems.append(f"{name}: smallest text {min_font * DENSITY / density:.1f} CSS px")
     return problems
 
 
