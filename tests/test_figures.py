@@ -137,3 +137,12 @@ def test_narrow_figures_and_diagrams_get_no_variant(figure):
     assert xl.plots.narrow_layout(fig) is False
     assert tuple(fig.get_size_inches()) == (8, 3)
     plt.close(fig)
+
+
+def test_a_long_title_wraps_in_the_phone_variant_instead_of_widening_it():
+    fig, ax = plt.subplots(figsize=(4.8, 3.9), layout="constrained")
+    ax.set_title("a title far too long for the width of a phone's text column, in one line")
+    _, meta = xl.plots.figure_png(fig)
+    assert meta[xl.plots.NARROW_KEY]["width"] <= 370  # about PHONE_WIDTH_IN inches
+    assert not ax.title.get_wrap()  # the figure itself is left as it was
+    plt.close(fig)

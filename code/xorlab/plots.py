@@ -110,9 +110,9 @@ def _one_row_panels(fig):
 def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
     """Re-lay `fig` out for a phone's column, `width_in` inches wide: the panels of a one-row
     grid stacked in one column, each as tall as the figure was; any other figure narrowed to
-    that width at its height. Colorbars follow their axes. Returns False (and changes nothing)
-    when the figure is that narrow already, or is a diagram (axes turned off), whose layout
-    only its own code can redraw."""
+    that width at its height. Colorbars follow their axes; long titles wrap. Returns False
+    (and changes nothing) when the figure is that narrow already, or is a diagram (axes turned
+    off), whose layout only its own code can redraw."""
     width, height = fig.get_size_inches()
     if width <= width_in or not all(ax.axison for ax in fig.axes):
         return False
@@ -124,6 +124,8 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
             span = ax.get_subplotspec().colspan
             ax.set_subplotspec(grid[span.start : span.stop, 0])
         height *= columns
+    for ax in fig.axes:
+        ax.title.set_wrap(True)  # a long title breaks into lines at the figure's edges
     fig.set_size_inches(width_in, height)
     return True
 
@@ -145,7 +147,8 @@ def figure_png(fig) -> tuple[str, dict]:
         fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     data, size = _png(fig)
     # the desktop figure's text reads at the phone's column too (PHONE_WIDTH_IN inches fit it)
-    inches, specs = fig.get_size_inches().copy(), [(ax, ax.get_subplotspec()) for ax in fig.axes]
+    inches = fig.get_size_inches().copy()
+    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
     try:
         if narrow_layout(fig):
             fig.draw_without_rendering()
@@ -153,7 +156,8 @@ def figure_png(fig) -> tuple[str, dict]:
             size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
     finally:
         fig.set_size_inches(inches)
-        for ax, spec in specs:
+        for ax, spec, wrap in axes:
+            ax.title.set_wrap(wrap)
             if spec is not None:
                 ax.set_subplotspec(spec)
     return base64.b64encode(data).decode("ascii"), size
