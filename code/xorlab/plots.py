@@ -146,7 +146,7 @@ def figure_png(fig) -> tuple[str, dict]:
     if keep_text_legible(fig):
         fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     data, size = _png(fig)
-    # the desktop figure's text reads at the phone's column too (PHONE_WIDTH_IN inches fit it)
+    # the variant keeps the text sizes set above: PHONE_WIDTH_IN inches show unscaled on a phone
     inches = fig.get_size_inches().copy()
     axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
     try:
