@@ -63,3 +63,16 @@ def test_loss_plot_uses_history_and_log_scale():
     assert ax.get_yscale() == "log" and len(ax.get_lines()) == 2
     assert np.allclose(ax.get_lines()[0].get_ydata(), h.loss)
     plt.close("all")
+
+
+def test_frame_player_frames_are_sharp_at_their_css_size():
+    def draw(v):
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.set_title(f"v={v}")
+        return fig
+
+    player = xl.widgets.frame_player(draw, [1], "v", "A frame.", "sharp")
+    png = player.frames[0]
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (3 * 72 * 2, 2 * 72 * 2)  # 72 CSS px per inch, 2 px per CSS px
+    assert 'width="216"' in player._repr_html_()  # shown at 3 in x 72 CSS px

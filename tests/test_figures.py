@@ -71,3 +71,78 @@ def test_a_figure_that_reads_already_is_left_alone(figure):
     sizes = [t.get_fontsize() for t in figure.findobj(plt.Text)]
     assert xl.plots.keep_text_legible(figure, column_px=672, min_px=9.5) == 0
     assert [t.get_fontsize() for t in figure.findobj(plt.Text)] == sizes
+
+
+def png_size(encoded: str) -> tuple[int, int]:
+    return struct.unpack(">II", png_chunks(base64.b64decode(encoded))[b"IHDR"][0][:8])
+
+
+def png_min_font(encoded: str) -> float:
+    texts = dict(b.split(b"\0", 1) for b in png_chunks(base64.b64decode(encoded))[b"tEXt"])
+    return float(texts[xl.plots.MIN_FONT_KEY.encode()])
+
+
+@pytest.fixture
+def three_panels():
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3), dpi=100, layout="constrained")
+    for i, ax in enumerate(axes):
+        ax.plot([0, 1], [0, i])
+        ax.set(title=f"panel {i}", xlabel="epoch", ylabel="loss")
+    image = axes[2].imshow([[0, 1], [1, 0]])
+    fig.colorbar(image, ax=axes[2], label="output")
+    yield fig, axes
+    plt.close(fig)
+
+
+def test_a_wide_grid_gets_a_phone_variant_with_its_panels_stacked(three_panels):
+    fig, axes = three_panels
+    _, meta = xl.plots.figure_png(fig)
+    narrow = meta[xl.plots.NARROW_KEY]
+    width, height = png_size(narrow["png"])
+    assert (narrow["width"], narrow["height"]) == (width // 2, height // 2)
+    # fits a phone's column (358 CSS px) and holds three 3-inch tall panels one under another
+    assert 300 < narrow["width"] <= 370 and narrow["height"] > 3 * 250
+    # its smallest text reads at 9 CSS px or more once fitted to the column
+    assert png_min_font(narrow["png"]) * min(1, 358 / narrow["width"]) >= 9
+
+
+def test_the_variant_leaves_the_figure_as_it_was(three_panels):
+    fig, axes = three_panels
+    specs = [ax.get_subplotspec() for ax in axes]
+    xl.plots.figure_png(fig)  # the first call enlarges small text for the desktop column
+    assert tuple(fig.get_size_inches()) == (10, 3)
+    assert [ax.get_subplotspec() for ax in axes] == specs
+    first, meta = xl.plots.figure_png(fig)
+    again, meta_again = xl.plots.figure_png(fig)
+    assert again == first and meta_again == meta
+
+
+def test_stacked_panels_keep_their_order_top_to_bottom(three_panels):
+    fig, axes = three_panels
+    assert xl.plots.narrow_layout(fig)
+    fig.draw_without_rendering()
+    tops = [ax.get_position().y1 for ax in axes]
+    lefts = [ax.get_position().x0 for ax in axes]
+    assert tops[0] > tops[1] > tops[2]
+    assert max(lefts) - min(lefts) < 0.1  # one column
+    assert tuple(fig.get_size_inches()) == (xl.plots.PHONE_WIDTH_IN, 9)
+
+
+def test_narrow_figures_and_diagrams_get_no_variant(figure):
+    _, meta = xl.plots.figure_png(figure)  # 3 inches wide: fits a phone as it is
+    assert xl.plots.NARROW_KEY not in meta
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.text(0.5, 0.5, "a diagram: its positions mean something")
+    ax.set_axis_off()
+    assert xl.plots.narrow_layout(fig) is False
+    assert tuple(fig.get_size_inches()) == (8, 3)
+    plt.close(fig)
+
+
+def test_a_long_title_wraps_in_the_phone_variant_instead_of_widening_it():
+    fig, ax = plt.subplots(figsize=(4.8, 3.9), layout="constrained")
+    ax.set_title("a title far too long for the width of a phone's text column, in one line")
+    _, meta = xl.plots.figure_png(fig)
+    assert meta[xl.plots.NARROW_KEY]["width"] <= 370  # about PHONE_WIDTH_IN inches
+    assert not ax.title.get_wrap()  # the figure itself is left as it was
+    plt.close(fig)

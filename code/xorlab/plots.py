@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.gridspec import GridSpec
 
 PALETTE = {
     "blue": "#0072B2",
@@ -48,6 +49,11 @@ MIN_FONT_KEY = "xorlab:min-font-px"
 # so its smallest text is raised until it still reads at MIN_TEXT_PX once scaled.
 COLUMN_PX = 672
 MIN_TEXT_PX = 9.5
+# A phone's text column is 358 CSS px wide at 390 px: figures wider than PHONE_WIDTH_IN inches
+# (at figure.dpi, no wider than that column) get a variant drawn for it (`narrow_layout`),
+# stored in the output's metadata under NARROW_KEY.
+PHONE_WIDTH_IN = 3.5
+NARROW_KEY = "xorlab:narrow"
 
 
 def smallest_text_px(fig) -> float:
@@ -74,6 +80,56 @@ def keep_text_legible(fig, column_px=COLUMN_PX, min_px=MIN_TEXT_PX) -> int:
     return len(small)
 
 
+def _png(fig) -> tuple[bytes, dict]:
+    """`fig` as PNG bytes at DENSITY times its dpi, trimmed to its content, and its CSS size;
+    the PNG records its smallest text height in CSS px (see `figure_png`)."""
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=fig.dpi * DENSITY,
+        bbox_inches="tight",
+        facecolor=fig.get_facecolor(),
+        metadata={MIN_FONT_KEY: f"{smallest_text_px(fig):.2f}", "Software": None},
+    )
+    data = buffer.getvalue()
+    width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
+    return data, {"width": width // DENSITY, "height": height // DENSITY}
+
+
+def _one_row_panels(fig):
+    """The panels of `fig` if they are the cells of one 1 x n grid (n > 1), else []."""
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
+    grids = {id(ax.get_subplotspec().get_gridspec()) for ax in panels}
+    if len(grids) != 1:
+        return []
+    rows, columns = panels[0].get_subplotspec().get_gridspec().get_geometry()
+    return panels if rows == 1 and columns > 1 else []
+
+
+def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
+    """Re-lay `fig` out for a phone's column, `width_in` inches wide: the panels of a one-row
+    grid stacked in one column, each as tall as the figure was; any other figure narrowed to
+    that width at its height. Colorbars follow their axes; long titles wrap. Returns False
+    (and changes nothing) when the figure is that narrow already, or is a diagram (axes turned
+    off), whose layout only its own code can redraw."""
+    width, height = fig.get_size_inches()
+    if width <= width_in or not all(ax.axison for ax in fig.axes):
+        return False
+    panels = _one_row_panels(fig)
+    if panels:
+        columns = panels[0].get_subplotspec().get_gridspec().ncols
+        grid = GridSpec(columns, 1, figure=fig)
+        for ax in panels:
+            span = ax.get_subplotspec().colspan
+            ax.set_subplotspec(grid[span.start : span.stop, 0])
+        height *= columns
+    for ax in fig.axes:
+        ax.title.set_wrap(True)  # a long title breaks into lines at the figure's edges
+    fig.set_size_inches(width_in, height)
+    return True
+
+
 def figure_png(fig) -> tuple[str, dict]:
     """The notebook output of a figure: a base64 PNG at DENSITY times its dpi, and metadata.
 
@@ -81,22 +137,29 @@ def figure_png(fig) -> tuple[str, dict]:
     (`keep_text_legible`). The metadata gives the size to show it at and the PNG
     carries, as a text chunk, the smallest text height in CSS pixels at that size: the book's
     browser tests read it to check that figures stay legible once scaled to the page.
+
+    A figure wider than a phone's column also gets a narrow variant for phones, drawn by
+    `narrow_layout`, in the metadata under NARROW_KEY: {"png": base64, "width", "height"}
+    (tools/figure_variants.py shows it in the HTML below 576 px). The figure itself is left
+    as it was, so it can be shown again.
     """
-    buffer = io.BytesIO()
     if keep_text_legible(fig):
         fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
-    min_font = f"{smallest_text_px(fig):.2f}"
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=fig.dpi * DENSITY,
-        bbox_inches="tight",
-        facecolor=fig.get_facecolor(),
-        metadata={MIN_FONT_KEY: min_font, "Software": None},
-    )
-    data = buffer.getvalue()
-    width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
-    size = {"width": width // DENSITY, "height": height // DENSITY}
+    data, size = _png(fig)
+    # the variant keeps the text sizes set above: PHONE_WIDTH_IN inches show unscaled on a phone
+    inches = fig.get_size_inches().copy()
+    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
+    try:
+        if narrow_layout(fig):
+            fig.draw_without_rendering()
+            narrow, narrow_size = _png(fig)
+            size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
+    finally:
+        fig.set_size_inches(inches)
+        for ax, spec, wrap in axes:
+            ax.title.set_wrap(wrap)
+            if spec is not None:
+                ax.set_subplotspec(spec)
     return base64.b64encode(data).decode("ascii"), size
 
 

@@ -44,9 +44,13 @@ class FramePlayer:
         # (the arrow keys would otherwise collapse or expand the notebook's headings). The
         # hint is removed by the script; where scripts do not run (an untrusted notebook not
         # yet run) it stays.
+        # frames are drawn at DENSITY image pixels per CSS pixel: shown at the first one's
+        # CSS width, or narrower, without distortion
+        width = int.from_bytes(self.frames[0][16:20], "big") // plots.DENSITY
         return (
             f'<figure class="xorlab-player" id="{uid}">'
-            f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" style="max-width:100%">'
+            f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" width="{width}"'
+            f' style="max-width:100%;height:auto">'
             f'<figcaption><label for="{uid}-range">{html.escape(self.label)}</label> '
             f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0"'
             f" data-lm-suppress-shortcuts>"
@@ -68,6 +72,8 @@ class FramePlayer:
 def frame_player(draw, values, label, alt, name, dpi=72):
     """Render `draw(value) -> Figure` for each value and return a `FramePlayer`.
 
+    A frame shows `dpi` CSS pixels per inch of its figure, drawn at `plots.DENSITY` times as
+    many image pixels, so that it is sharp on high-density screens.
     `label` names the parameter on the slider, `alt` describes what the frames show (for screen
     readers), `name` makes the HTML ids unique on a page. Keep it to about 30 frames: every
     frame is embedded in the page.
@@ -76,7 +82,7 @@ def frame_player(draw, values, label, alt, name, dpi=72):
     for v in values:
         fig = draw(v)
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi)
+        fig.savefig(buf, format="png", dpi=dpi * plots.DENSITY)
         plt.close(fig)
         frames.append(buf.getvalue())
     return FramePlayer(frames, list(values), label, alt, name)
