@@ -544,6 +544,29 @@ def test_search_finds_the_chapters_about_gradient_checks(browser, base_url):
     assert expected <= found, f"search missed {expected - found}"
 
 
+def test_search_results_show_formulas_typeset_not_tex(browser, base_url):
+    """Result snippets quote the pages, formulas included: the reader sees them typeset."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{base_url}search.html?q=gradient+check", wait_until="load")
+    page.wait_for_function(
+        "() => /Search finished/.test(document.querySelector('#search-results')?.innerText)",
+        timeout=30_000,
+    )
+    page.evaluate(
+        "() => new Promise(done => setTimeout(done, 200)).then(() => window.xlSearchMath)"
+    )
+    snippets = page.eval_on_selector_all(
+        "#search-results p.context", "ps => ps.map(p => p.innerText)"
+    )
+    typeset = page.locator("#search-results p.context mjx-container").count()
+    page.close()
+    assert snippets, "no result quotes its page"
+    tex = [s for s in snippets if re.search(r"\\[()\[\]]|\\[a-z]+\{|\$", s)]
+    assert not tex, "TeX in the results:\n" + "\n".join(s[:120] for s in tex)
+    assert typeset, "no formula typeset in the results (the query's pages have some)"
+
+
 def _text(doc):
     path = next(ROOT.glob(f"{doc}.*"))
     return path.read_text(encoding="utf-8").lower()

@@ -69,6 +69,10 @@ def print_page(page, url: str) -> tuple[bytes, str]:
     """One page of the book as PDF bytes, and its title (the page's first heading)."""
     page.goto(url, wait_until="load", timeout=120_000)
     page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    # paper cannot be tapped: the solutions (and their self-checks' output) print open
+    page.evaluate(
+        "() => document.querySelectorAll('details.xl-solution').forEach(d => d.open = true)"
+    )
     title = page.evaluate(
         "() => document.querySelector('article h1')?.textContent.replace('#', '').trim() || ''"
     )

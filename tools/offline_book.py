@@ -1,6 +1,7 @@
 """Sphinx extension for the book's HTML (a local extension, listed in _config.yml)."""
 
 import html
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -165,10 +166,27 @@ def slim_pages(app, exception):
             page.write_text(slim, encoding="utf-8")
 
 
+def math_in_search_results(app, pagename, templatename, context, doctree):
+    """Load MathJax and assets/search-math.js on the search page, whose results quote TeX.
+
+    Sphinx loads MathJax only on pages with formulas; the search page has none of its own.
+    """
+    if pagename != "search" or app.builder.format != "html":
+        return
+    if app.config.mathjax3_config:
+        app.builder.add_js_file(
+            "", body=f"window.MathJax = {json.dumps(app.config.mathjax3_config)}"
+        )
+    app.builder.add_js_file(app.config.mathjax_path, defer="defer")
+    app.builder.add_js_file("search-math.js")
+
+
 def setup(app):
     app.connect("builder-inited", check_assets)
     app.connect("config-inited", one_search_box_and_working_toggles)
     app.connect("build-finished", slim_pages)
+    # before drop_duplicate_scripts, which gives the page a copy of the script list
+    app.connect("html-page-context", math_in_search_results, priority=400)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
