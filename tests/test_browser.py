@@ -96,15 +96,15 @@ return [...document.querySelectorAll("div.cell_output")].flatMap(out => {
 # the text of the nearest solution before it and of that solution's exercise.
 FEEDBACK = r"""() => {
   const before = (a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING;
-  const solutions = [...document.querySelectorAll("div.solution")];
+  const solutions = [...document.querySelectorAll("main .solution")];
   const lines = [];
   document.querySelectorAll("div.cell_output pre").forEach(pre => {
     if (!pre.checkVisibility(SEEN)) return;
     for (const line of pre.textContent.split("\n")) {
       if (!/^\s*(Correct\.|Not yet\.)/.test(line)) continue;
       const sol = solutions.filter(s => before(pre, s)).pop();
-      const label = sol?.querySelector(".admonition-title a[href^='#']")?.getAttribute("href");
-      const exercise = label && document.getElementById(decodeURIComponent(label.slice(1)));
+      const exercise = sol && [...document.querySelectorAll("main .exercise")]
+        .filter(e => before(sol, e)).pop();
       lines.push({line: line.trim(), solution: sol ? sol.textContent : "",
                   exercise: exercise ? exercise.textContent : ""});
     }
@@ -114,6 +114,7 @@ FEEDBACK = r"""() => {
     shownSolutions: solutions
       .filter(s => [...s.children].slice(1).some(c => c.checkVisibility(SEEN))).map(s => s.id),
     solutions: solutions.map(s => s.id),
+    exercises: document.querySelectorAll("main .exercise").length,
   };
 }"""
 
@@ -136,8 +137,12 @@ SOLUTION_SHOWN = r"""id => ({
   url: location.href,
 })"""
 
-# The self-checks' verdicts a reader can see (all solutions closed, as at load).
-VERDICTS = r"""() => [...document.querySelectorAll("main pre, main .output")]
+# The exercises' self-check verdicts a reader can see (all solutions closed, as at load): the
+# outputs from the first exercise on (a chapter's body may show a check's verdict on the bug it
+# discusses; that answers no exercise).
+VERDICTS = r"""() => [...document.querySelectorAll("main .cell_output")]
+  .filter(e => [...document.querySelectorAll("main .exercise")].some(x =>
+    x.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING))
   .filter(e => e.checkVisibility(SEEN) && e.getBoundingClientRect().height > 0)
   .flatMap(e => e.innerText.split("\n"))
   .filter(line => /^\s*(Correct\.|Not yet\.)/.test(line)).map(line => line.trim())"""
@@ -461,7 +466,9 @@ def test_no_self_check_verdict_shows_while_the_solutions_are_closed(survey, doc,
 
 @pytest.mark.parametrize("doc, width", PAGES)
 def test_a_tap_on_a_solution_title_opens_it_and_another_closes_it(survey, doc, width):
-    clicks = survey(doc, width).solution_clicks
+    s = survey(doc, width)
+    clicks = s.solution_clicks
+    assert len(clicks) == s.feedback["exercises"], "an exercise without its solution"
     failed = {s: [k for k, ok in facts.items() if not ok] for s, facts in clicks.items()}
     failed = {s: what for s, what in failed.items() if what}
     assert not failed, f"at {width} px: {failed}"

@@ -174,7 +174,8 @@
           self.probeOn(node, v);
         }
       } else {
-        node = el("div", { class: "xl-table" });
+        // a table taller than the stage scrolls in its box: reachable from the keyboard too
+        node = el("div", { class: "xl-table", tabindex: "0", role: "region", "aria-label": v.caption });
       }
       fig.appendChild(node);
       fig.appendChild(el("figcaption", {}, v.caption));
