@@ -20,7 +20,8 @@ window.addEventListener("load", () => {
   window.initThebe = () => {
     if (typeof thebelab !== "undefined") return original();
     if (navigator.onLine === false) {
-      say(`${NEEDS} You are offline: this page's explorers and the downloaded notebook work without it.`);
+      say("Live Code could not start: you are offline, and it runs the code on mybinder.org. " +
+        "The explorers on this page, and the notebook from the download menu, work without it.");
       return;
     }
     const script = document.createElement("script");
@@ -28,8 +29,9 @@ window.addEventListener("load", () => {
     script.addEventListener("load", () => original());
     script.addEventListener("error", () =>
       say(
-        `${NEEDS} Thebe could not be loaded from ${new URL(THEBE_JS_URL).host}. ` +
-          "The live explorers on this page, and the notebook (download menu), work offline.",
+        `Live Code could not start: it needs the network (Thebe from ` +
+          `${new URL(THEBE_JS_URL).host}, then a kernel from mybinder.org). The explorers on ` +
+          "this page, and the notebook from the download menu, work without it.",
       ),
     );
     document.head.appendChild(script);

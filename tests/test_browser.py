@@ -520,6 +520,29 @@ def test_chapter_has_launch_and_download_buttons(browser, base_url, doc):
     page.close()
 
 
+def test_live_code_says_offline_that_it_needs_the_network(browser, base_url):
+    """Live Code (Thebe) loads from a CDN: offline it must say so, not spin for ever."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{base_url}{NOTEBOOK_DOCS[0]}.html", wait_until="load")
+    page.locator(".dropdown-launch-buttons button.dropdown-toggle").click()
+    button = page.locator(".btn-launch-thebe")
+    title = button.get_attribute("data-bs-original-title") or button.get_attribute("title")
+    assert "network" in (title or ""), f"the Live Code button says {title!r}"
+    button.click()
+    status = page.locator(".thebe-launch-button")
+    try:
+        page.wait_for_function(
+            "() => /needs the network/.test(document.querySelector('.thebe-launch-button')"
+            "?.innerText)",
+            timeout=10_000,
+        )
+    finally:
+        said = status.inner_text() if status.count() else ""
+        page.close()
+    assert "mybinder.org" in said, said
+
+
 @pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
 def test_frame_players_work_without_a_kernel(browser, base_url, doc):
     """The static form of each explorer: moving its slider shows another precomputed frame."""
