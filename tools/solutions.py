@@ -82,14 +82,9 @@ class SolutionsAsDetails(SphinxPostTransform):
                 body = body[0].children  # one id "solution-content" per solution: drop it
             shown = summary("", "", *_unlinked(title), classes=["admonition-title"])
             content = nodes.container("", *body, classes=["xl-solution-body"])
-            classes = [c for c in sol["classes"] if c != "dropdown"]
-            replacement = details(
-                "",
-                shown,
-                content,
-                ids=sol["ids"],
-                classes=["solution", "admonition", "xl-solution", *classes],
-            )
+            classes = ["solution", "admonition", "xl-solution", *sol["classes"]]
+            classes = [c for c in dict.fromkeys(classes) if c != "dropdown"]
+            replacement = details("", shown, content, ids=sol["ids"], classes=classes)
             sol.parent.replace(sol, replacement)  # not replace_self: it keeps sol's classes
             after = _next_element(replacement)
             if after is not None and _is_self_check(after):
