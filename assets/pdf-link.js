@@ -1,6 +1,9 @@
-// A "Whole book (PDF)" entry in every page's download menu; `make pdf` writes book.pdf at the
-// site's root (tools/book_pdf.py).
+// A "Whole book (PDF)" entry in a page's download menu. `make pdf` (tools/book_pdf.py) adds this
+// script to the pages once it has written book.pdf at the site's root, so a book built without
+// the PDF shows no link to it. Pages without a download menu (search, indexes) get none.
 document.addEventListener("DOMContentLoaded", () => {
+  const menu = document.querySelector(".dropdown-download-buttons ul.dropdown-menu");
+  if (!menu) return;
   const root = document.documentElement.dataset.content_root || "";
   const link = document.createElement("a");
   link.href = root + "book.pdf";
@@ -10,13 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
   link.innerHTML =
     '<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>' +
     '<span class="btn__text-container">Whole book (PDF)</span>';
-  const menu = document.querySelector(".dropdown-download-buttons ul.dropdown-menu");
-  if (menu) {
-    const item = document.createElement("li");
-    item.appendChild(link);
-    menu.appendChild(item);
-  } else {
-    link.className = "btn btn-sm xorlab-pdf-link";
-    document.querySelector(".article-header-buttons")?.appendChild(link);
-  }
+  const item = document.createElement("li");
+  item.appendChild(link);
+  menu.appendChild(item);
 });

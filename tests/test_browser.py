@@ -96,15 +96,15 @@ return [...document.querySelectorAll("div.cell_output")].flatMap(out => {
 # the text of the nearest solution before it and of that solution's exercise.
 FEEDBACK = r"""() => {
   const before = (a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING;
-  const solutions = [...document.querySelectorAll("div.solution")];
+  const solutions = [...document.querySelectorAll("main .solution")];
   const lines = [];
   document.querySelectorAll("div.cell_output pre").forEach(pre => {
     if (!pre.checkVisibility(SEEN)) return;
     for (const line of pre.textContent.split("\n")) {
       if (!/^\s*(Correct\.|Not yet\.)/.test(line)) continue;
       const sol = solutions.filter(s => before(pre, s)).pop();
-      const label = sol?.querySelector(".admonition-title a[href^='#']")?.getAttribute("href");
-      const exercise = label && document.getElementById(decodeURIComponent(label.slice(1)));
+      const exercise = sol && [...document.querySelectorAll("main .exercise")]
+        .filter(e => before(sol, e)).pop();
       lines.push({line: line.trim(), solution: sol ? sol.textContent : "",
                   exercise: exercise ? exercise.textContent : ""});
     }
@@ -114,21 +114,114 @@ FEEDBACK = r"""() => {
     shownSolutions: solutions
       .filter(s => [...s.children].slice(1).some(c => c.checkVisibility(SEEN))).map(s => s.id),
     solutions: solutions.map(s => s.id),
+    exercises: document.querySelectorAll("main .exercise").length,
   };
 }"""
 
-SOLUTION_OPENS = r"""async id => {
-  const sol = document.getElementById(id);
-  sol.querySelector(".admonition-title").click();
-  await new Promise(r => setTimeout(r, 400));
-  return [...sol.children].slice(1).some(c => c.checkVisibility(SEEN));
+# Where a reader taps a solution's title: the middle of its text (not of the box), scrolled
+# into view; null when the title shows no text.
+TITLE_TEXT = r"""id => {
+  const title = document.getElementById(id).firstElementChild;
+  title.scrollIntoView({block: "center"});
+  const range = document.createRange();
+  range.selectNodeContents(title);
+  const rects = [...range.getClientRects()].filter(r => r.width > 2 && r.height > 2);
+  if (!rects.length) return null;
+  const r = rects[Math.floor(rects.length / 2)];
+  return {x: r.left + r.width / 2, y: r.top + r.height / 2};
 }"""
+
+# Whether a solution's body shows, and where the page is.
+SOLUTION_SHOWN = r"""id => ({
+  shown: [...document.getElementById(id).children].slice(1).some(c => c.checkVisibility(SEEN)),
+  url: location.href,
+})"""
+
+# The exercises' self-check verdicts a reader can see (all solutions closed, as at load): the
+# outputs from the first exercise on (a chapter's body may show a check's verdict on the bug it
+# discusses; that answers no exercise).
+VERDICTS = r"""() => [...document.querySelectorAll("main .cell_output")]
+  .filter(e => [...document.querySelectorAll("main .exercise")].some(x =>
+    x.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING))
+  .filter(e => e.checkVisibility(SEEN) && e.getBoundingClientRect().height > 0)
+  .flatMap(e => e.innerText.split("\n"))
+  .filter(line => /^\s*(Correct\.|Not yet\.)/.test(line)).map(line => line.trim())"""
+
+# Controls in the page's content and their touch targets, in CSS px (WCAG 2.2: 24 x 24).
+MIN_TARGET_PX = 24
+TARGETS = r"""() => [...document.querySelectorAll(
+    "main input:not([type=hidden]), main select, main button, main summary, main .xl-link")]
+  .filter(e => e.checkVisibility(SEEN) && e.getBoundingClientRect().width > 0)
+  .filter(e => !e.matches("button.copybtn"))  // shown on hover only, where a pointer is
+  .map(e => {
+    const r = e.getBoundingClientRect();
+    return {what: e.id || e.getAttribute("aria-label") || e.textContent.trim().slice(0, 40)
+                  || e.tagName, width: r.width, height: r.height};
+  })"""
+
+# While a reader moves a control of an explorer or a frame player (scrolled to the middle of
+# the screen, as when it is used), the drawings it changes must be on screen, not under the
+# page's sticky header: for each control, the drawings that are not.
+REACH = r"""async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const header = document.querySelector(".bd-header-article");
+  const top = header && /sticky|fixed/.test(getComputedStyle(header).position)
+    ? header.getBoundingClientRect().bottom : 0;
+  const problems = [];
+  const groups = [
+    ...[...document.querySelectorAll(".xl-explorer")].map(x => ({
+      name: x.dataset.explorer,
+      controls: x.querySelectorAll(".xl-controls input, .xl-controls select"),
+      plots: x.querySelectorAll(".xl-view canvas, .xl-view .xl-table")})),
+    ...[...document.querySelectorAll(".xorlab-player")].map(f => ({
+      name: f.id, controls: f.querySelectorAll("input"), plots: f.querySelectorAll("img")})),
+  ];
+  for (const g of groups) {
+    for (const control of g.controls) {
+      control.scrollIntoView({block: "center"});
+      await frame();
+      const c = control.getBoundingClientRect();
+      for (const plot of g.plots) {
+        const r = plot.getBoundingClientRect();
+        // on a phone the drawings sit side by side in a strip that scrolls sideways: a drawing
+        // out of the strip's view is one swipe away, but must be at the same height on screen
+        const strip = plot.closest(".xl-views");
+        const s = strip ? strip.getBoundingClientRect() : {left: 0, right: innerWidth};
+        const left = Math.max(r.left, s.left), right = Math.min(r.right, s.right);
+        const seen = right > left  // what is drawn on top there: the drawing, or a cover
+          ? document.elementFromPoint((left + right) / 2, (r.top + r.bottom) / 2) : plot;
+        const onScreen = r.top >= top - 1 && r.bottom <= innerHeight + 1
+          && (seen === plot || plot.contains(seen));
+        if (!onScreen)
+          problems.push(`${g.name}: ${control.id || control.type} at y=${Math.round(c.top)}, ` +
+                        `drawing at y=${Math.round(r.top)}..${Math.round(r.bottom)}`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+# Links to the whole book's PDF, resolved.
+PDF_LINKS = """() => [...document.querySelectorAll("a[href$='.pdf']")].map(a => a.href)"""
 
 BROKEN_IMAGES = """() => [...document.images]
   .filter(img => !img.complete || img.naturalWidth === 0)
   .map(img => img.currentSrc.slice(0, 120))"""
 
 SHOWN = "e => !!e && e.checkVisibility(SEEN) && e.getBoundingClientRect().right > 0"
+
+
+# Until every CSS transition and finite animation of the page has ended (the theme fades
+# colours and slides drawers): a check then reads what the reader ends up seeing.
+QUIET = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+  Promise.all(document.getAnimations()
+    .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null))).then(() => done(true)))))"""
+
+
+def quiet(page):
+    """Wait until the page has finished moving and fading."""
+    page.evaluate(QUIET)
 
 
 def _navigation(page, width):
@@ -145,33 +238,50 @@ def _navigation(page, width):
     if width >= 992:
         before = sidebar.evaluate(SHOWN)
         menu[0].click()
-        page.wait_for_timeout(400)
+        quiet(page)
         facts["menu hides the sidebar"] = before and not sidebar.evaluate(SHOWN)
         menu[0].click()
-        page.wait_for_timeout(400)
+        quiet(page)
         facts["menu shows it again"] = sidebar.evaluate(SHOWN)
         return facts
     menu[0].click()
-    page.wait_for_timeout(400)
+    quiet(page)
     drawer = page.locator("#pst-primary-sidebar-modal")
     facts["menu opens the drawer"] = drawer.evaluate("d => d.open") and page.evaluate(
         """() => [...document.querySelectorAll("#pst-primary-sidebar-modal a.reference")]
              .filter(a => a.checkVisibility(SEEN)).length"""
     )
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    quiet(page)
     contents = [b for b in page.locator(".secondary-toggle").all() if b.is_visible()]
     if page.locator("#pst-secondary-sidebar .page-toc a").count():
         facts["contents buttons"] = len(contents)
         if contents:
             contents[0].click()
-            page.wait_for_timeout(400)
+            quiet(page)
             facts["contents opens the drawer"] = page.evaluate(
                 """() => document.querySelector("#pst-secondary-sidebar-modal").open &&
                    [...document.querySelectorAll("#pst-secondary-sidebar-modal a")]
                    .some(a => a.checkVisibility(SEEN))"""
             )
             page.keyboard.press("Escape")
+    return facts
+
+
+def _tap_title(page, solution_id):
+    """Tap the middle of a solution's title text, then again: what the reader sees each time
+    (opened, then closed, on the same page)."""
+    before = page.url
+    facts = {}
+    for step in ("first tap opens", "second tap closes"):
+        at = page.evaluate(TITLE_TEXT, solution_id)
+        if at is None:
+            return {"title has no text": False}
+        page.mouse.click(at["x"], at["y"])
+        quiet(page)
+        seen = page.evaluate(SOLUTION_SHOWN, solution_id)
+        facts[step] = seen["shown"] == (step == "first tap opens")
+        facts[f"{step}, same page"] = seen["url"].split("#")[0] == before.split("#")[0]
     return facts
 
 
@@ -204,7 +314,12 @@ class Survey:
             self.layout = page.evaluate(LAYOUT)
             self.outputs = page.evaluate(OUTPUTS)
             self.feedback = page.evaluate(FEEDBACK)
-            self.opened = {s: page.evaluate(SOLUTION_OPENS, s) for s in self.feedback["solutions"]}
+            self.verdicts = page.evaluate(VERDICTS)
+            self.pdf_links = {url: page.request.get(url).status for url in page.evaluate(PDF_LINKS)}
+            self.targets = page.evaluate(TARGETS)
+            self.reach = page.evaluate(REACH)
+            self.solution_clicks = {s: _tap_title(page, s) for s in self.feedback["solutions"]}
+            page.evaluate("() => window.scrollTo(0, 0)")
             self.navigation = _navigation(page, width)
         finally:
             page.close()
@@ -339,7 +454,45 @@ def test_no_answer_before_its_solution_is_opened(survey, doc):
                 leaks.append(f"{item['line']!r} gives away {token!r}")
     assert not leaks, "\n".join(leaks)
     assert not s.feedback["shownSolutions"], "solutions open at load"
-    assert all(s.opened.values()), f"solutions that do not open: {s.opened}"
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_no_self_check_verdict_shows_while_the_solutions_are_closed(survey, doc, width):
+    """A self-check cell ran on the book's own answer: its verdict is part of the solution."""
+    s = survey(doc, width)
+    assert not s.feedback["shownSolutions"], "solutions open at load"
+    assert not s.verdicts, f"{len(s.verdicts)} verdicts readable:\n" + "\n".join(s.verdicts)
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_a_tap_on_a_solution_title_opens_it_and_another_closes_it(survey, doc, width):
+    s = survey(doc, width)
+    clicks = s.solution_clicks
+    assert len(clicks) == s.feedback["exercises"], "an exercise without its solution"
+    failed = {s: [k for k, ok in facts.items() if not ok] for s, facts in clicks.items()}
+    failed = {s: what for s, what in failed.items() if what}
+    assert not failed, f"at {width} px: {failed}"
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_every_control_is_a_big_enough_touch_target(survey, doc, width):
+    small = [t for t in survey(doc, width).targets
+             if min(t["width"], t["height"]) < MIN_TARGET_PX - 0.5]  # fmt: skip
+    listing = [f"{t['what']!r}: {t['width']:.0f} x {t['height']:.0f} px" for t in small]
+    assert not small, f"targets under {MIN_TARGET_PX} px at {width} px:\n" + "\n".join(listing)
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_the_drawing_a_control_changes_is_on_screen_while_it_is_used(survey, doc, width):
+    reach = survey(doc, width).reach
+    assert not reach, f"at {width} px:\n" + "\n".join(reach[:20])
+
+
+@pytest.mark.parametrize("doc, width", PAGES)
+def test_a_pdf_link_leads_to_the_pdf(survey, doc, width):
+    """The whole book's PDF is linked only where it exists (tools/book_pdf.py adds the link)."""
+    dead = {url: status for url, status in survey(doc, width).pdf_links.items() if status != 200}
+    assert not dead, dead
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -365,6 +518,29 @@ def test_chapter_has_launch_and_download_buttons(browser, base_url, doc):
     ):
         assert page.locator(selector).count() == 1, selector
     page.close()
+
+
+def test_live_code_says_offline_that_it_needs_the_network(browser, base_url):
+    """Live Code (Thebe) loads from a CDN: offline it must say so, not spin for ever."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{base_url}{NOTEBOOK_DOCS[0]}.html", wait_until="load")
+    page.locator(".dropdown-launch-buttons button.dropdown-toggle").click()
+    button = page.locator(".btn-launch-thebe")
+    title = button.get_attribute("data-bs-original-title") or button.get_attribute("title")
+    assert "network" in (title or ""), f"the Live Code button says {title!r}"
+    button.click()
+    status = page.locator(".thebe-launch-button")
+    try:
+        page.wait_for_function(
+            "() => /needs the network/.test(document.querySelector('.thebe-launch-button')"
+            "?.innerText)",
+            timeout=10_000,
+        )
+    finally:
+        said = status.inner_text() if status.count() else ""
+        page.close()
+    assert "mybinder.org" in said, said
 
 
 @pytest.mark.parametrize("doc", NOTEBOOK_DOCS)
@@ -398,6 +574,29 @@ def test_search_finds_the_chapters_about_gradient_checks(browser, base_url):
     assert expected <= found, f"search missed {expected - found}"
 
 
+def test_search_results_show_formulas_typeset_not_tex(browser, base_url):
+    """Result snippets quote the pages, formulas included: the reader sees them typeset."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{base_url}search.html?q=gradient+check", wait_until="load")
+    page.wait_for_function(
+        "() => /Search finished/.test(document.querySelector('#search-results')?.innerText)",
+        timeout=30_000,
+    )
+    page.evaluate(
+        "() => new Promise(done => setTimeout(done, 200)).then(() => window.xlSearchMath)"
+    )
+    snippets = page.eval_on_selector_all(
+        "#search-results p.context", "ps => ps.map(p => p.innerText)"
+    )
+    typeset = page.locator("#search-results p.context mjx-container").count()
+    page.close()
+    assert snippets, "no result quotes its page"
+    tex = [s for s in snippets if re.search(r"\\[()\[\]]|\\[a-z]+\{|\$", s)]
+    assert not tex, "TeX in the results:\n" + "\n".join(s[:120] for s in tex)
+    assert typeset, "no formula typeset in the results (the query's pages have some)"
+
+
 def _text(doc):
     path = next(ROOT.glob(f"{doc}.*"))
     return path.read_text(encoding="utf-8").lower()
@@ -423,7 +622,7 @@ def test_no_serious_accessibility_violations(browser, base_url, doc):
         page.evaluate(
             "t => Object.assign(document.documentElement.dataset, {theme: t, mode: t})", theme
         )
-        page.wait_for_timeout(500)  # let the theme's colour transitions finish
+        quiet(page)  # the theme's colour transitions have ended
         violations += [f"{theme}: {v}" for v in page.evaluate(AXE_SERIOUS)]
     page.close()
     assert not violations, "\n".join(violations)

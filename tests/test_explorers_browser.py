@@ -4,9 +4,13 @@ One page load per explorer (pages are heavy; each check below works on the loade
 control changes what is drawn; reset and step do what they say; the explorer fits a 390 px
 screen with a text alternative for every drawing; no ipywidget is left on the page; a link with
 the state in its URL restores the same picture. Play and pause, and the unit values read on
-hover and from the keyboard, are checked on one explorer each (the code is shared). axe-core
+hover and from the keyboard, are checked on one explorer each (the code is shared). Each
+explorer is ready to play at load. Touch targets and the distance from a control to the drawings
+it changes are measured on every page in tests/test_browser.py. axe-core
 runs over every page, explorers included, in tests/test_browser.py.
 """
+
+import re
 
 import pytest
 
@@ -71,6 +75,16 @@ def move(page, control):
         box.select_option(others[-1])
     else:
         box.fill("0" if control["value"] == control["max"] else control["max"])
+
+
+def ready_to_play(page, name):
+    """At load: trained to its last epoch, Play live, Step off (no epoch past the last)."""
+    root = root_of(page, name)
+    epoch = int(root.get_attribute("data-epoch"))
+    status = root.locator(".xl-status").inner_text()
+    assert epoch > 0 and re.search(rf"(Epoch|Step) {epoch} of {epoch}\b", status), status
+    assert root.get_by_role("button", name="Play").is_enabled(), "Play is off at load"
+    assert root.get_by_role("button", name="Step").is_disabled(), "Step past the last epoch"
 
 
 def every_control_changes_the_picture(page, name):
@@ -169,6 +183,7 @@ def test_live_explorer(browser, base_url, doc):
     page, errors = open_explorer(browser, f"{base_url}{doc}.html", name)
     assert page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() == 0
     assert page.locator(".widget-subarea, .jupyter-widgets").count() == 0
+    ready_to_play(page, name)
     every_control_changes_the_picture(page, name)
     if name == "rising-cost":
         play_and_pause(page, name)

@@ -5,12 +5,15 @@
 Run after `make book` (`make pdf` does both). Each page of the table of contents is printed
 from the built HTML, with the chapter and figure numbers it has on the web, by Chromium through
 Playwright; the pages are joined in toc order with one bookmark per chapter. The print rules
-in assets/book.css keep code cells and figures whole on a page and hide the navigation.
+in assets/book.css keep code cells and figures whole on a page and hide the navigation. Once
+the PDF is written, every page of the HTML book loads assets/pdf-link.js, which links it from
+the page's download menu: a book built without its PDF has no link to it.
 """
 
 import functools
 import http.server
 import io
+import os
 import sys
 import threading
 from pathlib import Path
@@ -39,6 +42,24 @@ def toc_documents(root: Path = ROOT) -> list[str]:
     return [toc["root"], *files(c for part in parts for c in part.get("chapters", []))]
 
 
+PDF_LINK = "_static/pdf-link.js"
+
+
+def link_pdf(html_dir: Path) -> int:
+    """Make every page of the built book in `html_dir` load the PDF link; return how many
+    pages changed (a page that already loads it is left as it is)."""
+    changed = 0
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        src = os.path.relpath(html_dir / PDF_LINK, page.parent).replace(os.sep, "/")
+        tag = f'<script defer src="{src}"></script>'
+        if tag in text or "</head>" not in text:
+            continue
+        page.write_text(text.replace("</head>", f"{tag}\n</head>", 1), encoding="utf-8")
+        changed += 1
+    return changed
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -48,6 +69,10 @@ def print_page(page, url: str) -> tuple[bytes, str]:
     """One page of the book as PDF bytes, and its title (the page's first heading)."""
     page.goto(url, wait_until="load", timeout=120_000)
     page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    # paper cannot be tapped: the solutions (and their self-checks' output) print open
+    page.evaluate(
+        "() => document.querySelectorAll('details.xl-solution').forEach(d => d.open = true)"
+    )
     title = page.evaluate(
         "() => document.querySelector('article h1')?.textContent.replace('#', '').trim() || ''"
     )
@@ -63,7 +88,8 @@ def print_page(page, url: str) -> tuple[bytes, str]:
 
 
 def print_book(playwright, html_dir: Path, pdf: Path) -> int:
-    """Print every toc page of the built book in `html_dir` into one PDF; return its pages.
+    """Print every toc page of the built book in `html_dir` into one PDF, link it from every
+    page (when `pdf` is html_dir/book.pdf, where the link points); return the PDF's pages.
 
     `playwright` is a running sync Playwright (`main` starts one; the tests share theirs).
     """
@@ -97,6 +123,8 @@ def print_book(playwright, html_dir: Path, pdf: Path) -> int:
     pdf.parent.mkdir(parents=True, exist_ok=True)
     with pdf.open("wb") as out:
         writer.write(out)
+    if pdf.resolve() == (html_dir / "book.pdf").resolve():
+        link_pdf(html_dir)
     return len(writer.pages)
 
 

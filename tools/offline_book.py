@@ -1,5 +1,7 @@
 """Sphinx extension for the book's HTML (a local extension, listed in _config.yml)."""
 
+import html
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -8,6 +10,7 @@ from pybtex.plugin import register_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from pybtex.style.template import node
 from sphinxcontrib.bibtex.style.referencing import basic_author_year, extra_year
 
@@ -38,11 +41,19 @@ class AuthorYearLabels(BaseLabelStyle):
             )
 
 
+class PlainNameSorting(AuthorYearTitleSorting):
+    """Author, year and title order, by the names as printed: a corporate author written
+    `{{CS231n course staff}}` sorts under C, not after Z (where its brace would put it)."""
+
+    def person_key(self, person):
+        return Text.from_latex(super().person_key(person)).render_as("text").lower()
+
+
 class AuthorYearStyle(UnsrtStyle):
     """The bibliography sorted by author, year and title, with author-year labels."""
 
     default_label_style = "author_year_labels"
-    default_sorting_style = "author_year_title"
+    default_sorting_style = "author_year_title_plain"
 
 
 @node
@@ -54,6 +65,7 @@ def label_year(children, data):
 
 
 register_plugin("pybtex.style.labels", "author_year_labels", AuthorYearLabels)
+register_plugin("pybtex.style.sorting", "author_year_title_plain", PlainNameSorting)
 register_plugin("pybtex.style.formatting", "author_year", AuthorYearStyle)
 # sphinxcontrib-bibtex's author-year citations print the entry's year field: use the label's.
 basic_author_year.year = extra_year.year = label_year
@@ -116,8 +128,25 @@ def _widget_manager(app):
     return re.compile(rf'\s*<script src="[^"]*_static/({names})(\?[^"]*)?"></script>')
 
 
+TITLE = re.compile(r"<title>(.*?) &#8212; (.*?)</title>")
+
+
+def _plain(title):
+    return html.unescape(title).replace("\u2019", "'").strip()
+
+
+def one_book_name_in_the_tab(text):
+    """The tab reads "Page — Book"; on the book's first page, whose title is the book's name,
+    that is the name twice: keep it once."""
+    match = TITLE.search(text)
+    if match and _plain(match[1]) == _plain(match[2]):
+        return text[: match.start()] + f"<title>{match[2]}</title>" + text[match.end() :]
+    return text
+
+
 def slim_pages(app, exception):
-    """Remove from the built pages what they load for nothing.
+    """Remove from the built pages what they load for nothing (and the book's name twice in
+    the first page's tab).
 
     - pydata-sphinx-theme's Font Awesome script (1.5 MB, every page): the theme's stylesheet
       already draws every icon with Font Awesome's web fonts; the script only swaps them for SVG.
@@ -130,17 +159,34 @@ def slim_pages(app, exception):
     manager = _widget_manager(app)
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        slim = FONTAWESOME_JS.sub("", text)
+        slim = one_book_name_in_the_tab(FONTAWESOME_JS.sub("", text))
         if WIDGET_VIEW not in slim:
             slim = manager.sub("", WIDGET_STATE.sub("", slim))
         if slim != text:
             page.write_text(slim, encoding="utf-8")
 
 
+def math_in_search_results(app, pagename, templatename, context, doctree):
+    """Load MathJax and assets/search-math.js on the search page, whose results quote TeX.
+
+    Sphinx loads MathJax only on pages with formulas; the search page has none of its own.
+    """
+    if pagename != "search" or app.builder.format != "html":
+        return
+    if app.config.mathjax3_config:
+        app.builder.add_js_file(
+            "", body=f"window.MathJax = {json.dumps(app.config.mathjax3_config)}"
+        )
+    app.builder.add_js_file(app.config.mathjax_path, defer="defer")
+    app.builder.add_js_file("search-math.js")
+
+
 def setup(app):
     app.connect("builder-inited", check_assets)
     app.connect("config-inited", one_search_box_and_working_toggles)
     app.connect("build-finished", slim_pages)
+    # before drop_duplicate_scripts, which gives the page a copy of the script list
+    app.connect("html-page-context", math_in_search_results, priority=400)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", citations_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

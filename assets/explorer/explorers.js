@@ -75,7 +75,7 @@
       { name: "b2", label: "b2", values: WEIGHT, value: 0, enabled: function (s) { return s.bias; } },
       { name: "bias", label: "biases on", type: "checkbox", value: false },
       Object.assign(lrControl([0.5, 1, 2, 5, 10, 20], 5), { enabled: function (s) { return s.epochs > 0; } }),
-      { name: "epochs", label: "epochs", values: [0, 10, 50, 100, 200, 500, 1000, 2000, 5000], value: 0 },
+      { name: "epochs", label: "epochs", values: [0, 10, 50, 100, 200, 500, 1000, 2000, 5000], value: 200 },
     ],
     build: function (s) {
       var params = { W1: M.fromRows([[s.w1]]), W2: M.fromRows([[s.w2]]) };

@@ -126,12 +126,18 @@
       r.appendChild(presets);
     }
     this.resetButton.addEventListener("click", function () { self.stop(); self.goTo(0); });
-    this.stepButton.addEventListener("click", function () { self.stop(); if (self.model) self.goTo(self.model.epoch + 1); });
+    this.stepButton.addEventListener("click", function () {
+      self.stop();
+      if (self.model && self.model.epoch < self.model.target) self.goTo(self.model.epoch + 1);
+    });
     this.playButton.addEventListener("click", function () { if (self.playing) self.stop(); else self.play(); });
+    // the stage (status and drawings) stays in view on a phone while the controls are used
+    var stage = el("div", { class: "xl-stage" });
     this.statusLine = el("p", { class: "xl-status", role: "status", "aria-live": "polite" });
-    r.appendChild(this.statusLine);
+    stage.appendChild(this.statusLine);
     this.viewBox = el("div", { class: "xl-views" });
-    r.appendChild(this.viewBox);
+    stage.appendChild(this.viewBox);
+    r.appendChild(stage);
     this.probeLine = el("p", { class: "xl-probe", id: this.name + "-probe", "aria-live": "polite" },
       "Point at the output map (or focus it and use the arrow keys) to read every unit's value there.");
     if (def.probe !== false) r.appendChild(this.probeLine);
@@ -168,7 +174,8 @@
           self.probeOn(node, v);
         }
       } else {
-        node = el("div", { class: "xl-table" });
+        // a table taller than the stage scrolls in its box: reachable from the keyboard too
+        node = el("div", { class: "xl-table", tabindex: "0", role: "region", "aria-label": v.caption });
       }
       fig.appendChild(node);
       fig.appendChild(el("figcaption", {}, v.caption));
@@ -210,6 +217,7 @@
     });
     this.statusLine.textContent = m.status() + (this.def.note ? this.def.note(this.state) : "");
     this.playButton.disabled = m.target === 0;
+    this.stepButton.disabled = m.epoch >= m.target;
     this.root.dataset.epoch = String(m.epoch);
     this.writeUrl();
   };
@@ -295,7 +303,14 @@
       root.explorer = new Explorer(root, def, name);
       all.push(root.explorer);
     });
+    function stickBelowHeader() {
+      var header = document.querySelector(".bd-header-article"), top = 0;
+      if (header && /sticky|fixed/.test(getComputedStyle(header).position)) top = header.getBoundingClientRect().height;
+      document.documentElement.style.setProperty("--xl-sticky-top", top + "px");
+    }
+    stickBelowHeader();
     window.addEventListener("resize", function () {
+      stickBelowHeader();
       all.forEach(function (x) { if (x.model) x.redraw(); });
     });
   }
