@@ -1,8 +1,9 @@
 """The field guide's flowchart: from "my network does not learn" to the likely cause.
 
 `NODES` holds each box (text, kind, position), `EDGES` the arrows (from, to, answer label);
-`draw_flowchart` draws them with matplotlib, `paths` lists every route from the start to a
-cause (the alt text of the figure is written from them).
+`draw_flowchart` draws them with matplotlib, and `draw_narrow_flowchart` in a tall layout for
+phones (`NARROW`); `paths` lists every route from the start to a cause (the alt text of the
+figure is written from them).
 """
 
 from dataclasses import dataclass
@@ -135,8 +136,10 @@ NARROW_FONTSIZE = (7.2, 6.9)
 def draw_narrow_flowchart(fig):
     """Draw the flowchart of `NODES` and `EDGES` on the empty Figure `fig` in a tall layout
     for a phone's column (`NARROW`), and size `fig` to it: at most plots.PHONE_WIDTH_IN inches
-    wide. Returns the Axes, which spans the figure with one data unit per inch."""
+    wide. Returns the Axes, which spans the figure with one data unit per inch; its `patches`
+    are the boxes followed by the arrows."""
     (w, h), (gx, gy), border = NARROW_BOX, NARROW_GAP, NARROW_BORDER
+    pad = 0.03  # the boxes' outline lies this far outside (w, h)
     columns = 1 + max(c for c, _ in NARROW.values())
     rows = 1 + max(r for _, r in NARROW.values())
     width = columns * w + (columns - 1) * gx + NARROW_MARGIN
@@ -149,7 +152,7 @@ def draw_narrow_flowchart(fig):
         name: (w / 2 + c * (w + gx), -h / 2 - r * (h + gy)) for name, (c, r) in NARROW.items()
     }
     text_size, answer_size = NARROW_FONTSIZE
-    _draw_boxes(ax, centres, NARROW_BOX, text_size, pad=0.03, rounding=0.08)
+    _draw_boxes(ax, centres, NARROW_BOX, text_size, pad=pad, rounding=0.08)
     for a, b, label in EDGES:
         (xa, ya), (xb, yb) = centres[a], centres[b]
         rows_apart = NARROW[b][1] - NARROW[a][1]
@@ -161,7 +164,7 @@ def draw_narrow_flowchart(fig):
             points = [(xa + aslant, ya - h / 2), (xb, yb + h / 2)]
         else:
             edge = width - NARROW_MARGIN / 2
-            points = [(xa + w / 2 + 0.03, ya), (edge, ya), (edge, yb), (xb + w / 2 + 0.03, yb)]
+            points = [(xa + w / 2 + pad, ya), (edge, ya), (edge, yb), (xb + w / 2 + pad, yb)]
         _draw_arrow(ax, points, label, answer_size)
     return ax
 

@@ -151,6 +151,25 @@ def _own_variant(fig):
     return _png(narrow)
 
 
+def _restacked_variant(fig):
+    """The PNG and CSS size of `fig` re-laid out by `narrow_layout`, or None if it declines;
+    `fig` is left as it was. The variant keeps the text sizes `fig` has: PHONE_WIDTH_IN
+    inches show unscaled on a phone."""
+    inches = fig.get_size_inches().copy()
+    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
+    try:
+        if not narrow_layout(fig):
+            return None
+        fig.draw_without_rendering()
+        return _png(fig)
+    finally:
+        fig.set_size_inches(inches)
+        for ax, spec, wrap in axes:
+            ax.title.set_wrap(wrap)
+            if spec is not None:
+                ax.set_subplotspec(spec)
+
+
 def figure_png(fig) -> tuple[str, dict]:
     """The notebook output of a figure: a base64 PNG at DENSITY times its dpi, and metadata.
 
@@ -168,24 +187,11 @@ def figure_png(fig) -> tuple[str, dict]:
     if keep_text_legible(fig):
         fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     data, size = _png(fig)
-    if hasattr(fig, PHONE_VARIANT):
-        narrow, narrow_size = _own_variant(fig)
+    own = hasattr(fig, PHONE_VARIANT)
+    variant = _own_variant(fig) if own else _restacked_variant(fig)
+    if variant is not None:
+        narrow, narrow_size = variant
         size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
-        return base64.b64encode(data).decode("ascii"), size
-    # the variant keeps the text sizes set above: PHONE_WIDTH_IN inches show unscaled on a phone
-    inches = fig.get_size_inches().copy()
-    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
-    try:
-        if narrow_layout(fig):
-            fig.draw_without_rendering()
-            narrow, narrow_size = _png(fig)
-            size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
-    finally:
-        fig.set_size_inches(inches)
-        for ax, spec, wrap in axes:
-            ax.title.set_wrap(wrap)
-            if spec is not None:
-                ax.set_subplotspec(spec)
     return base64.b64encode(data).decode("ascii"), size
 
 
