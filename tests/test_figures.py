@@ -146,3 +146,40 @@ def test_a_long_title_wraps_in_the_phone_variant_instead_of_widening_it():
     assert meta[xl.plots.NARROW_KEY]["width"] <= 370  # about PHONE_WIDTH_IN inches
     assert not ax.title.get_wrap()  # the figure itself is left as it was
     plt.close(fig)
+
+
+def test_a_figure_can_carry_its_own_phone_variant(three_panels):
+    """The figure's own drawing replaces the restacked panels: drawn on a new figure, the
+    original left as it was, its too-small text raised to read in a phone's column."""
+    fig, axes = three_panels
+    given = []
+
+    def draw(narrow):
+        given.append(narrow)
+        narrow.set_size_inches(3, 5)
+        ax = narrow.add_axes((0.1, 0.1, 0.8, 0.8))
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "a diagram", fontsize=4)  # 5.6 CSS px
+        ax.text(0.5, 0.2, "drawn for phones", fontsize=12)
+
+    xl.plots.set_phone_variant(fig, draw)
+    _, meta = xl.plots.figure_png(fig)
+    narrow = meta[xl.plots.NARROW_KEY]
+    assert len(given) == 1 and given[0] is not fig
+    # the 3 x 5 inch drawing trimmed to its texts, not three panels stacked (over 750 px tall)
+    assert narrow["width"] < 300 and narrow["height"] < 500
+    width, height = png_size(narrow["png"])
+    assert (width // 2, height // 2) == (narrow["width"], narrow["height"])
+    assert png_min_font(narrow["png"]) == pytest.approx(xl.plots.MIN_TEXT_PX, abs=0.01)
+    assert tuple(fig.get_size_inches()) == (10, 3) and len(fig.axes) == 4
+    _, meta_again = xl.plots.figure_png(fig)
+    assert given[1] is not given[0] and meta_again[xl.plots.NARROW_KEY] == narrow
+
+
+def test_a_diagram_with_its_own_variant_gets_it():
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.set_axis_off()  # no variant without one of its own (see above)
+    xl.plots.set_phone_variant(fig, lambda narrow: narrow.text(0.1, 0.5, "for phones"))
+    _, meta = xl.plots.figure_png(fig)
+    assert xl.plots.NARROW_KEY in meta
+    plt.close(fig)

@@ -53,7 +53,11 @@ MIN_TEXT_PX = 9.5
 # (at figure.dpi, no wider than that column) get a variant drawn for it (`narrow_layout`),
 # stored in the output's metadata under NARROW_KEY.
 PHONE_WIDTH_IN = 3.5
+PHONE_COLUMN_PX = 358
 NARROW_KEY = "xorlab:narrow"
+# A diagram that `narrow_layout` cannot restack may draw its own variant: a function stored on
+# the figure under this attribute name (`set_phone_variant`).
+PHONE_VARIANT = "xorlab_phone_variant"
 
 
 def smallest_text_px(fig) -> float:
@@ -130,6 +134,42 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
     return True
 
 
+def set_phone_variant(fig, draw):
+    """Give `fig` its own phone variant: `figure_png` calls `draw(narrow)` with a new, empty
+    Figure `narrow`, which `draw` lays out for a phone's column and sizes (no wider than
+    PHONE_WIDTH_IN inches), and stores it instead of restacking `fig` (`narrow_layout`)."""
+    setattr(fig, PHONE_VARIANT, draw)
+
+
+def _own_variant(fig):
+    """The PNG and CSS size of the phone variant `fig` carries (`set_phone_variant`), its text
+    raised where it would read below MIN_TEXT_PX in a phone's column."""
+    narrow = Figure(dpi=fig.dpi)
+    getattr(fig, PHONE_VARIANT)(narrow)
+    keep_text_legible(narrow, column_px=PHONE_COLUMN_PX)
+    narrow.draw_without_rendering()
+    return _png(narrow)
+
+
+def _restacked_variant(fig):
+    """The PNG and CSS size of `fig` re-laid out by `narrow_layout`, or None if it declines;
+    `fig` is left as it was. The variant keeps the text sizes `fig` has: PHONE_WIDTH_IN
+    inches show unscaled on a phone."""
+    inches = fig.get_size_inches().copy()
+    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
+    try:
+        if not narrow_layout(fig):
+            return None
+        fig.draw_without_rendering()
+        return _png(fig)
+    finally:
+        fig.set_size_inches(inches)
+        for ax, spec, wrap in axes:
+            ax.title.set_wrap(wrap)
+            if spec is not None:
+                ax.set_subplotspec(spec)
+
+
 def figure_png(fig) -> tuple[str, dict]:
     """The notebook output of a figure: a base64 PNG at DENSITY times its dpi, and metadata.
 
@@ -139,27 +179,19 @@ def figure_png(fig) -> tuple[str, dict]:
     browser tests read it to check that figures stay legible once scaled to the page.
 
     A figure wider than a phone's column also gets a narrow variant for phones, drawn by
-    `narrow_layout`, in the metadata under NARROW_KEY: {"png": base64, "width", "height"}
+    `narrow_layout`, or by the figure's own function if it carries one (`set_phone_variant`),
+    in the metadata under NARROW_KEY: {"png": base64, "width", "height"}
     (tools/figure_variants.py shows it in the HTML below 576 px). The figure itself is left
     as it was, so it can be shown again.
     """
     if keep_text_legible(fig):
         fig.draw_without_rendering()  # larger texts move the layout, and may change the ticks
     data, size = _png(fig)
-    # the variant keeps the text sizes set above: PHONE_WIDTH_IN inches show unscaled on a phone
-    inches = fig.get_size_inches().copy()
-    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
-    try:
-        if narrow_layout(fig):
-            fig.draw_without_rendering()
-            narrow, narrow_size = _png(fig)
-            size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
-    finally:
-        fig.set_size_inches(inches)
-        for ax, spec, wrap in axes:
-            ax.title.set_wrap(wrap)
-            if spec is not None:
-                ax.set_subplotspec(spec)
+    own = hasattr(fig, PHONE_VARIANT)
+    variant = _own_variant(fig) if own else _restacked_variant(fig)
+    if variant is not None:
+        narrow, narrow_size = variant
+        size[NARROW_KEY] = {"png": base64.b64encode(narrow).decode("ascii"), **narrow_size}
     return base64.b64encode(data).decode("ascii"), size
 
 
