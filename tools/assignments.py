@@ -500,6 +500,7 @@ def write_source(course, paths):
     (course / "rubrics").mkdir(parents=True, exist_ok=True)
     shutil.copy(HERE / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copy(HERE.parent / "steady_kernel.py", course / "steady_kernel.py")
+    shutil.copy(HERE / "grade_apart.py", course / "grade_apart.py")
     for path in paths:
         nb, ch = source_notebook(path)
         folder = course / "source" / path.stem
