@@ -39,7 +39,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from instructor_guide import toc_chapters  # noqa: E402
-from student import END, START  # noqa: E402
+from student import END, START, defined_names  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools" / "nbgrader"))
+import grade_apart  # noqa: E402
 
 HERE = ROOT / "tools" / "nbgrader"
 GRADE_PYTHON = Path(os.environ.get("GRADE_PYTHON", ROOT / ".venv-grade" / "bin" / "python"))
@@ -54,6 +57,7 @@ SOLUTION = re.compile(
     re.S,
 )
 RUBRIC_LEVELS = ("full", "partial", "wrong")
+ANSWER = re.compile(r"^# answer (\w+): ([^\n]*)\n", re.M)
 SECTION = re.compile(r"^# %% (?P<label>\S+)(?P<marks>[^\n]*)\n", re.M)
 AT_SCALE = {"train_many", "train_online", "translation_train", "train_chains"}
 AT_SCALE_MIN = 500  # networks: fewer than this runs in a moment
@@ -77,6 +81,7 @@ class Grading:
     auto: int = 0
     written: int = 0
     tests: str = ""
+    answers: dict = field(default_factory=dict)  # name: what it holds (`# answer NAME: ...`)
 
 
 def _with_shared(tests):
@@ -93,7 +98,8 @@ def _with_shared(tests):
 def read_spec(stem):
     """{label: Grading} from tools/nbgrader/tests/<stem>.py; sections start with
     `# %% <label> auto=<points> written=<points>` and hold the hidden tests' code, preceded by
-    tests/_shared.py's functions when they call one."""
+    tests/_shared.py's functions when they call one; a line `# answer NAME: words` says what
+    the answer NAME the tests read holds (the release names it in the answer's cell)."""
     path = HERE / "tests" / f"{stem}.py"
     text = path.read_text(encoding="utf-8")
     heads = list(SECTION.finditer(text))
@@ -101,11 +107,13 @@ def read_spec(stem):
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         marks = dict(re.findall(r"(auto|written)=(\d+)", head.group("marks")))
+        body = text[head.end() : end]
         spec[head.group("label")] = Grading(
             head.group("label"),
             int(marks.get("auto", 0)),
             int(marks.get("written", 0)),
-            _with_shared(text[head.end() : end].strip("\n")),
+            _with_shared(ANSWER.sub("", body).strip("\n")),
+            dict(ANSWER.findall(body)),
         )
     return spec
 
@@ -388,6 +396,20 @@ def _markdown(chapter, text, like):
         chapter.out.append(cell)
 
 
+def answer_note(grading, src):
+    """Visible comment lines naming the variables of `src` that the hidden tests of `grading`
+    read (functions keep their signature anyway): "# Your answer: <the spec's words>"."""
+    if grading is None or not grading.tests:
+        return ""
+    read = set(grade_apart.answer_names(grading.tests))
+    lines = []
+    for name, args in defined_names(src):
+        if name in read and (args is None or args == "{}"):
+            words = grading.answers.get(name, "the value the exercise asks for")
+            lines.append(f"# Your answer: `{name}`, {words}.")
+    return "".join(f"{line}\n" for line in lines)
+
+
 def _is_self_check(cell):
     return cell.cell_type == "code" and "checks.check_" in cell.source
 
@@ -409,7 +431,9 @@ def assignment_cells(nb, stem, spec):
                 label = inside or (ch.labels[-1] if ch.labels else "solution")
                 k = ch.solution_cells.get(label, 0) + 1
                 ch.solution_cells[label] = k
-                new = nbformat.v4.new_code_cell(solution_source(cell.source))
+                new = nbformat.v4.new_code_cell(
+                    answer_note(ch.spec.get(label), cell.source) + solution_source(cell.source)
+                )
                 new.metadata = {"tags": [t for t in tags if t != "solution"]}
                 ch.out.append(_meta(new, f"{label}-solution-{k}", solution=True))
                 continue

@@ -72,11 +72,12 @@ FORBIDDEN_NAMES = {
     "open": "reads or writes files",
     "getattr": "reaches an attribute by a computed name",
     "setattr": "sets an attribute by a computed name",
-    "delattr": "deletes an attribute",
+    "delattr": "deletes an attribute by a computed name",
     "breakpoint": "starts a debugger",
     "input": "waits for input",
     "memoryview": "reads raw memory",
 }
+BY_NAME = {"getattr", "setattr", "hasattr"}
 # An attribute like these reaches code, frames or namespaces behind the objects a cell uses.
 FORBIDDEN_ATTRIBUTE = re.compile(r"^(__\w+__|f_\w+|co_\w+|gi_\w+|tb_\w+|_\w+)$")
 
@@ -107,8 +108,21 @@ def scan(source, where):
                     modules.add((alias.asname or alias.name).split(".")[0])
                 else:
                     modules.add(alias.asname or alias.name)
+
+    def root(node):
+        while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+            node = node.func if isinstance(node, ast.Call) else node.value
+        return node.id if isinstance(node, ast.Name) else None
+
+    by_name = set()  # getattr(obj, name) on an object that is not a module: allowed
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in BY_NAME:
+            name = node.args[1] if len(node.args) > 1 else None
+            dunder = isinstance(name, ast.Constant) and FORBIDDEN_ATTRIBUTE.match(str(name.value))
+            if node.args and root(node.args[0]) not in modules and not dunder:
+                by_name.add(id(node.func))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES and id(node) not in by_name:
             report(node, f"uses {node.id}", FORBIDDEN_NAMES[node.id])
         elif isinstance(node, ast.Attribute) and FORBIDDEN_ATTRIBUTE.match(node.attr):
             report(node, f"uses .{node.attr}", "reaches behind an object")
@@ -118,10 +132,7 @@ def scan(source, where):
                 for sub in ast.walk(target):
                     if not isinstance(sub, ast.Attribute):
                         continue
-                    base = sub.value
-                    while isinstance(base, ast.Attribute):
-                        base = base.value
-                    if isinstance(base, ast.Name) and base.id in modules:
+                    if root(sub) in modules:
                         report(node, f"changes {ast.unparse(sub)}", "patches a module")
         elif isinstance(node, (ast.Global, ast.Nonlocal)) and any(
             n.startswith("_") for n in node.names
@@ -365,7 +376,8 @@ def trusted_sources(assignment, notebook, root="."):
     return {c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"}
 
 
-if __name__ != "__main__":  # nbgrader imports this module; the tests' process needs none of it
+def preprocessor():
+    """The nbgrader preprocessor class `GradeApart` (nbgrader is imported only here)."""
     import nbformat
     from nbgrader.preprocessors import Execute
 
@@ -443,6 +455,8 @@ if __name__ != "__main__":  # nbgrader imports this module; the tests' process n
                 err.seek(0)
                 self.log.error("the hidden tests' process ended early:\n%s", err.read()[-2000:])
                 return "RuntimeError: the hidden tests did not finish (time limit or a crash)"
+
+    return GradeApart
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ c = get_config()  # noqa: F821 (nbgrader provides get_config)
 # Autograde runs the notebooks with nbclient: poll the kernel in slices (steady_kernel.py, copied
 # next to this file from tools/) so that a lost wake-up costs a second, not a cell's timeout.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import grade_apart  # noqa: E402
 import steady_kernel  # noqa: E402
-from grade_apart import GradeApart  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
@@ -34,7 +34,7 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Grading the student's kernel cannot reach (grade_apart.py): a scan for tampering first, then
 # every hidden test runs in a fresh process that reads the answers from the kernel as data.
 c.Autograde.autograde_preprocessors = [
-    GradeApart,
+    grade_apart.preprocessor(),
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
