@@ -30,6 +30,7 @@ import builtins
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -79,7 +80,11 @@ FORBIDDEN_NAMES = {
 }
 BY_NAME = {"getattr", "setattr", "hasattr"}
 # An attribute like these reaches code, frames or namespaces behind the objects a cell uses.
-FORBIDDEN_ATTRIBUTE = re.compile(r"^(__\w+__|f_\w+|co_\w+|gi_\w+|tb_\w+|_\w+)$")
+FORBIDDEN_ATTRIBUTE = re.compile(
+    r"^(__(code|globals|builtins|dict|class|subclasses|bases|base|mro|closure|func|self"
+    r"|module|loader|spec|getattribute|setattr|delattr|reduce|reduce_ex|import)__"
+    r"|(f|co|gi|cr|ag|tb)_\w+)$"
+)
 
 
 def scan(source, where):
@@ -91,7 +96,7 @@ def scan(source, where):
         tree = ast.parse(TransformerManager().transform_cell(source))
     except SyntaxError:
         return []  # a cell that does not parse runs nothing: the kernel reports it
-    modules, found = set(), []
+    found = []
 
     def report(node, what, why):
         found.append(f"{where}, line {node.lineno}: {what} ({why})")
@@ -104,40 +109,29 @@ def scan(source, where):
                     full = ""
                 if (full or "").split(".")[0] not in ALLOWED_IMPORTS:
                     report(node, f"imports {full or 'a relative module'}", "not a module to use")
-                elif isinstance(node, ast.Import):
-                    modules.add((alias.asname or alias.name).split(".")[0])
-                else:
-                    modules.add(alias.asname or alias.name)
 
     def root(node):
         while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
             node = node.func if isinstance(node, ast.Call) else node.value
         return node.id if isinstance(node, ast.Name) else None
 
-    by_name = set()  # getattr(obj, name) on an object that is not a module: allowed
+    by_name = set()  # getattr(obj, name) with a name not known to be a dunder: allowed
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in BY_NAME:
             name = node.args[1] if len(node.args) > 1 else None
             dunder = isinstance(name, ast.Constant) and FORBIDDEN_ATTRIBUTE.match(str(name.value))
-            if node.args and root(node.args[0]) not in modules and not dunder:
+            if node.args and not dunder:
                 by_name.add(id(node.func))
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES and id(node) not in by_name:
             report(node, f"uses {node.id}", FORBIDDEN_NAMES[node.id])
         elif isinstance(node, ast.Attribute) and FORBIDDEN_ATTRIBUTE.match(node.attr):
             report(node, f"uses .{node.attr}", "reaches behind an object")
-        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
-            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-            for target in targets:
-                for sub in ast.walk(target):
-                    if not isinstance(sub, ast.Attribute):
-                        continue
-                    if root(sub) in modules:
-                        report(node, f"changes {ast.unparse(sub)}", "patches a module")
-        elif isinstance(node, (ast.Global, ast.Nonlocal)) and any(
-            n.startswith("_") for n in node.names
-        ):
-            report(node, "declares a private name global", "reaches the grader's names")
+        elif isinstance(node, ast.keyword) and (node.arg or "").startswith("co_"):
+            report(node.value, f"passes {node.arg}=", "rebuilds code")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Call):
+            if getattr(node.func.func, "id", None) == "type":
+                report(node, "calls type(...)(...)", "builds an object of a hidden type")
     return found
 
 
@@ -182,21 +176,30 @@ def answer_names(tests):
 
 CODEC = r"""
 def _encode(v, path=()):
+    # Every value is read through the base type's own methods: a subclass that redefines
+    # __eq__, __repr__, __float__ or tolist cannot pass for another value.
     import numpy as np
-    if v is None or isinstance(v, (bool, str)):
+    if v is None or v is True or v is False:
         return v
-    if isinstance(v, (int, float, np.integer, np.floating, np.bool_)):
-        v = v.item() if isinstance(v, np.generic) else v
-        return {"__float__": repr(v)} if isinstance(v, float) else v
+    if isinstance(v, str):
+        return str.__str__(v)
+    if isinstance(v, np.generic):
+        v = np.ndarray.item(np.asarray(v))
+    if isinstance(v, int):
+        return int.__index__(v)
+    if isinstance(v, float):
+        return {"__float__": float.__repr__(v)}
     if isinstance(v, np.ndarray):
-        if v.dtype.kind not in "biuf":
-            return {"__unsupported__": f"an array of {v.dtype}"}
-        return {"__nd__": [repr(float(x)) for x in v.ravel()], "shape": list(v.shape),
-                "dtype": v.dtype.str}
+        a = np.ndarray.copy(np.ndarray.view(v, np.ndarray))
+        if a.dtype.kind not in "biuf":
+            return {"__unsupported__": f"an array of {a.dtype}"}
+        return {"__nd__": a.astype(float).tobytes().hex(), "shape": list(a.shape),
+                "dtype": a.dtype.str}
     if isinstance(v, dict):
-        return {"__dict__": [[k, _encode(x, path + (k,))] for k, x in v.items()]}
+        return {"__dict__": [[_encode(k), _encode(x, path + (k,))] for k, x in dict.items(v)]}
     if isinstance(v, (list, tuple)):
-        items = [_encode(x, path + (i,)) for i, x in enumerate(v)]
+        kind = list if isinstance(v, list) else tuple
+        items = [_encode(x, path + (i,)) for i, x in enumerate(kind.__iter__(v))]
         return items if isinstance(v, list) else {"__tuple__": items}
     if callable(v):
         return {"__fn__": list(path)}
@@ -214,10 +217,10 @@ def _decode(v, make_fn=None):
     if "__float__" in v:
         return float(v["__float__"])
     if "__nd__" in v:
-        flat = np.array([float(x) for x in v["__nd__"]], dtype=np.dtype(v["dtype"]))
-        return flat.reshape(v["shape"])
+        flat = np.frombuffer(bytes.fromhex(v["__nd__"]), dtype=float)
+        return flat.astype(np.dtype(v["dtype"])).reshape(v["shape"])
     if "__dict__" in v:
-        return {k: _decode(x, make_fn) for k, x in v["__dict__"]}
+        return {_decode(k): _decode(x, make_fn) for k, x in v["__dict__"]}
     if "__tuple__" in v:
         return tuple(_decode(x, make_fn) for x in v["__tuple__"])
     if "__fn__" in v:
@@ -376,20 +379,60 @@ def trusted_sources(assignment, notebook, root="."):
     return {c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"}
 
 
+def sandbox_prefix(hidden):
+    """The command that starts a kernel in a sandbox: a mount namespace of its own (`unshare`,
+    as root or in a user namespace) where an empty, unreadable tmpfs covers each folder of
+    `hidden`, then every capability dropped (`setpriv`) so that the kernel cannot unmount it.
+    None if this machine cannot do that."""
+    cover = " && ".join(
+        f"mount -t tmpfs -o size=1k,mode=000 grade-sandbox {shlex.quote(str(d))}" for d in hidden
+    )
+    drop = 'exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"'
+    user = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    prefix = ["unshare", *user, "--mount", "--propagation", "private", "--"]
+    prefix += ["sh", "-c", f"{cover} && {drop}", "sandbox"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True)
+    return prefix if probe.returncode == 0 else None
+
+
+def sandboxed_manager(prefix):
+    """A jupyter kernel manager class whose kernels start behind `prefix`."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class Sandboxed(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            return [*prefix, *super().format_kernel_cmd(extra_arguments)]
+
+    return Sandboxed
+
+
 def preprocessor():
     """The nbgrader preprocessor class `GradeApart` (nbgrader is imported only here)."""
     import nbformat
     from nbgrader.preprocessors import Execute
+    from traitlets import List, Unicode
 
     class GradeApart(Execute):
         """nbgrader's Execute, with the scan first and every hidden test run apart."""
+
+        sandbox = Unicode(
+            "required",
+            help="'required': run the student's kernel in a sandbox (see sandbox_prefix) "
+            "that hides the course folder and `hide`, in an empty folder of its own, and "
+            "refuse to grade where that is impossible; 'optional': the sandbox if possible, "
+            "else a warning; 'off': no sandbox.",
+        ).tag(config=True)
+        hide = List(
+            Unicode(),
+            help="More folders the student's kernel must not see (the course folder always).",
+        ).tag(config=True)
 
         def preprocess(self, nb, resources):
             info = resources.get("nbgrader", {})
             trusted = trusted_sources(info.get("assignment", ""), info.get("notebook", ""))
             found = scan_notebook(nb, trusted)
             if not found:
-                return super().preprocess(nb, resources)
+                return self.run_sandboxed(nb, resources)
             head = "AssertionError: grading refused, this notebook changes the grading:"
             report = "\n".join([head, *(f"  {line}" for line in found)])
             self.log.warning("%s", report)
@@ -397,6 +440,23 @@ def preprocessor():
                 if _hidden(cell):
                     cell.outputs = [_error(report)]
             return nb, resources
+
+        def run_sandboxed(self, nb, resources):
+            """Execute `nb` (nbgrader's way, hidden tests apart) in the sandbox."""
+            hidden = [Path.cwd(), *self.hide]  # nbgrader runs in the course folder
+            prefix = sandbox_prefix(hidden) if self.sandbox != "off" else None
+            if prefix is None and self.sandbox == "required":
+                raise RuntimeError(
+                    "no sandbox on this machine (unshare and setpriv, as root or with user "
+                    "namespaces): set c.GradeApart.sandbox = 'optional' to grade without one"
+                )
+            if prefix is None:
+                self.log.warning("grading without a sandbox: the kernel can read the course")
+                return super().preprocess(nb, resources)
+            with tempfile.TemporaryDirectory(prefix="grade-sandbox-") as box:
+                resources.setdefault("metadata", {})["path"] = box
+                self.kernel_manager_class = sandboxed_manager(prefix)
+                return super().preprocess(nb, resources)
 
         def preprocess_cell(self, cell, resources, index):
             tests = _hidden(cell)
