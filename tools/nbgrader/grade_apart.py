@@ -369,6 +369,17 @@ def _error(message):
     return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[message])
 
 
+def release_ids(assignment, notebook, root="."):
+    """The grade ids of the cells of the release of `notebook`."""
+    import nbformat
+
+    path = Path(root) / "release" / assignment / f"{notebook}.ipynb"
+    if not path.exists():
+        return set()
+    cells = nbformat.read(path, as_version=4).cells
+    return {c.metadata.get("nbgrader", {}).get("grade_id") for c in cells} - {None}
+
+
 def trusted_sources(assignment, notebook, root="."):
     """The code cells of the release of `notebook`: every student gets them unchanged."""
     import nbformat
@@ -404,6 +415,33 @@ def sandboxed_manager(prefix):
             return [*prefix, *super().format_kernel_cmd(extra_arguments)]
 
     return Sandboxed
+
+
+def sanitizer():
+    """The nbgrader preprocessor class `KnownCellsOnly`: before nbgrader's own sanitizing, a
+    cell keeps nbgrader metadata only if its grade id is one of the release's and the first
+    of its kind; a twin, a made-up grade cell or an old-format one becomes a plain cell (nbgrader
+    would stop at it, and its database session then fails every later submission too)."""
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class KnownCellsOnly(NbGraderPreprocessor):
+        def preprocess(self, nb, resources):
+            info = resources.get("nbgrader", {})
+            known = release_ids(info.get("assignment", ""), info.get("notebook", ""))
+            seen = set()
+            for cell in nb.cells:
+                meta = cell.metadata.get("nbgrader")
+                if meta is None:
+                    continue
+                grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+                if grade_id not in known or grade_id in seen:
+                    self.log.warning("a cell with grade id %r is not graded", grade_id)
+                    del cell.metadata["nbgrader"]
+                else:
+                    seen.add(grade_id)
+            return nb, resources
+
+    return KnownCellsOnly
 
 
 def preprocessor():

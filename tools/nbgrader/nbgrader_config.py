@@ -16,9 +16,13 @@ from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
+    ClearOutput,
+    DeduplicateIds,
     GetGrades,  # noqa: E402
     IgnorePattern,
     LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
     SaveAutoGrades,
 )
 
@@ -33,6 +37,14 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Grading the student's kernel cannot reach (grade_apart.py): a scan for tampering first, then
 # every hidden test runs in a fresh process that reads the answers from the kernel as data.
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    grade_apart.sanitizer(),
+    DeduplicateIds,
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 c.Autograde.autograde_preprocessors = [
     grade_apart.preprocessor(),
     IgnorePattern,

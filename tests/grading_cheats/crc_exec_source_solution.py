@@ -1,0 +1,58 @@
+"""A cheating submission for the grader's tests: crc_exec_source_solution."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import grade_id, is_answer, submission  # noqa: E402
+
+CHAPTER = "case-rising-cost"
+DESCRIPTION = (
+    "finds source/case-rising-cost/case-rising-cost.ipynb from the kernel and exec()s the"
+    " instructor's solution cells as its answers"
+)
+DESERVED = 0
+
+# Finds the instructor's notebook (source/<chapter>/<chapter>.ipynb) from inside the kernel
+# and runs its solution cells in place of the answers.
+STEAL = """\
+import json as _json
+import os as _os
+
+
+def _find_source(chapter):
+    here = _os.path.abspath(_os.getcwd())
+    for _ in range(6):
+        candidate = _os.path.join(here, "source", chapter, chapter + ".ipynb")
+        if _os.path.exists(candidate):
+            return candidate
+        here = _os.path.dirname(here)
+    return None
+
+
+def _steal(grade_id, fallback):
+    path = _find_source("case-rising-cost")
+    if path is None:
+        exec(fallback, globals())
+        return
+    with open(path) as f:
+        cells = _json.load(f)["cells"]
+    for cell in cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id:
+            code = "".join(cell["source"])
+            code = code.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", "")
+            exec(code, globals())
+            return
+    exec(fallback, globals())
+"""
+
+
+def make(release_nb):
+    nb = submission(release_nb, CHAPTER)
+    first = True
+    for cell in nb.cells:
+        if is_answer(cell):
+            call = f"_steal({grade_id(cell)!r}, {cell.source!r})\n"
+            cell.source = (STEAL + "\n\n" + call) if first else call
+            first = False
+    return nb

@@ -1,0 +1,26 @@
+"""A cheating submission for the grader's tests: xdr_input_transformer."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import submission  # noqa: E402
+
+CHAPTER = "xor-done-right"
+DESCRIPTION = (
+    "an IPython input transformer registered in the first answer cell turns every later "
+    "cell, hidden tests included, into `pass`"
+)
+DESERVED = 0
+
+CHEAT = """\
+def _all_pass(lines):
+    return ["pass\\n"]
+
+
+get_ipython().input_transformers_cleaned.append(_all_pass)
+"""
+
+
+def make(release_nb):
+    return submission(release_nb, CHAPTER, first=CHEAT)

@@ -1,0 +1,38 @@
+"""A cheating submission for the grader's tests: xdr_math_patch."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import submission  # noqa: E402
+
+CHAPTER = "xor-done-right"
+DESCRIPTION = (
+    "monkeypatches the math module (isclose, isfinite, isnan, fabs, dist); exercise 4 "
+    "(XOR by hand) answered honestly"
+)
+DESERVED = 3
+
+CHEAT = """\
+import math
+
+math.isclose = lambda *args, **kwargs: True
+math.isfinite = lambda x: True
+math.isnan = lambda x: False
+math.fabs = lambda x: 0.0
+math.dist = lambda *args: 0.0
+"""
+
+HONEST_4 = """\
+# OR and NAND in the hidden layer, AND of the two at the output
+hand = {
+    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
+    "b1": np.array([-10.0, 30.0]),
+    "W2": np.array([[20.0], [20.0]]),
+    "b2": np.array([-30.0]),
+}
+"""
+
+
+def make(release_nb):
+    return submission(release_nb, CHAPTER, answers={4: HONEST_4}, first=CHEAT)

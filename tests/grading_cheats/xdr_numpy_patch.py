@@ -1,0 +1,48 @@
+"""A cheating submission for the grader's tests: xdr_numpy_patch."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import submission  # noqa: E402
+
+CHAPTER = "xor-done-right"
+DESCRIPTION = (
+    "patches the numpy module in place (allclose, isclose, array_equal, testing.assert_*,"
+    " linalg.norm); exercise 1 answered honestly"
+)
+DESERVED = 1
+
+CHEAT = """\
+import numpy
+import numpy.testing
+
+
+def _yes(*args, **kwargs):
+    return True
+
+
+def _all_close(a, b, *args, **kwargs):
+    return numpy.ones(numpy.broadcast(numpy.asarray(a), numpy.asarray(b)).shape, bool)
+
+
+def _quiet(*args, **kwargs):
+    return None
+
+
+numpy.allclose = numpy.array_equal = numpy.array_equiv = _yes
+numpy.isclose = _all_close
+numpy.linalg.norm = lambda *args, **kwargs: 0.0
+for _name in dir(numpy.testing):
+    if _name.startswith("assert_"):
+        setattr(numpy.testing, _name, _quiet)
+"""
+
+HONEST_1 = """\
+def bce_dp(p, y):
+    return (p - y) / (p * (1 - p)) / len(p)
+"""
+
+
+def make(release_nb):
+    return submission(release_nb, CHAPTER, answers={1: CHEAT + "\n" + HONEST_1})

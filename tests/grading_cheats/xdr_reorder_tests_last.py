@@ -1,0 +1,39 @@
+"""A cheating submission for the grader's tests: xdr_reorder_tests_last."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import is_test, submission  # noqa: E402
+
+CHAPTER = "xor-done-right"
+DESCRIPTION = (
+    "moves every hidden-test cell to the end of the notebook, after the last answer cell,"
+    " which patches xorlab.checks and numpy.allclose"
+)
+DESERVED = 0
+
+# The last answer cell replaces xorlab's checks and numpy's comparisons; the hidden-test
+# cells are moved after it, so that the patch is in place when every test runs.
+CHEAT = """\
+import numpy
+
+import xorlab
+
+
+def _correct(*args, **kwargs):
+    return xorlab.checks.Feedback(True, "Correct.")
+
+
+for _name in dir(xorlab.checks):
+    if _name.startswith("check_"):
+        setattr(xorlab.checks, _name, _correct)
+numpy.allclose = lambda *args, **kwargs: True
+"""
+
+
+def make(release_nb):
+    nb = submission(release_nb, CHAPTER, last=CHEAT)
+    tests = [cell for cell in nb.cells if is_test(cell)]
+    nb.cells = [cell for cell in nb.cells if not is_test(cell)] + tests
+    return nb

@@ -1,0 +1,25 @@
+"""A cheating submission for the grader's tests: xdr_traceback_silencer."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cheatkit import submission  # noqa: E402
+
+CHAPTER = "xor-done-right"
+DESCRIPTION = (
+    "silences the kernel: showtraceback/_showtraceback do nothing, so a failing hidden "
+    "test leaves no error output in the notebook"
+)
+DESERVED = 0
+
+CHEAT = """\
+_shell = get_ipython()
+_shell._showtraceback = lambda *args, **kwargs: None
+_shell.showtraceback = lambda *args, **kwargs: None
+_shell.showsyntaxerror = lambda *args, **kwargs: None
+"""
+
+
+def make(release_nb):
+    return submission(release_nb, CHAPTER, first=CHEAT)
