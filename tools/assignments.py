@@ -15,6 +15,7 @@ each chapter (in `_toc.yml` order, or the stems given) it writes the nbgrader so
   private names; only the answer the exercise names is read from the student's kernel);
 - a written part becomes a manually graded Markdown cell holding the solution's prose and its
   rubric for the grader (also collected in `rubrics/<chapter>.md`, outside `source/`);
+- no sentence, code line or output states an exercise's answer above it (tools/answer_leaks.py);
 - the at-scale cells (1,000-seed experiments) show the chapter's stored result instead of running,
   so each assignment runs in seconds; cells that need their names are kept running.
 
@@ -38,6 +39,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+import answer_leaks  # noqa: E402
 from instructor_guide import toc_chapters  # noqa: E402
 from student import END, START, defined_names  # noqa: E402
 
@@ -492,6 +494,7 @@ def assignment_cells(nb, stem, spec):
 def source_notebook(path):
     """(nbgrader source notebook, Chapter) for the chapter notebook at `path`."""
     nb = nbformat.read(path, as_version=4)
+    nb.cells = answer_leaks.hide(path.stem, nb.cells)
     ch = assignment_cells(nb, path.stem, read_spec(path.stem))
     nb.cells = ch.out
     nb.metadata.pop("widgets", None)
