@@ -137,6 +137,21 @@ def test_every_rubric_reaches_the_grader_and_never_the_release(path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_written_part_has_a_model_answer_and_points_per_rubric_level(path):
+    nb, ch = assignments.source_notebook(path)
+    spec = assignments.read_spec(path.stem)
+    for label, grading in spec.items():
+        if not grading.written:
+            continue
+        answer = assignments.model_answer(ch, label)
+        first = answer.split("**Rubric**")[0]
+        assert len(first.split()) >= 10 and "no solution" not in first, f"{label}: {first}"
+        if ch.rubrics.get(label):
+            half = f"{grading.written / 2:g}"
+            assert f"*partial* ({half} of {grading.written})" in answer, label
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_source_notebook_grades_each_exercise_after_its_solution(path):
     nb, _ = assignments.source_notebook(path)
     spec = assignments.read_spec(path.stem)

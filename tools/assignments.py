@@ -316,6 +316,7 @@ class Chapter:
     prose: dict = field(default_factory=dict)
     labels: list = field(default_factory=list)
     solution_cells: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)  # label: [source of each solution code cell]
     rubrics: dict = field(default_factory=dict)  # label: {"full": ..., "partial": ..., ...}
 
     def grading_cells(self, label):
@@ -366,21 +367,38 @@ class Chapter:
         return cells
 
 
-def rubric_lines(rubric):
-    """Markdown lines of a rubric {"full": ..., "partial": ..., "wrong": ...} (none if empty)."""
+def level_points(written):
+    """{level: points} of a written answer worth `written` points: all, half, none."""
+    return {"full": written, "partial": written / 2, "wrong": 0}
+
+
+def rubric_lines(rubric, written=0):
+    """Markdown lines of a rubric {"full": ..., "partial": ..., "wrong": ...} (none if empty),
+    each level with its points when the answer is worth `written` points."""
     if not rubric:
         return []
+    points = level_points(written)
     lines = ["**Rubric** (for the grader):", ""]
-    lines += [f"- *{level}*: {rubric[level]}" for level in RUBRIC_LEVELS if rubric.get(level)]
+    for level in RUBRIC_LEVELS:
+        if rubric.get(level):
+            worth = f" ({points[level]:g} of {written})" if written else ""
+            lines.append(f"- *{level}*{worth}: {rubric[level]}")
     return lines
 
 
 def model_answer(ch, label):
-    """The source notebook's answer cell: the solution's prose, then the rubric."""
+    """The source notebook's answer cell: the solution's prose (or, when the chapter's solution
+    is code alone, its code and the rubric's full-marks answer), then the rubric."""
     prose = "\n\n".join(p.strip() for p in ch.prose.get(label, []) if p.strip())
-    parts = [prose or "(See the solution in the chapter.)"]
-    rubric = rubric_lines(ch.rubrics.get(label))
-    return "\n\n".join(parts + (["\n".join(rubric)] if rubric else []))
+    rubric = ch.rubrics.get(label) or {}
+    if not prose:
+        code = "\n\n".join(ch.codes.get(label, []))
+        parts = [f"```python\n{code}\n```"] if code else []
+        parts += [f"In words: {rubric['full']}"] if rubric.get("full") else []
+        prose = "\n\n".join(parts) or "(The chapter has no solution for this part.)"
+    written = ch.spec[label].written if label in ch.spec else 0
+    lines = rubric_lines(rubric, written)
+    return "\n\n".join([prose] + (["\n".join(lines)] if lines else []))
 
 
 def _exercise_heading(match):
@@ -433,6 +451,7 @@ def assignment_cells(nb, stem, spec):
                 label = inside or (ch.labels[-1] if ch.labels else "solution")
                 k = ch.solution_cells.get(label, 0) + 1
                 ch.solution_cells[label] = k
+                ch.codes.setdefault(label, []).append(cell.source)
                 new = nbformat.v4.new_code_cell(
                     answer_note(ch.spec.get(label), cell.source) + solution_source(cell.source)
                 )
