@@ -17,7 +17,7 @@ a patched `numpy`) then decides the grade. `GradeApart` replaces nbgrader's `Exe
    calls the student's function there and sends the result back as data. While the student's
    function runs, a profiler in the kernel notes every call to xorlab's reference functions
    (by their code's file, so no alias or patched attribute hides one): such an answer is
-   refused.
+   refused, unless its hidden tests say `# references: allowed`.
 3. The cell gets the verdict as its output (the failing assertion's message, never the test's
    code), which nbgrader's `SaveAutoGrades` turns into points as before.
 
@@ -39,6 +39,9 @@ from pathlib import Path
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(?P<code>.*?)### END HIDDEN TESTS", re.S)
 MARK = "\x1egrade-apart\x1e"  # starts the kernel's reply line
+# A hidden test holding this comment lets the answer call xorlab's reference functions (an
+# exercise about the doctor, say, whose answer wraps the true gradient).
+ALLOWED = re.compile(r"^\s*# references: allowed", re.M)
 TESTS_TIMEOUT = 600  # seconds for one exercise's tests, calls into the kernel included
 
 # --- 1. the scan --------------------------------------------------------------------------------
@@ -271,7 +274,9 @@ def _grade_apart(names, request, mark, package, references, chapter_references):
                 sys.setprofile(None)
         if not intact:
             hits.append("a change of the profiler")
-        reply = {"result": _encode(result)} if not hits else {"refused": sorted(set(hits))}
+        reply = {"result": _encode(result)}
+        if hits:
+            reply["refused"] = sorted(set(hits))
     except Exception as e:
         reply = {"raised": f"{type(e).__name__}: {e}"}
     return mark + json.dumps(reply)
@@ -309,13 +314,13 @@ def _reply(line):
 class Handle:
     """A student's function, called in the kernel through the grader (see `serve`)."""
 
-    def __init__(self, path, ask):
-        self.path, self._ask = path, ask
+    def __init__(self, path, ask, references=False):
+        self.path, self._ask, self.references = path, ask, references
 
     def __call__(self, *args, **kwargs):
         reply = self._ask({"op": "call", "path": self.path, "args": _encode(list(args)),
                            "kwargs": _encode(kwargs)})  # fmt: skip
-        if "refused" in reply:
+        if "refused" in reply and not self.references:
             what = ", ".join(reply["refused"]) or "a reference"
             raise AssertionError(f"your function calls {what}; write that part yourself")
         if "raised" in reply:
@@ -323,7 +328,7 @@ class Handle:
         return _decode(reply["result"], self._make)
 
     def _make(self, path):
-        return Handle(path, self._ask)
+        return Handle(path, self._ask, self.references)
 
     def __repr__(self):
         return f"<your function {self.path[0]}>"
@@ -342,7 +347,7 @@ def tests_process():
         channel.flush()
         return json.loads(sys.stdin.readline())
 
-    handle = Handle([], ask)
+    handle = Handle([], ask, references=bool(ALLOWED.search(job["tests"])))
     values = ask({"op": "get", "names": job["names"]})["values"]
     space = {"__name__": "__hidden_tests__"}
     error = None
