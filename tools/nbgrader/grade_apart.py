@@ -21,6 +21,10 @@ a patched `numpy`) then decides the grade. `GradeApart` replaces nbgrader's `Exe
 3. The cell gets the verdict as its output (the failing assertion's message, never the test's
    code), which nbgrader's `SaveAutoGrades` turns into points as before.
 
+The kernel itself runs in a sandbox (`sandbox_prefix`): a mount namespace in which the course
+folder is covered by an empty tmpfs, every capability dropped. And `KnownCellsOnly` ungrades
+cells whose grade id the release does not hold (or holds once), before nbgrader sees them.
+
 Run by nbgrader (see nbgrader_config.py, which puts this file's folder on sys.path); run as a
 script it is the tests' process, speaking JSON lines on stdin/stdout.
 """
@@ -312,7 +316,7 @@ def _reply(line):
 
 
 class Handle:
-    """A student's function, called in the kernel through the grader (see `serve`)."""
+    """A student's function, called in the kernel through the grader (GradeApart.ask_kernel)."""
 
     def __init__(self, path, ask, references=False):
         self.path, self._ask, self.references = path, ask, references
