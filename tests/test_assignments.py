@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import assignments  # noqa: E402
+import grade_apart  # noqa: E402 (tools/nbgrader, on the path through assignments)
 
 CHAPTERS = assignments.toc_chapters()
 # Every chapter goes through nbgrader: solutions at full marks, the untouched release at zero.
@@ -136,6 +137,21 @@ def test_every_rubric_reaches_the_grader_and_never_the_release(path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_written_part_has_a_model_answer_and_points_per_rubric_level(path):
+    nb, ch = assignments.source_notebook(path)
+    spec = assignments.read_spec(path.stem)
+    for label, grading in spec.items():
+        if not grading.written:
+            continue
+        answer = assignments.model_answer(ch, label)
+        first = answer.split("**Rubric**")[0]
+        assert len(first.split()) >= 10 and "no solution" not in first, f"{label}: {first}"
+        if ch.rubrics.get(label):
+            half = f"{grading.written / 2:g}"
+            assert f"*partial* ({half} of {grading.written})" in answer, label
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_source_notebook_grades_each_exercise_after_its_solution(path):
     nb, _ = assignments.source_notebook(path)
     spec = assignments.read_spec(path.stem)
@@ -174,6 +190,27 @@ def test_source_notebook_runs_no_at_scale_cell_and_hides_solution_regions(path):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             assert "{solution" not in cell.source and "{exercise}" not in cell.source
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_name_a_hidden_test_reads_is_named_in_the_release_before_it(path):
+    """What the release shows of an exercise (its text, its stubs, its self-check) names every
+    answer its hidden tests read: a student cannot lose points for a name nobody told them."""
+    nb, _ = assignments.source_notebook(path)
+    spec = assignments.read_spec(path.stem)
+    heads = [i for i, c in enumerate(nb.cells) if "### Exercise `" in c.source]
+    for label, grading in spec.items():
+        if not grading.auto:
+            continue
+        ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+        end = ids.index(f"{label}-tests")
+        start = max(i for i in heads if i < end)
+        assert f"### Exercise `{label}`" in nb.cells[start].source
+        shown = "\n".join(
+            clear(c.source) if c.cell_type == "code" else c.source for c in nb.cells[start:end]
+        )
+        for name in grade_apart.answer_names(grading.tests):
+            assert re.search(rf"\b{name}\b", shown), f"{label}: `{name}` is never named"
 
 
 # --- the round trip with nbgrader ----------------------------------------------------------------

@@ -97,3 +97,29 @@ def test_front_matter_parser():
         "A.",
         "5 minutes.",
     )
+
+
+@pytest.mark.parametrize("plan", [guide.ONE_WEEK, guide.THREE_WEEKS], ids=["week", "3 weeks"])
+def test_a_plan_fits_class_time_and_places_every_exercise_once(plan):
+    chapters = {}
+    for path in CHAPTERS:
+        nb = nbformat.read(path, as_version=4)
+        chapters[path.stem] = (nb, guide.front_matter(nb.cells[0].source)[3])
+    placed = []
+    for s in guide.plan_sessions(plan, chapters):
+        read = sum(guide.reading_minutes(chapters[c][1]) for c in s["in_class"])
+        work = sum(e["minutes"] for e in s["exercises"])
+        assert read + work == s["in_min"] <= guide.CLASS_MINUTES, s["session"]
+        placed += [e["label"] for e in s["exercises"] + s["homework"]]
+    every = [e["label"] for nb, _ in chapters.values() for e in guide.exercises(nb)]
+    assert sorted(placed) == sorted(every)
+
+
+def test_rubric_levels_carry_the_points_of_the_hidden_test_spec():
+    text = guide.render()
+    # ex-xor-done-right-5 is worth 2 written points (tools/nbgrader/tests/xor-done-right.py)
+    spec = (ROOT / "tools" / "nbgrader" / "tests" / "xor-done-right.py").read_text()
+    assert "# %% ex-xor-done-right-5 auto=2 written=2" in spec
+    block = text.split("{ref}`ex-xor-done-right-5`\n\n", 1)[1].split("\n\n", 1)[0]
+    assert "*Full (2 points):*" in block and "*Partial (1):*" in block and "*Wrong (0):*" in block
+    assert "TA hours per 100 students" in text and "## Running the grader safely" in text

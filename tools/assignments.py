@@ -15,6 +15,7 @@ each chapter (in `_toc.yml` order, or the stems given) it writes the nbgrader so
   private names; only the answer the exercise names is read from the student's kernel);
 - a written part becomes a manually graded Markdown cell holding the solution's prose and its
   rubric for the grader (also collected in `rubrics/<chapter>.md`, outside `source/`);
+- no sentence, code line or output states an exercise's answer above it (tools/answer_leaks.py);
 - the at-scale cells (1,000-seed experiments) show the chapter's stored result instead of running,
   so each assignment runs in seconds; cells that need their names are kept running.
 
@@ -38,8 +39,12 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+import answer_leaks  # noqa: E402
 from instructor_guide import toc_chapters  # noqa: E402
-from student import END, START  # noqa: E402
+from student import END, START, defined_names  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools" / "nbgrader"))
+import grade_apart  # noqa: E402
 
 HERE = ROOT / "tools" / "nbgrader"
 GRADE_PYTHON = Path(os.environ.get("GRADE_PYTHON", ROOT / ".venv-grade" / "bin" / "python"))
@@ -54,6 +59,7 @@ SOLUTION = re.compile(
     re.S,
 )
 RUBRIC_LEVELS = ("full", "partial", "wrong")
+ANSWER = re.compile(r"^# answer (\w+): ([^\n]*)\n", re.M)
 SECTION = re.compile(r"^# %% (?P<label>\S+)(?P<marks>[^\n]*)\n", re.M)
 AT_SCALE = {"train_many", "train_online", "translation_train", "train_chains"}
 AT_SCALE_MIN = 500  # networks: fewer than this runs in a moment
@@ -77,6 +83,7 @@ class Grading:
     auto: int = 0
     written: int = 0
     tests: str = ""
+    answers: dict = field(default_factory=dict)  # name: what it holds (`# answer NAME: ...`)
 
 
 def _with_shared(tests):
@@ -93,7 +100,8 @@ def _with_shared(tests):
 def read_spec(stem):
     """{label: Grading} from tools/nbgrader/tests/<stem>.py; sections start with
     `# %% <label> auto=<points> written=<points>` and hold the hidden tests' code, preceded by
-    tests/_shared.py's functions when they call one."""
+    tests/_shared.py's functions when they call one; a line `# answer NAME: words` says what
+    the answer NAME the tests read holds (the release names it in the answer's cell)."""
     path = HERE / "tests" / f"{stem}.py"
     text = path.read_text(encoding="utf-8")
     heads = list(SECTION.finditer(text))
@@ -101,11 +109,13 @@ def read_spec(stem):
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         marks = dict(re.findall(r"(auto|written)=(\d+)", head.group("marks")))
+        body = text[head.end() : end]
         spec[head.group("label")] = Grading(
             head.group("label"),
             int(marks.get("auto", 0)),
             int(marks.get("written", 0)),
-            _with_shared(text[head.end() : end].strip("\n")),
+            _with_shared(ANSWER.sub("", body).strip("\n")),
+            dict(ANSWER.findall(body)),
         )
     return spec
 
@@ -306,6 +316,7 @@ class Chapter:
     prose: dict = field(default_factory=dict)
     labels: list = field(default_factory=list)
     solution_cells: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)  # label: [source of each solution code cell]
     rubrics: dict = field(default_factory=dict)  # label: {"full": ..., "partial": ..., ...}
 
     def grading_cells(self, label):
@@ -356,21 +367,38 @@ class Chapter:
         return cells
 
 
-def rubric_lines(rubric):
-    """Markdown lines of a rubric {"full": ..., "partial": ..., "wrong": ...} (none if empty)."""
+def level_points(written):
+    """{level: points} of a written answer worth `written` points: all, half, none."""
+    return {"full": written, "partial": written / 2, "wrong": 0}
+
+
+def rubric_lines(rubric, written=0):
+    """Markdown lines of a rubric {"full": ..., "partial": ..., "wrong": ...} (none if empty),
+    each level with its points when the answer is worth `written` points."""
     if not rubric:
         return []
+    points = level_points(written)
     lines = ["**Rubric** (for the grader):", ""]
-    lines += [f"- *{level}*: {rubric[level]}" for level in RUBRIC_LEVELS if rubric.get(level)]
+    for level in RUBRIC_LEVELS:
+        if rubric.get(level):
+            worth = f" ({points[level]:g} of {written})" if written else ""
+            lines.append(f"- *{level}*{worth}: {rubric[level]}")
     return lines
 
 
 def model_answer(ch, label):
-    """The source notebook's answer cell: the solution's prose, then the rubric."""
+    """The source notebook's answer cell: the solution's prose (or, when the chapter's solution
+    is code alone, its code and the rubric's full-marks answer), then the rubric."""
     prose = "\n\n".join(p.strip() for p in ch.prose.get(label, []) if p.strip())
-    parts = [prose or "(See the solution in the chapter.)"]
-    rubric = rubric_lines(ch.rubrics.get(label))
-    return "\n\n".join(parts + (["\n".join(rubric)] if rubric else []))
+    rubric = ch.rubrics.get(label) or {}
+    if not prose:
+        code = "\n\n".join(ch.codes.get(label, []))
+        parts = [f"```python\n{code}\n```"] if code else []
+        parts += [f"In words: {rubric['full']}"] if rubric.get("full") else []
+        prose = "\n\n".join(parts) or "(The chapter has no solution for this part.)"
+    written = ch.spec[label].written if label in ch.spec else 0
+    lines = rubric_lines(rubric, written)
+    return "\n\n".join([prose] + (["\n".join(lines)] if lines else []))
 
 
 def _exercise_heading(match):
@@ -386,6 +414,20 @@ def _markdown(chapter, text, like):
         cell = nbformat.v4.new_markdown_cell(text)
         cell.metadata = {k: v for k, v in like.metadata.items() if k not in PRIVATE}
         chapter.out.append(cell)
+
+
+def answer_note(grading, src):
+    """Visible comment lines naming the variables of `src` that the hidden tests of `grading`
+    read (functions keep their signature anyway): "# Your answer: <the spec's words>"."""
+    if grading is None or not grading.tests:
+        return ""
+    read = set(grade_apart.answer_names(grading.tests))
+    lines = []
+    for name, args in defined_names(src):
+        if name in read and (args is None or args == "{}"):
+            words = grading.answers.get(name, "the value the exercise asks for")
+            lines.append(f"# Your answer: `{name}`, {words}.")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _is_self_check(cell):
@@ -409,7 +451,10 @@ def assignment_cells(nb, stem, spec):
                 label = inside or (ch.labels[-1] if ch.labels else "solution")
                 k = ch.solution_cells.get(label, 0) + 1
                 ch.solution_cells[label] = k
-                new = nbformat.v4.new_code_cell(solution_source(cell.source))
+                ch.codes.setdefault(label, []).append(cell.source)
+                new = nbformat.v4.new_code_cell(
+                    answer_note(ch.spec.get(label), cell.source) + solution_source(cell.source)
+                )
                 new.metadata = {"tags": [t for t in tags if t != "solution"]}
                 ch.out.append(_meta(new, f"{label}-solution-{k}", solution=True))
                 continue
@@ -468,6 +513,7 @@ def assignment_cells(nb, stem, spec):
 def source_notebook(path):
     """(nbgrader source notebook, Chapter) for the chapter notebook at `path`."""
     nb = nbformat.read(path, as_version=4)
+    nb.cells = answer_leaks.hide(path.stem, nb.cells)
     ch = assignment_cells(nb, path.stem, read_spec(path.stem))
     nb.cells = ch.out
     nb.metadata.pop("widgets", None)
@@ -500,6 +546,7 @@ def write_source(course, paths):
     (course / "rubrics").mkdir(parents=True, exist_ok=True)
     shutil.copy(HERE / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copy(HERE.parent / "steady_kernel.py", course / "steady_kernel.py")
+    shutil.copy(HERE / "grade_apart.py", course / "grade_apart.py")
     for path in paths:
         nb, ch = source_notebook(path)
         folder = course / "source" / path.stem

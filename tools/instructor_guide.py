@@ -36,6 +36,11 @@ USE = {
     "build": "homework or lab: write a whole function; the self-check grades it",
 }
 IN_CLASS = ("recall", "compute")
+CLASS_MINUTES = 90  # one class session; a plan puts no more than this into one
+# Grading load: our estimate of a TA's time for one written answer with its rubric (reading it,
+# choosing the level, a line of feedback). An assumption, not a measurement: adjust it.
+TA_MINUTES_PER_ANSWER = 3
+SPEC = re.compile(r"^# %% (\S+)([^\n]*)$", re.M)
 # Sample syllabi: (session, chapter slugs). Chapters missing from the book are left out.
 ONE_WEEK = [
     ("Day 1", ["xor-done-right"]),
@@ -82,7 +87,45 @@ what the chapters contain. Every case chapter stands alone: it needs only the re
 - **Autograding with nbgrader.** `make assignments` writes an nbgrader course in `course/`: one
   assignment per chapter, whose autograded cells hold hidden tests that recompute the expected
   values from scratch, and whose written parts are manually graded cells carrying the rubrics
-  below (also in `course/rubrics/`). See `tools/assignments.py`.
+  below (also in `course/rubrics/`, each level with its points). See `tools/assignments.py`.
+  The editions handed out state no exercise's answer above the exercise
+  (`tools/answer_leaks.py`).
+
+## Running the grader safely
+
+A submission is a program, and autograding runs it. The course's configuration
+(`nbgrader_config.py` and `grade_apart.py`, copied into `course/`) does three things:
+
+- **A scan before anything runs.** Every code cell that is not in the release verbatim is
+  checked for what no answer needs: IPython hooks (`get_ipython`, input or AST transformers,
+  magics and shell lines), imports beyond numpy, math, xorlab and a few standard modules,
+  `open`, `exec`, `eval`, and attributes that reach behind an object (`__code__`,
+  `__globals__`, frames). A submission that uses one is not run: each autograded cell gets
+  0 and a report naming the cell, the line and the rule, which the student sees in the feedback.
+- **Hidden tests apart from the student's kernel.** The hidden tests never run in the
+  student's kernel. They run in a fresh Python process with its own numpy and xorlab; the
+  student's answers reach it as data (numbers, strings, arrays, and functions called through
+  the kernel with data in and data out), read through their base types, so a patched module, a
+  rebound name or an object that claims to equal everything changes nothing. A call of
+  xorlab's reference functions from inside an answer is seen (by the code's file, whatever
+  name it hides under) and refused.
+- **A sandbox for the kernel.** The kernel runs in an empty folder of its own, in a mount
+  namespace where the course folder is covered by an empty, unreadable file system, with every
+  capability dropped so it cannot uncover it: a submission cannot read the gradebook, the
+  source notebooks or another student's work, nor write into the course. This needs `unshare`
+  and `setpriv` (util-linux) and either root or unprivileged user namespaces; where neither is
+  available the grader refuses to run, unless you set `c.GradeApart.sandbox = "optional"` (a
+  warning, no sandbox) in `course/nbgrader_config.py`. To hide more folders (an exchange
+  directory), list them in `c.GradeApart.hide`.
+
+Feedback (`nbgrader generate_feedback`) shows the student their outputs and each autograded
+cell's verdict, never the hidden tests. A cell that outlives the time limit (two minutes) is
+interrupted and costs only its own points; the rest of the notebook is still graded.
+
+The hidden tests are in the book's public repository (`tools/nbgrader/tests/`): what keeps a
+grade honest is that they check the student's own function on fresh inputs, not that they are
+secret. Still grade on a machine that holds nothing else of value, and keep the course folder
+private to you.
 
 Self-checks never state the answer, refuse `xorlab`'s own reference functions, and enforce the
 limits an exercise states (epochs, number of seeds); messages name known mistakes ("a sign is
@@ -145,6 +188,44 @@ def exercises(nb):
     return found
 
 
+def grading_points(stem):
+    """{label: (autograded, written)} points from tools/nbgrader/tests/<stem>.py."""
+    path = ROOT / "tools" / "nbgrader" / "tests" / f"{stem}.py"
+    if not path.exists():
+        return {}
+    points = {}
+    for label, marks in SPEC.findall(path.read_text(encoding="utf-8")):
+        found = dict(re.findall(r"(auto|written)=(\d+)", marks))
+        points[label] = (int(found.get("auto", 0)), int(found.get("written", 0)))
+    return points
+
+
+def grading_load(paths):
+    """The grading-load table: points per chapter and a TA's hours per 100 students."""
+    lines = [
+        "## Grading load",
+        "",
+        "Autograded points cost no one's time. Each written answer is read against its rubric;",
+        f"at about {TA_MINUTES_PER_ANSWER} minutes an answer (our estimate, not a measurement:",
+        "set `TA_MINUTES_PER_ANSWER` in `tools/instructor_guide.py` to yours) a chapter costs:",
+        "",
+        "| chapter | autograded points | written answers (points) | TA hours per 100 students |",
+        "|---|---|---|---|",
+    ]
+    total = 0
+    for path in paths:
+        points = grading_points(path.stem).values()
+        auto = sum(a for a, _ in points)
+        answers = [w for _, w in points if w]
+        hours = len(answers) * TA_MINUTES_PER_ANSWER * 100 / 60
+        total += hours
+        lines.append(
+            f"| {{doc}}`{path.stem}` | {auto} | {len(answers)} ({sum(answers)}) | {hours:.1f} |"
+        )
+    lines += ["", f"All chapters: about {total:.0f} TA hours per 100 students.", ""]
+    return "\n".join(lines)
+
+
 def _minutes(n):
     return f"{n} min" if n is not None else "not stated"
 
@@ -173,39 +254,75 @@ def chapter_section(path):
             f"| {USE.get(e['kind'], 'your choice')} |"
         )
     rubrics = [e for e in found if e["rubric"]]
+    points = grading_points(path.stem)
     if rubrics:
-        lines += ["", "**Rubrics for the written answers.**"]
+        lines += ["", "**Rubrics for the written answers** (points in an autograded course)."]
     for e in rubrics:
-        r = e["rubric"]
+        r, worth = e["rubric"], points.get(e["label"], (0, 0))[1]
+        full, half = (f" ({worth:g} point{'s' if worth != 1 else ''})", f" ({worth / 2:g})")
         lines += ["", f"{{ref}}`{e['label']}`", ""]
         lines += [
-            f"- *Full:* {r['full']}",
-            f"- *Partial:* {r['partial']}",
-            f"- *Wrong:* {r['wrong']}",
+            f"- *Full{full if worth else ''}:* {r['full']}",
+            f"- *Partial{half if worth else ''}:* {r['partial']}",
+            f"- *Wrong{' (0)' if worth else ''}:* {r['wrong']}",
         ]
     return "\n".join(lines) + "\n"
 
 
-def _plan_rows(plan, chapters):
-    """Table rows of a syllabus: session, chapters, in-class and homework work with minutes."""
-    rows = []
+def plan_sessions(plan, chapters):
+    """The sessions of a syllabus: [dict(session, in_class, ahead, exercises, homework,
+    in_min, home_min)]. In class: the chapters read and run together, in order, while they fit
+    CLASS_MINUTES; then their recall and compute exercises while they fit. Ahead: a chapter
+    that does not fit, read and run at home before the session. Homework: every other
+    exercise."""
+    sessions = []
     for session, slugs in plan:
         here = [s for s in slugs if s in chapters]
         if not here:
             continue
-        names, read, inclass, home = [], 0, [], []
+        in_class, ahead, used = [], [], 0
         for slug in here:
-            nb, time = chapters[slug]
-            names.append(f"{{doc}}`{slug}`")
-            read += reading_minutes(time) or 0
-            for e in exercises(nb):
-                (inclass if e["kind"] in IN_CLASS else home).append(e)
-        in_min = read + sum(e["minutes"] or 0 for e in inclass)
-        home_min = sum(e["minutes"] or 0 for e in home)
-        ref = lambda es: ", ".join(f"{{ref}}`{e['label']}`" for e in es) or "none"  # noqa: E731
+            read = reading_minutes(chapters[slug][1]) or 0
+            if not in_class or used + read <= CLASS_MINUTES:
+                in_class.append(slug)
+                used += read
+            else:
+                ahead.append(slug)
+        inclass, home = [], []
+        for slug in here:
+            for e in exercises(chapters[slug][0]):
+                fits = used + (e["minutes"] or 0) <= CLASS_MINUTES
+                if slug in in_class and e["kind"] in IN_CLASS and fits:
+                    inclass.append(e)
+                    used += e["minutes"] or 0
+                else:
+                    home.append(e)
+        prep = sum(reading_minutes(chapters[s][1]) or 0 for s in ahead)
+        sessions.append(
+            {
+                "session": session,
+                "in_class": in_class,
+                "ahead": ahead,
+                "exercises": inclass,
+                "homework": home,
+                "in_min": used,
+                "home_min": prep + sum(e["minutes"] or 0 for e in home),
+            }
+        )
+    return sessions
+
+
+def _plan_rows(plan, chapters):
+    """Table rows of a syllabus (see plan_sessions)."""
+    rows = []
+    ref = lambda es: ", ".join(f"{{ref}}`{e['label']}`" for e in es) or "none"  # noqa: E731
+    doc = lambda ss: ", ".join(f"{{doc}}`{s}`" for s in ss)  # noqa: E731
+    for s in plan_sessions(plan, chapters):
+        ahead = f"before class, read and run {doc(s['ahead'])}; " if s["ahead"] else ""
         rows.append(
-            f"| {session} | {', '.join(names)} | reading and running ({read} min); "
-            f"{ref(inclass)} (about {in_min} min in all) | {ref(home)} (about {home_min} min) |"
+            f"| {s['session']} | {doc(s['in_class'])} | reading and running; "
+            f"{ref(s['exercises'])} (about {s['in_min']} min in all) | {ahead}"
+            f"{ref(s['homework'])} (about {s['home_min']} min) |"
         )
     return rows
 
@@ -216,16 +333,18 @@ def syllabi(paths):
     for p in paths:
         nb = nbformat.read(p, as_version=4)
         chapters[p.stem] = (nb, front_matter(nb.cells[0].source)[3])
-    head = ["| session | chapters | in class | homework |", "|---|---|---|---|"]
+    head = ["| session | chapter in class | in class | out of class |", "|---|---|---|---|"]
     return "\n".join(
         [
             "## Sample syllabi",
             "",
-            "Both plans cover every chapter. In class: reading and running the chapter together,",
-            "then its recall and compute exercises with their self-checks. Homework: the debug,",
-            "build and design exercises; the build exercises are graded by their self-checks",
-            "(and by hidden tests in an autograded course), the written parts by the rubrics",
-            "below. Times are the chapters' own estimates.",
+            "Both plans cover every chapter and fit a class session of",
+            f"{CLASS_MINUTES} minutes. In class: reading and running a chapter together, then",
+            "as many of its recall and compute exercises as the session still holds. Out of",
+            "class: a second chapter of the same session, read and run before it, and every",
+            "other exercise; the build exercises are graded by their self-checks (and by hidden",
+            "tests in an autograded course), the written parts by the rubrics below. Times are",
+            "the chapters' own estimates.",
             "",
             "### One week, one chapter block a day",
             "",
@@ -244,7 +363,7 @@ def syllabi(paths):
 def render():
     paths = toc_chapters()
     sections = "\n".join(chapter_section(p) for p in paths)
-    return INTRO + "\n" + syllabi(paths) + "\n" + sections
+    return INTRO + "\n" + syllabi(paths) + "\n" + grading_load(paths) + "\n" + sections
 
 
 def main():

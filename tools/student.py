@@ -15,7 +15,8 @@ For each chapter notebook it
 - puts one stub code cell where each solution's code was, defining the same names (a function
   that raises NotImplementedError, or a variable set to None), so the self-check cells after it
   still run and answer "Not yet" until the learner writes an answer;
-- clears the outputs of every code cell in the exercises (from the first `{exercise}` on).
+- clears the outputs of every code cell in the exercises (from the first `{exercise}` on);
+- states no exercise's answer above the exercise (tools/answer_leaks.py).
 """
 
 import argparse
@@ -24,6 +25,7 @@ import re
 import shutil
 from pathlib import Path
 
+import answer_leaks
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,7 +121,7 @@ def student_cells(cells):
 def make_student(path, out_dir):
     """Write the student version of the notebook at `path` into `out_dir`; return its path."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells = student_cells(nb.cells)
+    nb.cells = student_cells(answer_leaks.hide(Path(path).stem, nb.cells))
     nb.metadata.pop("widgets", None)
     target = Path(out_dir) / Path(path).name
     target.parent.mkdir(parents=True, exist_ok=True)

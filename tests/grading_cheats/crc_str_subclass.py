@@ -11,7 +11,7 @@ DESCRIPTION = (
     'bce_sign and surrogate_sign are a str subclass equal to both "up" and "down"; '
     "exercise 1 (my_dL_dp) answered honestly"
 )
-DESERVED = 1
+DESERVED = 3  # its strings are "up" and "down", the right answers (grading note)
 
 LIARS = """\
 class Either(str):

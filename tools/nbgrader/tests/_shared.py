@@ -25,3 +25,14 @@ def _mean_bce(q, X, y):
     h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
     z = h @ q["W2"] + q["b2"]
     return float(_np.mean(_np.logaddexp(0, z) - y * z))
+
+
+def _backprop(q, X, y):
+    """The exact gradients of _mean_bce, by the chain rule in plain numpy: a backward pass
+    agrees with them to rounding (about 1e-16 relative), a finite-difference estimate only to
+    about 1e-10, so a test that asks for a backward pass compares with these at 1e-12."""
+    h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
+    p = 1 / (1 + _np.exp(-(h @ q["W2"] + q["b2"])))
+    d2 = (p - y) / len(X)
+    d1 = (d2 @ q["W2"].T) * h * (1 - h)
+    return {"W1": X.T @ d1, "b1": d1.sum(axis=0), "W2": h.T @ d2, "b2": d2.sum(axis=0)}

@@ -15,6 +15,7 @@ _X, _y = _xl.xor()
 assert _np.isclose(float(answer), len(_X)), "the factor is not right"  # a sum is n times a mean
 
 # %% ex-field-guide-2 auto=3 written=1
+# references: allowed (the answer wraps the true gradient and flips one sign)
 import numpy as _np
 
 import xorlab as _xl

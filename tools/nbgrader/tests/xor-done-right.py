@@ -49,8 +49,13 @@ _X = _rng.normal(size=(5, 2))
 _y = _rng.integers(0, 2, size=(5, 1)).astype(float)
 _got = fixed_grads({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy())
 _want = _finite_differences(_mean_bce, _q, _X, _y)
+_exact = _backprop(_q, _X, _y)
 for _k in _want:
     assert _np.allclose(_got[_k], _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is still wrong"
+    assert _np.allclose(_exact[_k], _want[_k], rtol=1e-5, atol=1e-7)  # the reference itself
+    assert _np.allclose(_got[_k], _exact[_k], rtol=1e-9, atol=1e-12), (
+        f"{_k} is only close: an estimate, not the backward pass the exercise asks for"
+    )
 
 # %% ex-xor-done-right-4 auto=3 written=1
 import numpy as _np
@@ -66,6 +71,7 @@ _p = 1 / (1 + _np.exp(-(_h @ _q["W2"] + _q["b2"])))
 assert _p.shape == (4, 1) and _np.all(_np.abs(_p - _y) < 0.1), "an output is not within 0.1"
 
 # %% ex-xor-done-right-5 auto=2 written=2
+# answer moved: a copy of `relu_net` with the parameters at which your check passes
 import numpy as _np
 
 import xorlab as _xl
@@ -101,3 +107,8 @@ for _n in (3, 10):  # batch sizes the self-check does not use
         _g = _np.asarray(_got[_k], dtype=float)
         assert _g.shape == _want[_k].shape, f"{_k} has shape {_g.shape}"
         assert _np.allclose(_g, _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is wrong for n = {_n}"
+        _exact = _backprop(_q, _X, _y)[_k]
+        assert _np.allclose(_exact, _want[_k], rtol=1e-5, atol=1e-7)  # the reference itself
+        assert _np.allclose(_g, _exact, rtol=1e-9, atol=1e-12), (
+            f"{_k} is only close: an estimate, not the backward pass the exercise asks for"
+        )
