@@ -5,13 +5,17 @@ Every function draws on a matplotlib Axes (a new one if `ax` is None) and return
 
 import base64
 import io
+import pickle
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 PALETTE = {
     "blue": "#0072B2",
@@ -102,35 +106,147 @@ def _png(fig) -> tuple[bytes, dict]:
 
 
 def _one_row_panels(fig):
-    """The panels of `fig` if they are the cells of one 1 x n grid (n > 1), else []."""
+    """The panels of `fig` if they are the cells of one 1 x n grid, else []."""
     panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
     grids = {id(ax.get_subplotspec().get_gridspec()) for ax in panels}
     if len(grids) != 1:
         return []
-    rows, columns = panels[0].get_subplotspec().get_gridspec().get_geometry()
-    return panels if rows == 1 and columns > 1 else []
+    rows, _ = panels[0].get_subplotspec().get_gridspec().get_geometry()
+    return panels if rows == 1 else []
+
+
+def _colorbars_below(fig, ax):
+    """Redraw each vertical colorbar of `ax` horizontally below it, with its label."""
+    for cax in list(ax._colorbars):
+        bar = cax._colorbar
+        if bar.orientation != "vertical":
+            continue
+        label, shrink = cax.yaxis.label, cax._colorbar_info["shrink"]
+        size = max((t.get_fontsize() for t in cax.get_yticklabels()), default=None)
+        bar.remove()
+        below = fig.colorbar(bar.mappable, ax=ax, location="bottom", shrink=shrink)
+        below.set_label(label.get_text(), fontsize=label.get_fontsize())
+        below.ax.tick_params(labelsize=size)
+
+
+def _covers_data(legend, ax, renderer) -> bool:
+    """Whether `legend`, drawn inside `ax`, lies over points of its lines, patches or
+    collections (in display pixels)."""
+    box = legend.get_window_extent(renderer)
+    points = [a.get_transform().transform(a.get_path().vertices) for a in ax.lines]
+    points += [a.get_transform().transform(a.get_path().vertices) for a in ax.patches]
+    points += [c.get_offset_transform().transform(c.get_offsets()) for c in ax.collections]
+    points = [p for p in points if len(p)]
+    return any(box.count_contains(p) for p in points)
+
+
+def _legend_misplaced(ax, renderer) -> bool:
+    """Whether `ax` has a legend that lies outside it, or over its data."""
+    legend = ax.get_legend()
+    if legend is None:
+        return False
+    box = legend.get_window_extent(renderer)
+    inside = ax.bbox.contains(*box.p0) and ax.bbox.contains(*box.p1)
+    return not inside or _covers_data(legend, ax, renderer)
+
+
+def _legend_below(legend, ax, renderer):
+    """Anchor `legend` under the tick labels and label of `ax`'s x axis, centred."""
+    fig = ax.figure
+    drop = (ax.bbox.y0 - ax.xaxis.get_tightbbox(renderer).y0) / fig.dpi + 0.08
+    shift = mpl.transforms.ScaledTranslation(0, -drop, fig.dpi_scale_trans)
+    legend.set_loc("upper center")
+    legend.set_bbox_to_anchor((0.5, 0), transform=ax.transAxes + shift)
+
+
+def _fit_texts(fig, renderer):
+    """Break a title or x-axis label wider than its axes into lines as wide."""
+    for ax in fig.axes:
+        for text in (ax.title, ax.xaxis.label):
+            room = ax.bbox.width
+            text.set_wrap(False)
+            words = " ".join(text.get_text().split())
+            wide = text.get_window_extent(renderer).width
+            if words and wide > room:
+                text.set_text(textwrap.fill(words, max(8, int(len(words) * room / wide))))
+
+
+def _thin_crowded_ticks(fig, renderer, gap_px=4) -> bool:
+    """Keep every other major tick on an axis whose tick labels touch; True if any did."""
+    crowded = False
+    for ax in fig.axes:
+        for axis, side in ((ax.xaxis, 0), (ax.yaxis, 1)):
+            boxes = [t.get_window_extent(renderer) for t in axis.get_ticklabels()]
+            boxes = [b for b, t in zip(boxes, axis.get_ticklabels()) if t.get_text()]
+            spans = sorted((b.get_points()[:, side] for b in boxes), key=lambda s: s[0])
+            if any(b[0] - a[1] < gap_px for a, b in zip(spans, spans[1:])):
+                low, high = sorted(axis.get_view_interval())
+                ticks = [t for t in axis.get_ticklocs() if low <= t <= high]
+                axis.set_ticks(ticks[::2])
+                crowded = True
+    return crowded
+
+
+def _square_slots(fig, grid, panels, heights):
+    """Resize the rows of `grid` (heights in inches, changed in place) so that each
+    fixed-aspect panel fills its row's width: its row grows or shrinks by the height its
+    box lacks or wastes. Sets the figure's height to their sum."""
+    width, height = fig.get_size_inches()
+    for row, ax in enumerate(panels):
+        if ax.get_aspect() == "auto":
+            continue
+        slot, box = ax.get_position(original=True), ax.get_position()
+        wanted = slot.width * width * (box.height * height) / (box.width * width)
+        heights[row] += wanted - slot.height * height
+    grid.set_height_ratios(heights)
+    fig.set_size_inches(width, sum(heights))
 
 
 def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
-    """Re-lay `fig` out for a phone's column, `width_in` inches wide: the panels of a one-row
-    grid stacked in one column, each as tall as the figure was; any other figure narrowed to
-    that width at its height. Colorbars follow their axes; long titles wrap. Returns False
-    (and changes nothing) when the figure is that narrow already, or is a diagram (axes turned
-    off), whose layout only its own code can redraw."""
+    """Re-lay `fig` out, in place, for a phone's column `width_in` inches wide: the panels of
+    a one-row grid stacked in one column, each as tall as the figure was, or as tall as the
+    width lets a fixed-aspect panel be; any other figure narrowed to that width at its height.
+    A fixed-aspect panel's colorbars go horizontally below it; a legend outside its axes,
+    or over its data, goes below the axes; long titles and labels break into lines; crowded
+    tick labels lose every other tick. Returns False (and changes nothing) when the figure
+    is that narrow already, or is a diagram (axes turned off), whose layout only its own code
+    can redraw."""
     width, height = fig.get_size_inches()
     if width <= width_in or not all(ax.axison for ax in fig.axes):
         return False
     panels = _one_row_panels(fig)
+    grid, heights = None, []
     if panels:
-        columns = panels[0].get_subplotspec().get_gridspec().ncols
-        grid = GridSpec(columns, 1, figure=fig)
+        heights = [height] * panels[0].get_subplotspec().get_gridspec().ncols
+        grid = GridSpec(len(heights), 1, figure=fig, height_ratios=heights)
         for ax in panels:
             span = ax.get_subplotspec().colspan
             ax.set_subplotspec(grid[span.start : span.stop, 0])
-        height *= columns
-    for ax in fig.axes:
-        ax.title.set_wrap(True)  # a long title breaks into lines at the figure's edges
-    fig.set_size_inches(width_in, height)
+        if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+            fig.get_layout_engine().set(h_pad=0.12)  # a gap between one panel and the next
+    for ax in panels:
+        if ax.get_aspect() != "auto":
+            _colorbars_below(fig, ax)
+    fig.set_size_inches(width_in, sum(heights) or height)
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    below = [ax for ax in fig.axes if _legend_misplaced(ax, renderer)]
+    for ax in set(below) & set(panels):  # its row grows by the legend's height
+        heights[panels.index(ax)] += ax.get_legend().get_window_extent(renderer).height / fig.dpi
+    for step in range(3):  # each step lays the figure out again with what the last one set
+        for ax in below:
+            _legend_below(ax.get_legend(), ax, renderer)
+        if step == 0:
+            fig.set_size_inches(width_in, sum(heights) or height)
+        fig.draw_without_rendering()
+        if step == 1:
+            _fit_texts(fig, renderer)
+        if grid is not None:
+            _square_slots(fig, grid, panels, heights)
+    for _ in range(3):
+        fig.draw_without_rendering()
+        if not _thin_crowded_ticks(fig, renderer):
+            break
     return True
 
 
@@ -152,22 +268,20 @@ def _own_variant(fig):
 
 
 def _restacked_variant(fig):
-    """The PNG and CSS size of `fig` re-laid out by `narrow_layout`, or None if it declines;
-    `fig` is left as it was. The variant keeps the text sizes `fig` has: PHONE_WIDTH_IN
-    inches show unscaled on a phone."""
-    inches = fig.get_size_inches().copy()
-    axes = [(ax, ax.get_subplotspec(), ax.title.get_wrap()) for ax in fig.axes]
+    """The PNG and CSS size of a copy of `fig` re-laid out by `narrow_layout`, or None if it
+    declines; `fig` itself is left as it was. Text that would read below MIN_TEXT_PX in a
+    phone's column is raised (PHONE_WIDTH_IN inches show unscaled on a phone)."""
+    manager, fig.canvas.manager = fig.canvas.manager, None  # the copy stays out of pyplot
     try:
-        if not narrow_layout(fig):
-            return None
-        fig.draw_without_rendering()
-        return _png(fig)
+        narrow = pickle.loads(pickle.dumps(fig))
     finally:
-        fig.set_size_inches(inches)
-        for ax, spec, wrap in axes:
-            ax.title.set_wrap(wrap)
-            if spec is not None:
-                ax.set_subplotspec(spec)
+        fig.canvas.manager = manager
+    FigureCanvasAgg(narrow)
+    if not narrow_layout(narrow):
+        return None
+    if keep_text_legible(narrow, column_px=PHONE_COLUMN_PX):
+        narrow.draw_without_rendering()
+    return _png(narrow)
 
 
 def figure_png(fig) -> tuple[str, dict]:
