@@ -176,13 +176,13 @@ def _thin_crowded_ticks(fig, renderer, gap_px=4) -> bool:
     crowded = False
     for ax in fig.axes:
         for axis, side in ((ax.xaxis, 0), (ax.yaxis, 1)):
-            boxes = [t.get_window_extent(renderer) for t in axis.get_ticklabels()]
-            boxes = [b for b, t in zip(boxes, axis.get_ticklabels()) if t.get_text()]
-            spans = sorted((b.get_points()[:, side] for b in boxes), key=lambda s: s[0])
+            low, high = sorted(axis.get_view_interval())
+            shown = [t for t in axis.get_major_ticks() if low <= t.get_loc() <= high]
+            labels = [t.label1 for t in shown if t.label1.get_visible() and t.label1.get_text()]
+            boxes = [t.get_window_extent(renderer).get_points()[:, side] for t in labels]
+            spans = sorted(boxes, key=lambda span: span[0])
             if any(b[0] - a[1] < gap_px for a, b in zip(spans, spans[1:])):
-                low, high = sorted(axis.get_view_interval())
-                ticks = [t for t in axis.get_ticklocs() if low <= t <= high]
-                axis.set_ticks(ticks[::2])
+                axis.set_ticks([t.get_loc() for t in shown][::2])
                 crowded = True
     return crowded
 
