@@ -62,6 +62,8 @@ NARROW_KEY = "xorlab:narrow"
 # A diagram that `narrow_layout` cannot restack may draw its own variant: a function stored on
 # the figure under this attribute name (`set_phone_variant`).
 PHONE_VARIANT = "xorlab_phone_variant"
+# The padding, in inches, around each panel of a phone variant.
+PAD_IN = 0.12
 
 
 def smallest_text_px(fig) -> float:
@@ -151,19 +153,33 @@ def _legend_misplaced(ax, renderer) -> bool:
 
 
 def _legend_below(legend, ax, renderer):
-    """Anchor `legend` under the tick labels and label of `ax`'s x axis, centred."""
+    """Anchor `legend` under the tick labels and label of `ax`'s x axis, centred in the
+    figure (so that where it sits across does not depend on where the axes does)."""
     fig = ax.figure
     drop = (ax.bbox.y0 - ax.xaxis.get_tightbbox(renderer).y0) / fig.dpi + 0.08
     shift = mpl.transforms.ScaledTranslation(0, -drop, fig.dpi_scale_trans)
+    under = mpl.transforms.blended_transform_factory(fig.transFigure, ax.transAxes + shift)
     legend.set_loc("upper center")
-    legend.set_bbox_to_anchor((0.5, 0), transform=ax.transAxes + shift)
+    legend.set_bbox_to_anchor((0.5, 0), transform=under)
+
+
+def _room(ax, renderer) -> float:
+    """The width in pixels `ax` can have in its figure: the figure's less the tick labels and
+    label on the left, any colorbar on the right, and the layout's padding."""
+    left = ax.bbox.x0 - ax.yaxis.get_tightbbox(renderer).x0
+    bars = [cax.get_tightbbox(renderer) for cax in ax._colorbars]
+    right = max((bar.x1 - ax.bbox.x1 for bar in bars), default=0.0)
+    pad = 2 * 3 / 72 * ax.figure.dpi  # constrained layout's padding on either side
+    return ax.figure.bbox.width - left - max(right, 0.0) - pad
 
 
 def _fit_texts(fig, renderer):
-    """Break a title or x-axis label wider than its axes into lines as wide."""
+    """Break a panel's title or x-axis label wider than its axes can be into lines as wide."""
     for ax in fig.axes:
+        if hasattr(ax, "_colorbar"):
+            continue
+        room = _room(ax, renderer) if ax.get_subplotspec() else ax.bbox.width
         for text in (ax.title, ax.xaxis.label):
-            room = ax.bbox.width
             text.set_wrap(False)
             words = " ".join(text.get_text().split())
             wide = text.get_window_extent(renderer).width
@@ -187,17 +203,19 @@ def _thin_crowded_ticks(fig, renderer, gap_px=4) -> bool:
     return crowded
 
 
-def _square_slots(fig, grid, panels, heights):
-    """Resize the rows of `grid` (heights in inches, changed in place) so that each
-    fixed-aspect panel fills its row's width: its row grows or shrinks by the height its
-    box lacks or wastes. Sets the figure's height to their sum."""
-    width, height = fig.get_size_inches()
+def _square_slots(fig, grid, panels, heights, renderer):
+    """Set the row heights of `grid` (inches, changed in place) so that each fixed-aspect
+    panel's box is as wide as its row lets it be: the box's height at that width, plus its
+    title, labels, legend and colorbars below. Sets the figure's height to their sum."""
+    width = fig.get_figwidth()
     for row, ax in enumerate(panels):
         if ax.get_aspect() == "auto":
             continue
-        slot, box = ax.get_position(original=True), ax.get_position()
-        wanted = slot.width * width * (box.height * height) / (box.width * width)
-        heights[row] += wanted - slot.height * height
+        parts = [ax.get_tightbbox(renderer)] + [c.get_tightbbox(renderer) for c in ax._colorbars]
+        outer = mpl.transforms.Bbox.union(parts)
+        box_w = _room(ax, renderer) / fig.dpi
+        around = (outer.height - ax.bbox.height) / fig.dpi
+        heights[row] = box_w * ax.bbox.height / ax.bbox.width + around + 2 * PAD_IN
     grid.set_height_ratios(heights)
     fig.set_size_inches(width, sum(heights))
 
@@ -223,7 +241,7 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
             span = ax.get_subplotspec().colspan
             ax.set_subplotspec(grid[span.start : span.stop, 0])
         if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
-            fig.get_layout_engine().set(h_pad=0.12)  # a gap between one panel and the next
+            fig.get_layout_engine().set(h_pad=PAD_IN)  # a gap between one panel and the next
     for ax in panels:
         if ax.get_aspect() != "auto":
             _colorbars_below(fig, ax)
@@ -231,18 +249,17 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     below = [ax for ax in fig.axes if _legend_misplaced(ax, renderer)]
+    _fit_texts(fig, renderer)
+    fig.draw_without_rendering()
+    for ax in below:
+        _legend_below(ax.get_legend(), ax, renderer)
     for ax in set(below) & set(panels):  # its row grows by the legend's height
         heights[panels.index(ax)] += ax.get_legend().get_window_extent(renderer).height / fig.dpi
-    for step in range(3):  # each step lays the figure out again with what the last one set
-        for ax in below:
-            _legend_below(ax.get_legend(), ax, renderer)
-        if step == 0:
-            fig.set_size_inches(width_in, sum(heights) or height)
+    fig.draw_without_rendering()
+    if grid is not None:
+        _square_slots(fig, grid, panels, heights, renderer)
+    for _ in range(2):  # constrained layout takes a few passes to settle
         fig.draw_without_rendering()
-        if step == 1:
-            _fit_texts(fig, renderer)
-        if grid is not None:
-            _square_slots(fig, grid, panels, heights)
     for _ in range(3):
         fig.draw_without_rendering()
         if not _thin_crowded_ticks(fig, renderer):
