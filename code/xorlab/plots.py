@@ -204,20 +204,24 @@ def _thin_crowded_ticks(fig, renderer, gap_px=4) -> bool:
 
 
 def _square_slots(fig, grid, panels, heights, renderer):
-    """Set the row heights of `grid` (inches, changed in place) so that each fixed-aspect
-    panel's box is as wide as its row lets it be: the box's height at that width, plus its
-    title, labels, legend and colorbars below. Sets the figure's height to their sum."""
-    width = fig.get_figwidth()
+    """Size the rows of `grid` so that each fixed-aspect panel's box is as wide as its row
+    lets it be, and every other panel's row about heights[row] inches tall. Constrained
+    layout keeps the axes' heights, without their titles, labels, legends and colorbars
+    (its margins), in the ratios of the grid's height_ratios: the figure's height becomes
+    the margins as they are now plus the axes' heights wanted."""
+    width, height = fig.get_size_inches()
+    boxes = []
     for row, ax in enumerate(panels):
         if ax.get_aspect() == "auto":
-            continue
-        parts = [ax.get_tightbbox(renderer)] + [c.get_tightbbox(renderer) for c in ax._colorbars]
-        outer = mpl.transforms.Bbox.union(parts)
-        box_w = _room(ax, renderer) / fig.dpi
-        around = (outer.height - ax.bbox.height) / fig.dpi
-        heights[row] = box_w * ax.bbox.height / ax.bbox.width + around + 2 * PAD_IN
-    grid.set_height_ratios(heights)
-    fig.set_size_inches(width, sum(heights))
+            parts = [ax.get_tightbbox(renderer)]
+            parts += [c.get_tightbbox(renderer) for c in ax._colorbars]
+            around = (mpl.transforms.Bbox.union(parts).height - ax.bbox.height) / fig.dpi
+            boxes.append(heights[row] - around - 2 * PAD_IN)
+        else:
+            boxes.append(_room(ax, renderer) / fig.dpi * ax.bbox.height / ax.bbox.width)
+    slots = sum(ax.get_position(original=True).height for ax in panels) * height
+    grid.set_height_ratios(boxes)
+    fig.set_size_inches(width, height + sum(boxes) - slots)
 
 
 def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
@@ -255,10 +259,11 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
         _legend_below(ax.get_legend(), ax, renderer)
     for ax in set(below) & set(panels):  # its row grows by the legend's height
         heights[panels.index(ax)] += ax.get_legend().get_window_extent(renderer).height / fig.dpi
-    fig.draw_without_rendering()
-    if grid is not None:
+    for _ in range(2 if grid is not None else 0):  # measured again once nearly settled
+        for _ in range(2):  # constrained layout takes a few passes to settle
+            fig.draw_without_rendering()
         _square_slots(fig, grid, panels, heights, renderer)
-    for _ in range(2):  # constrained layout takes a few passes to settle
+    for _ in range(2):
         fig.draw_without_rendering()
     for _ in range(3):
         fig.draw_without_rendering()
