@@ -132,11 +132,11 @@ def _colorbars_below(fig, ax):
 
 
 def _covers_data(legend, ax, renderer) -> bool:
-    """Whether `legend`, drawn inside `ax`, lies over points of its lines, patches or
-    collections (in display pixels)."""
+    """Whether `legend`, drawn inside `ax`, lies over its lines or patches (points along
+    each segment) or the points of its collections, in display pixels."""
     box = legend.get_window_extent(renderer)
-    points = [a.get_transform().transform(a.get_path().vertices) for a in ax.lines]
-    points += [a.get_transform().transform(a.get_path().vertices) for a in ax.patches]
+    shapes = [*ax.lines, *ax.patches]
+    points = [a.get_transform().transform(a.get_path().interpolated(16).vertices) for a in shapes]
     points += [c.get_offset_transform().transform(c.get_offsets()) for c in ax.collections]
     points = [p for p in points if len(p)]
     return any(box.count_contains(p) for p in points)
