@@ -156,7 +156,8 @@ def _legend_below(legend, ax, renderer):
     """Anchor `legend` under the tick labels and label of `ax`'s x axis, centred in the
     figure (so that where it sits across does not depend on where the axes does)."""
     fig = ax.figure
-    drop = (ax.bbox.y0 - ax.xaxis.get_tightbbox(renderer).y0) / fig.dpi + 0.08
+    axis = ax.xaxis.get_tightbbox(renderer)  # None for an axis turned off
+    drop = (ax.bbox.y0 - axis.y0 if axis else 0.0) / fig.dpi + 0.08
     shift = mpl.transforms.ScaledTranslation(0, -drop, fig.dpi_scale_trans)
     under = mpl.transforms.blended_transform_factory(fig.transFigure, ax.transAxes + shift)
     legend.set_loc("upper center")
@@ -166,7 +167,8 @@ def _legend_below(legend, ax, renderer):
 def _room(ax, renderer) -> float:
     """The width in pixels `ax` can have in its figure: the figure's less the tick labels and
     label on the left, any colorbar on the right, and the layout's padding."""
-    left = ax.bbox.x0 - ax.yaxis.get_tightbbox(renderer).x0
+    axis = ax.yaxis.get_tightbbox(renderer)  # None for an axis turned off
+    left = ax.bbox.x0 - axis.x0 if axis else 0.0
     bars = [cax.get_tightbbox(renderer) for cax in ax._colorbars]
     right = max((bar.x1 - ax.bbox.x1 for bar in bars), default=0.0)
     pad = 2 * 3 / 72 * ax.figure.dpi  # constrained layout's padding on either side
