@@ -5,6 +5,7 @@ import struct
 import zlib
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 import xorlab as xl
@@ -106,15 +107,24 @@ def test_a_wide_grid_gets_a_phone_variant_with_its_panels_stacked(three_panels):
     assert png_min_font(narrow["png"]) * min(1, 358 / narrow["width"]) >= 9
 
 
-def test_the_variant_leaves_the_figure_as_it_was(three_panels):
+def test_the_variant_leaves_the_figure_as_it_was(three_panels, monkeypatch):
     fig, axes = three_panels
     specs = [ax.get_subplotspec() for ax in axes]
     xl.plots.figure_png(fig)  # the first call enlarges small text for the desktop column
     assert tuple(fig.get_size_inches()) == (10, 3)
     assert [ax.get_subplotspec() for ax in axes] == specs
-    first, meta = xl.plots.figure_png(fig)
-    again, meta_again = xl.plots.figure_png(fig)
-    assert again == first and meta_again == meta
+    shown = [xl.plots.figure_png(fig) for _ in range(3)]
+    assert shown[2] == shown[1]  # constrained layout settles after a few drawings
+    # a twin drawn as often without any variant gives the same desktop PNG
+    twin, twin_axes = plt.subplots(1, 3, figsize=(10, 3), dpi=100, layout="constrained")
+    for i, ax in enumerate(twin_axes):
+        ax.plot([0, 1], [0, i])
+        ax.set(title=f"panel {i}", xlabel="epoch", ylabel="loss")
+    twin.colorbar(twin_axes[2].imshow([[0, 1], [1, 0]]), ax=twin_axes[2], label="output")
+    monkeypatch.setattr(xl.plots, "_restacked_variant", lambda fig: None)
+    plain = [xl.plots.figure_png(twin)[0] for _ in range(4)]
+    assert plain[1:] == [png for png, _ in shown]
+    plt.close(twin)
 
 
 def test_stacked_panels_keep_their_order_top_to_bottom(three_panels):
@@ -125,7 +135,9 @@ def test_stacked_panels_keep_their_order_top_to_bottom(three_panels):
     lefts = [ax.get_position().x0 for ax in axes]
     assert tops[0] > tops[1] > tops[2]
     assert max(lefts) - min(lefts) < 0.1  # one column
-    assert tuple(fig.get_size_inches()) == (xl.plots.PHONE_WIDTH_IN, 9)
+    # two as tall as the figure was (3 inches); the image (equal aspect) as its width lets it be
+    width, height = fig.get_size_inches()
+    assert width == xl.plots.PHONE_WIDTH_IN and 9 < height < 10.5
 
 
 def test_narrow_figures_and_diagrams_get_no_variant(figure):
@@ -182,4 +194,139 @@ def test_a_diagram_with_its_own_variant_gets_it():
     xl.plots.set_phone_variant(fig, lambda narrow: narrow.text(0.1, 0.5, "for phones"))
     _, meta = xl.plots.figure_png(fig)
     assert xl.plots.NARROW_KEY in meta
+    plt.close(fig)
+
+
+# The phone variant of figures like the book's: measured on the figure `narrow_layout` lays out.
+PHONE_PX = xl.plots.PHONE_COLUMN_PX
+
+
+def boxes_overlap(a, b, slack=1.0) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > slack and min(a.y1, b.y1) - max(a.y0, b.y0) > slack
+
+
+def visible_texts(fig):
+    """The texts a drawing of `fig` shows, with their boxes in pixels (tick labels outside
+    the view, which matplotlib keeps but does not draw, left out)."""
+    renderer = fig.canvas.get_renderer()
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            outside = [t for t in axis.get_major_ticks() if not low <= t.get_loc() <= high]
+            hidden.update(id(t.label1) for t in outside)
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in fig.findobj(plt.Text)
+        if t.get_visible() and t.get_text().strip() and id(t) not in hidden
+    ]
+
+
+def assert_no_text_overlaps(fig):
+    texts = visible_texts(fig)
+    for i, (text, box) in enumerate(texts):
+        for other, other_box in texts[i + 1 :]:
+            assert not boxes_overlap(box, other_box), f"{text!r} overlaps {other!r}"
+    for cax in (ax for ax in fig.axes if hasattr(ax, "_colorbar")):
+        for text, box in texts:
+            assert not boxes_overlap(box, cax.bbox), f"{text!r} overlaps a colorbar"
+
+
+def panels_of(fig):
+    return [ax for ax in fig.axes if not hasattr(ax, "_colorbar")]
+
+
+def assert_colorbars_beside_or_below(fig, gap_px=70):
+    """Each colorbar spans its panel's side and lies within gap_px of the panel's axes."""
+    for cax in (ax for ax in fig.axes if hasattr(ax, "_colorbar")):
+        (parent,) = cax._colorbar_info["parents"]
+        bar, box = cax.bbox, parent.bbox
+        if cax._colorbar.orientation == "horizontal":
+            assert box.x0 - 1 <= bar.x0 and bar.x1 <= box.x1 + 1
+            assert 0 < box.y0 - bar.y1 < gap_px
+        else:
+            assert box.y0 - 1 <= bar.y0 and bar.y1 <= box.y1 + 1
+            assert 0 < bar.x0 - box.x1 < gap_px
+
+
+@pytest.fixture
+def book_figure():
+    """Like the book's Fig. 1.3: a loss curve, a decision boundary (equal aspect, colorbar),
+    hidden units as lines (equal aspect, legend outside on the right), ticks at 0, 0.5, 1."""
+    X, y = xl.xor()
+    net = xl.MLP((2, 2, 1), seed=3)
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), layout="constrained")
+    xl.plots.plot_loss([0.7, 0.3, 0.01], ax=axes[0])
+    xl.plots.plot_decision_boundary(net, X, y, ax=axes[1])
+    xl.plots.plot_hidden_lines(net, X, y, ax=axes[2])
+    for ax in axes[1:]:
+        ax.set(xticks=[0, 0.5, 1], yticks=[0, 0.5, 1])
+    axes[2].legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
+    yield fig, axes
+    plt.close(fig)
+
+
+def test_restacked_square_panels_fill_the_phone_column(book_figure):
+    fig, axes = book_figure
+    assert xl.plots.narrow_layout(fig)
+    fig.draw_without_rendering()
+    scale = PHONE_PX / (fig.get_figwidth() * fig.dpi)  # CSS px per figure px in the column
+    for ax in axes:
+        assert ax.bbox.width * scale >= 250, ax.get_title()
+    for ax in axes[1:]:  # a square slot: the equal-aspect box fills its row's width
+        slot = ax.get_position(original=True)
+        assert ax.get_position().width == pytest.approx(slot.width, rel=0.03)
+    assert_colorbars_beside_or_below(fig)
+    assert_no_text_overlaps(fig)
+    legend = axes[2].get_legend().get_window_extent()
+    assert legend.y1 < axes[2].xaxis.get_tightbbox().y0  # below the panel and its x label
+    assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1
+
+
+def test_the_book_figure_variant_fits_and_reads_on_a_phone(book_figure):
+    fig, _ = book_figure
+    _, meta = xl.plots.figure_png(fig)
+    narrow = meta[xl.plots.NARROW_KEY]
+    assert 300 < narrow["width"] <= 370
+    assert png_min_font(narrow["png"]) * min(1, PHONE_PX / narrow["width"]) >= 9
+
+
+def test_a_one_panel_decision_boundary_keeps_its_title_clear_of_the_colorbar():
+    X, y = xl.xor()
+    ax = xl.plots.plot_decision_boundary(
+        xl.MLP((2, 2, 1), seed=3), X, y, title="fixed network, per-sample training"
+    )
+    fig = ax.figure
+    assert xl.plots.narrow_layout(fig)
+    fig.draw_without_rendering()
+    assert ax.bbox.width * PHONE_PX / (fig.get_figwidth() * fig.dpi) >= 250
+    assert_colorbars_beside_or_below(fig)
+    assert_no_text_overlaps(fig)
+    plt.close(fig)
+
+
+def test_a_legend_over_the_data_moves_below_in_the_variant():
+    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+    for centre in (40, 60, 80):  # wide overlapping bumps: no corner is free of bars
+        ax.hist(np.arange(100), bins=30, weights=np.exp(-(((np.arange(100) - centre) / 25) ** 2)))
+    ax.set_xlabel("a label far too long for the width of a phone's column, in one line")
+    ax.legend(["first", "second", "third"], loc="center left")
+    assert xl.plots.narrow_layout(fig)
+    fig.draw_without_rendering()
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y1 < ax.xaxis.get_tightbbox().y0
+    assert_no_text_overlaps(fig)
+    assert ax.xaxis.label.get_window_extent().width <= ax.bbox.width + 1  # wrapped
+    plt.close(fig)
+
+
+def test_crowded_tick_labels_lose_ticks_in_the_variant():
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3), layout="constrained")
+    for ax in axes:
+        ax.plot([0, 1], [0, 1])
+        ax.set_xticks(np.linspace(0, 1, 11), [f"{t:.2f}" for t in np.linspace(0, 1, 11)])
+    assert xl.plots.narrow_layout(fig)
+    fig.draw_without_rendering()
+    assert_no_text_overlaps(fig)
+    assert 2 < len(axes[0].get_xticks()) < 11
     plt.close(fig)
