@@ -330,3 +330,12 @@ def test_crowded_tick_labels_lose_ticks_in_the_variant():
     assert_no_text_overlaps(fig)
     assert 2 < len(axes[0].get_xticks()) < 11
     plt.close(fig)
+
+
+def test_a_figure_that_cannot_be_copied_is_shown_without_a_phone_variant():
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3))
+    fig.not_picklable = lambda: None  # what a reader's own figure may carry
+    data, size = xl.plots.figure_png(fig)
+    plt.close(fig)
+    assert base64.b64decode(data).startswith(b"\x89PNG")
+    assert xl.plots.NARROW_KEY not in size

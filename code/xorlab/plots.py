@@ -298,6 +298,8 @@ def _restacked_variant(fig):
     manager, fig.canvas.manager = fig.canvas.manager, None  # the copy stays out of pyplot
     try:
         narrow = pickle.loads(pickle.dumps(fig))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # a reader's figure holding what cannot be copied: shown without a variant
     finally:
         fig.canvas.manager = manager
     FigureCanvasAgg(narrow)
