@@ -1,5 +1,6 @@
 """Chapter notebooks are stored executed, clean and standalone (checked by nbval in a kernel)."""
 
+import os
 import re
 import subprocess
 import sys
@@ -71,16 +72,35 @@ def test_every_figure_has_alt_text(path):
                     assert alt, f"code cell {number}: figure without `mystnb: image: alt:`"
 
 
+def other_cpu_env():
+    """numpy's SIMD dispatch switched off (every dispatch target this CPU has) and OpenBLAS on
+    an older kernel (unless the machine already pins one): what another CPU would compute."""
+    from numpy._core import _multiarray_umath as umath
+
+    targets = [f for f in umath.__cpu_dispatch__ if umath.__cpu_features__.get(f)]
+    env = {"NPY_DISABLE_CPU_FEATURES": " ".join(targets)}
+    return env | {"OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "Haswell")}
+
+
+@pytest.mark.parametrize("cpu", ["native", "other"])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_nbval_strict_in_a_fresh_kernel(path):
-    """Re-run the chapter alone in a new kernel; every stored output must come out the same."""
+def test_nbval_strict_in_a_fresh_kernel(path, cpu):
+    """Re-run the chapter alone in a new kernel; every stored output must come out the same,
+    also with SIMD dispatch off and another BLAS kernel (stored digits are never round-off)."""
+    env = os.environ | (other_cpu_env() if cpu == "other" else {})
+    if cpu == "other":
+        probe = "from numpy._core import _multiarray_umath as m; print(m.__cpu_features__)"
+        probe_command = [sys.executable, "-c", probe]
+        seen = subprocess.run(probe_command, env=env, capture_output=True, text=True)
+        off = env["NPY_DISABLE_CPU_FEATURES"].split()
+        assert all(f"'{f}': False" in seen.stdout for f in off), seen.stdout + seen.stderr
     command = [
         sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
         "--nbval", "--nbval-current-env",
         "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
         str(path.relative_to(ROOT)),
     ]  # fmt: skip
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
 
 
