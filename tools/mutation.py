@@ -53,6 +53,9 @@ TARGETS = {
         "tests/test_parallel.py",
     ],
     "parallel": ["tests/test_parallel.py"],
+    "checks": ["tests/test_checks.py", "tests/test_checks_hypothesis.py"],
+    "adapter": ["tests/test_doctor.py"],
+    "doctor": ["tests/test_doctor.py"],
 }
 
 SWAPS = {
