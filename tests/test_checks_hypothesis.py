@@ -1,0 +1,197 @@
+"""The self-checks' verdicts (xorlab.checks) on answers near and far from right, against
+references written here in plain numpy: a check says "Correct." exactly when the answer is
+within its tolerance, and names the known mistake it matches. Issue 27 item 5."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import xorlab as xl
+
+C = xl.checks
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True)
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+# h1 = OR, h2 = AND, output = h1 and not h2: every output within 0.01 of its target
+SOLUTION = {
+    "W1": np.array([[10.0, 10.0], [10.0, 10.0]]),
+    "b1": np.array([-5.0, -15.0]),
+    "W2": np.array([[10.0], [-10.0]]),
+    "b2": np.array([-5.0]),
+}
+
+
+def outputs(params):
+    h = sig(X @ params["W1"] + params["b1"])
+    return sig(h @ params["W2"] + params["b2"])
+
+
+# --- check_xor_weights: every output, not some ----------------------------------------------
+
+
+def test_the_solution_is_correct_and_one_right_output_of_four_is_not():
+    assert C.check_xor_weights(SOLUTION)
+    one_right = {**SOLUTION, "W2": np.array([[-10.0], [0.0]]), "b2": np.array([5.0])}
+    right = np.abs(outputs(one_right) - Y) < 0.1
+    assert right.sum() == 1
+    verdict = C.check_xor_weights(one_right)
+    assert not verdict and str(verdict).startswith("Not yet.")
+    three_right = {**SOLUTION, "W2": np.array([[10.0], [0.0]])}  # (1, 1) now says 1
+    three = np.abs(outputs(three_right) - Y) < 0.1
+    assert three.sum() == 3 and not C.check_xor_weights(three_right)
+
+
+@SETTINGS
+@given(
+    noise=st.lists(st.floats(-1, 1), min_size=9, max_size=9),
+    scale=st.floats(0, 12),
+    tol=st.floats(0.02, 0.45),
+)
+def test_xor_weights_verdict_is_every_output_within_tol(noise, scale, tol):
+    flat = np.concatenate([v.ravel() for v in SOLUTION.values()]) + scale * np.array(noise)
+    params, at = {}, 0
+    for k, v in SOLUTION.items():
+        params[k] = flat[at : at + v.size].reshape(v.shape)
+        at += v.size
+    gap = np.abs(outputs(params) - Y)
+    if np.any(np.abs(gap - tol) < 1e-9):
+        return  # on the boundary itself, either verdict is defensible
+    verdict = C.check_xor_weights(params, tol=tol)
+    assert bool(verdict) == bool(np.all(gap < tol))
+    if not verdict:
+        worst = int(np.argmax(gap))
+        assert f"gives {outputs(params)[worst, 0]:.3f}" in verdict.message
+        assert f"allowed distance {tol}" in verdict.message
+
+
+# --- number checks: within tolerance passes, beyond it fails, mistakes are named -----------
+
+U = np.finfo(float).eps
+NUMBERS = {  # name: (right, relative tolerance, [(known mistake, words of its message)])
+    "check_f0": (sig(-4 * sig(0.0)), 5e-4, [(sig(-4 * sig(7.0)), "h = sigmoid(w1)")]),
+    "check_pm_one_infimum": (0.125, 1e-3, []),
+    "check_chain_bound": (
+        1 / 16,
+        1e-6,
+        [(1 / 4, "one sigmoid's bound"), (1 / 2, "does not add them")],
+    ),
+    "check_missing_factor": (4.0, 1e-3, [(0.25, "the factor left out")]),
+    "check_no_bias_floor": (
+        np.log(2) / 4,
+        1e-3,
+        [
+            (np.log(2), "on input (0, 0) alone"),
+            (0.5, "an output, not a loss"),
+            (0.0, "same for any"),
+        ],
+    ),
+    "check_dead_at_init": (
+        0.25,
+        1e-3,
+        [(0.5, "one negative weight"), (0.0, "U[0, 1)"), (0.75, "at least one weight")],
+    ),
+    "check_sum_lr": (0.4, 1e-6, [(0.025, "that divides by n"), (0.1, "the same lr")]),
+    "check_sum_factor": (4.0, 1e-6, [(0.25, "true / yours"), (1.0, "a ratio of 1")]),
+}
+
+
+@pytest.mark.parametrize("name", NUMBERS)
+def test_number_checks_pass_inside_their_tolerance_and_fail_outside(name):
+    right, rtol, _ = NUMBERS[name]
+    check = getattr(C, name)
+    for side in (1, -1):
+        assert check(right * (1 + side * rtol / 3)), (name, side)
+        verdict = check(right * (1 + side * 3 * rtol))
+        assert not verdict and "is not it" in verdict.message, (name, side, verdict)
+
+
+@pytest.mark.parametrize("name", NUMBERS)
+def test_number_checks_name_each_known_mistake(name):
+    _, _, mistakes = NUMBERS[name]
+    for value, words in mistakes:
+        verdict = getattr(C, name)(value)
+        assert not verdict and words in verdict.message, (name, value, verdict)
+
+
+@SETTINGS
+@given(
+    expected=st.floats(-1e6, 1e6).filter(lambda e: abs(e) > 1e-6),
+    factor=st.floats(-0.01, 0.01),
+    rtol=st.sampled_from([1e-6, 1e-3, 0.1]),
+)
+def test_check_number_agrees_with_a_relative_tolerance(expected, factor, rtol):
+    value = expected * (1 + factor)
+    if abs(abs(factor) - rtol) < 1e-9 + 1e-12 / abs(expected):
+        return  # the boundary
+    verdict = C.check_number(value, expected, rtol=rtol)
+    assert bool(verdict) == (abs(value - expected) <= 1e-12 + rtol * abs(expected))
+    if not verdict:
+        assert f"{expected:.6g}" not in verdict.message or f"{value:.4g}" in verdict.message
+
+
+def test_check_number_defaults_to_a_tolerance_of_one_in_a_thousand():
+    assert C.check_number(1.0009, 1.0) and not C.check_number(1.0011, 1.0)
+    assert C.check_number(1e-13, 0.0)  # an absolute allowance of 1e-12 at zero
+    assert not C.check_number(3e-12, 0.0)
+
+
+# --- function checks: a right answer off by more than the tolerance is not right ----------
+
+P = np.array([[0.1], [0.3], [0.5], [0.7], [0.9], [0.2], [0.6], [0.95]])
+T = np.array([[0.0], [0.0], [0.0], [0.0], [1.0], [1.0], [1.0], [1.0]])
+
+
+def bce_grad(p, y):
+    return (p - y) / (p * (1 - p)) / len(p)
+
+
+@SETTINGS
+@given(entry=st.integers(0, 7), size=st.floats(1e-4, 10))
+def test_bce_grad_off_in_one_entry_is_not_correct(entry, size):
+    def answer(p, y):
+        g = bce_grad(p, y)
+        g[entry] *= 1 + size
+        return g
+
+    verdict = C.check_bce_grad(answer)
+    assert not verdict and str(verdict).startswith("Not yet.")
+
+
+def test_bce_grad_names_its_mistakes_and_passes_within_rounding():
+    assert C.check_bce_grad(lambda p, y: bce_grad(p, y) * (1 + 1e-9))
+    for cls in (0, 1):
+
+        def flipped(p, y, cls=cls):
+            g = bce_grad(p, y)
+            return np.where(y == cls, -g, g)
+
+        assert f"wrong sign for y = {cls}" in C.check_bce_grad(flipped).message
+    assert "n times too large" in C.check_bce_grad(lambda p, y: bce_grad(p, y) * len(p)).message
+    both = C.check_bce_grad(lambda p, y: -bce_grad(p, y))
+    assert "wrong sign for y = 0" in both.message
+    other = C.check_bce_grad(lambda p, y: bce_grad(p, y) * 2)
+    assert "not the derivative of the mean BCE" in other.message
+
+
+def test_tanh_derivative_names_its_mistakes():
+    assert C.check_tanh_derivative(lambda a: 1 - a**2)
+    assert not C.check_tanh_derivative(lambda a: (1 - a**2) * 1.01)
+    assert "sigmoid" in C.check_tanh_derivative(lambda a: a * (1 - a)).message
+    twice = C.check_tanh_derivative(lambda a: 1 - np.tanh(a) ** 2)
+    assert not twice and "tanh" in twice.message
+
+
+def test_output_delta_passes_within_its_tolerance_and_names_mistakes():
+    right = lambda z, y: (sig(z) - y) / len(z)  # noqa: E731
+    assert C.check_output_delta(lambda z, y: right(z, y) * (1 + 1e-8))
+    assert not C.check_output_delta(lambda z, y: right(z, y) * (1 + 1e-4))
+    assert "n times" in C.check_output_delta(lambda z, y: right(z, y) * len(z)).message
+    assert not C.check_output_delta(lambda z, y: -right(z, y))
