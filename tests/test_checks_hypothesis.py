@@ -195,3 +195,131 @@ def test_output_delta_passes_within_its_tolerance_and_names_mistakes():
     assert not C.check_output_delta(lambda z, y: right(z, y) * (1 + 1e-4))
     assert "n times" in C.check_output_delta(lambda z, y: right(z, y) * len(z)).message
     assert not C.check_output_delta(lambda z, y: -right(z, y))
+
+
+# --- the 1-1-1 chain: the verdict is the loss, the message is the branch --------------------
+
+
+def chain(w, x, bias):
+    b1 = w.get("b1", 0.0) if bias is True else 0.0
+    b2 = w.get("b2", 0.0) if bias in (True, "output") else 0.0
+    return sig(w["W2"] * sig(w["W1"] * x + b1) + b2)
+
+
+@SETTINGS
+@given(
+    values=st.lists(st.floats(-30, 30), min_size=4, max_size=4),
+    bias=st.sampled_from([True, "output", False]),
+)
+def test_identity_params_verdict_follows_the_loss_and_the_sides(values, bias):
+    keys = {True: ("W1", "b1", "W2", "b2"), "output": ("W1", "W2", "b2"), False: ("W1", "W2")}
+    w = dict(zip(keys[bias], values))
+    f0, f1 = chain(w, 0.0, bias), chain(w, 1.0, bias)
+    loss = (f0**2 + (1 - f1) ** 2) / 2
+    if abs(loss - 0.01) < 1e-9 or abs(f0 - 0.5) < 1e-9 or abs(f1 - 0.5) < 1e-9:
+        return
+    verdict = C.check_identity_params(w, bias=bias)
+    assert bool(verdict) == (loss < 0.01)
+    assert f"f(0) = {f0:.3f}, f(1) = {f1:.3f}" in verdict.message
+    if verdict:
+        return
+    if bias is False:
+        assert "same side of 1/2" in verdict.message
+    elif f0 > 0.5:
+        assert "f(0) is on the wrong side" in verdict.message
+    elif f1 < 0.5:
+        assert "f(1) is on the wrong side" in verdict.message
+    else:
+        assert "not close enough" in verdict.message
+
+
+def test_identity_params_refuses_wrong_keys_and_bias_values():
+    assert "exactly ['W1', 'W2']" in C.check_identity_params({"W1": 1.0}, bias=False).message
+    assert "bias must be True, False or 'output'" in C.check_identity_params({}, bias=2).message
+    assert "must be a dict" in C.check_identity_params([1.0, 2.0]).message
+
+
+# --- the bias-free quiz: how many letters are wrong, never which ------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        ("ACEB", ["1 of your letters cannot be reached"]),
+        ("ACEBD", ["2 of your letters cannot be reached"]),
+        ("AC", ["1 reachable pair(s) are missing"]),
+        ("AB", ["1 of your letters", "2 reachable pair(s)"]),
+    ],
+)
+def test_bias_free_choices_count_the_wrong_letters(answer, words):
+    verdict = C.check_bias_free_choices(answer)
+    assert not verdict
+    for w in words:
+        assert w in verdict.message
+    assert ("missing" in verdict.message) == (not set("ACE") <= set(answer))
+
+
+def test_bias_free_choices_read_letters_loosely_but_need_one():
+    assert C.check_bias_free_choices(["a", " c", "E"])
+    assert C.check_bias_free_choices("A,C,E")
+    assert "at least one" in C.check_bias_free_choices(",").message
+    assert "not options" in C.check_bias_free_choices("ACEZ").message
+
+
+# --- more number checks' mistakes ------------------------------------------------------------
+
+
+def b2_gradient():
+    """dL/db2 of MLP((2, 2, 1), seed=0) on XOR: mean of p - y, written out here."""
+    p = xl.MLP((2, 2, 1), seed=0).params
+    h = sig(X @ p["W1"] + p["b1"])
+    return float(np.mean(sig(h @ p["W2"] + p["b2"]) - Y))
+
+
+def test_b2_gradient_and_infimum_name_their_mistakes():
+    right = b2_gradient()
+    assert C.check_b2_gradient(right * (1 + 3e-4)) and not C.check_b2_gradient(right * 1.003)
+    assert "n times too large" in C.check_b2_gradient(4 * right).message
+    assert "sign is off" in C.check_b2_gradient(-right).message
+    assert "f = 1/2 on both" in C.check_pm_one_infimum(0.25).message
+
+
+# --- gradients compared entry by entry ---------------------------------------------------------
+
+
+def backward(params, X, y):
+    h = sig(X @ params["W1"] + params["b1"])
+    p = sig(h @ params["W2"] + params["b2"])
+    d2 = (p - y) / len(X)
+    d1 = (d2 @ params["W2"].T) * h * (1 - h)
+    return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ d2, "b2": d2.sum(0)}
+
+
+@pytest.mark.parametrize(
+    "change, passes, words",
+    [
+        (lambda g: g * (1 + 1e-8), True, None),
+        (lambda g: g * (1 + 1e-3), False, "1 times the right length"),
+        (lambda g: -g, False, "a sign is flipped"),
+        (lambda g: 2 * g, False, "2 times the right length"),
+        (lambda g: 0 * g, False, "all zeros"),
+        (lambda g: g[::-1].copy() + 1.0, False, "not the slope of the loss"),
+    ],
+)
+def test_backward_is_judged_entry_by_entry(change, passes, words):
+    def answer(params, X, y):
+        g = backward(params, X, y)
+        return {**g, "W2": change(g["W2"])}
+
+    verdict = C.check_backward(answer)
+    assert bool(verdict) == passes
+    if words:
+        assert words in verdict.message and "W1, b1, b2 right" in verdict.message
+
+
+def test_backward_names_a_sum_over_the_samples():
+    def summed(params, X, y):
+        return {k: v * len(X) for k, v in backward(params, X, y).items()}
+
+    message = C.check_backward(summed).message
+    assert "with 4 sample(s)" in message and "n = 4 times too large" in message

@@ -31,20 +31,26 @@ SURVIVORS = ROOT / "tools" / "mutation_survivors.md"
 
 TARGETS = {
     "stats": ["tests/test_stats.py"],
-    "losses": ["tests/test_losses.py"],
+    "losses": ["tests/test_losses.py", "tests/test_bad_input.py"],
     "activations": ["tests/test_activations.py"],
-    "data": ["tests/test_data.py"],
+    "data": ["tests/test_data.py", "tests/test_bad_input.py"],
     "_validate": [
         "tests/test_validate.py",
         "tests/test_mlp.py",
         "tests/test_gradcheck.py",
         "tests/test_train.py",
         "tests/test_batched.py",
+        "tests/test_bad_input.py",
     ],
     "faults": ["tests/test_faults.py", "tests/test_mlp.py"],
-    "gradcheck": ["tests/test_gradcheck.py", "tests/test_validate.py"],
-    "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_validate.py"],
-    "train": ["tests/test_train.py", "tests/test_validate.py"],
+    "gradcheck": ["tests/test_gradcheck.py", "tests/test_validate.py", "tests/test_bad_input.py"],
+    "mlp": [
+        "tests/test_mlp.py",
+        "tests/test_faults.py",
+        "tests/test_validate.py",
+        "tests/test_bad_input.py",
+    ],
+    "train": ["tests/test_train.py", "tests/test_validate.py", "tests/test_bad_input.py"],
     "batched": [
         "tests/test_batched.py",
         "tests/test_data.py",
@@ -55,7 +61,7 @@ TARGETS = {
     "parallel": ["tests/test_parallel.py"],
     "checks": ["tests/test_checks.py", "tests/test_checks_hypothesis.py"],
     "adapter": ["tests/test_doctor.py"],
-    "doctor": ["tests/test_doctor.py"],
+    "doctor": ["tests/test_doctor.py", "tests/test_bad_input.py"],
 }
 
 SWAPS = {
