@@ -140,7 +140,7 @@ def test_check_number_agrees_with_a_relative_tolerance(expected, factor, rtol):
 def test_check_number_defaults_to_a_tolerance_of_one_in_a_thousand():
     assert C.check_number(1.0009, 1.0) and not C.check_number(1.0011, 1.0)
     assert C.check_number(1e-13, 0.0)  # an absolute allowance of 1e-12 at zero
-    assert not C.check_number(3e-12, 0.0)
+    assert not C.check_number(1.5e-12, 0.0)
 
 
 # --- function checks: a right answer off by more than the tolerance is not right ----------
@@ -323,3 +323,59 @@ def test_backward_names_a_sum_over_the_samples():
 
     message = C.check_backward(summed).message
     assert "with 4 sample(s)" in message and "n = 4 times too large" in message
+
+
+def test_backward_ratio_and_tolerance_edges():
+    def scaled(factor):
+        def answer(params, X, y):
+            g = backward(params, X, y)
+            return {**g, "W2": g["W2"] * factor}
+
+        return C.check_backward(answer)
+
+    assert not scaled(1 + 1.5e-5)  # beyond the relative tolerance of 1e-5
+    near_n = scaled(4 * (1 + 1.5e-4)).message  # the right direction, not quite n times
+    assert "n = 4 times" not in near_n and "times the right length" in near_n
+
+
+# --- answers that are, or call, xorlab's own code ----------------------------------------------
+
+
+def test_descriptions_keep_short_reprs_only():
+    assert C._describe("x" * 38) == repr("x" * 38)  # 40 characters with the quotes
+    assert C._describe("x" * 39) == "a str"
+
+
+def test_a_function_of_the_xorlab_module_itself_is_refused_by_name():
+    def fake(p, y):
+        return (p - y) / (p * (1 - p)) / len(p)
+
+    fake.__module__ = "xorlab"
+    assert "one of xorlab's own functions" in C.check_bce_grad(fake).message
+    assert "one of xorlab's own functions" in C.check_bce_grad(xl.bce_grad).message
+
+
+def test_references_are_followed_through_helpers_and_recursion_ends():
+    def level2(p, y):
+        return xl.mse_grad(p, y)
+
+    def level1(p, y):
+        return level2(p, y)
+
+    def answer(p, y):
+        return level1(p, y)
+
+    assert "calls mse_grad" in C.check_bce_grad(answer).message
+
+    def ping(p, y, k=0):
+        return pong(p, y, k + 1) if k < 0 else (p - y) / (p * (1 - p)) / len(p)
+
+    def pong(p, y, k):
+        return ping(p, y, k)
+
+    assert C.check_bce_grad(ping)  # helpers that call each other: no endless search
+
+
+def test_a_builtin_function_as_answer_gets_a_verdict():
+    verdict = C.check_tanh_derivative(np.cos)
+    assert not verdict and "differentiate tanh" in verdict.message
