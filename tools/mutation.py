@@ -60,8 +60,14 @@ TARGETS = {
     ],
     "parallel": ["tests/test_parallel.py"],
     "checks": ["tests/test_checks.py", "tests/test_checks_hypothesis.py"],
-    "adapter": ["tests/test_doctor.py"],
-    "doctor": ["tests/test_doctor.py", "tests/test_bad_input.py"],
+    # quick tests first: pytest stops at the first failure, and the zoo in test_doctor is slow
+    "adapter": ["tests/test_adapter.py", "tests/test_doctor.py"],
+    "doctor": [
+        "tests/test_doctor_thresholds.py",
+        "tests/test_bad_input.py",
+        "tests/test_adapter.py",
+        "tests/test_doctor.py",
+    ],
 }
 
 SWAPS = {
