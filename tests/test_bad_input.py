@@ -294,3 +294,10 @@ def test_the_doctor_names_params_that_do_not_fit_the_network():
     case["params"] = {**case["params"], "W1": np.zeros((3, 2))}
     with pytest.raises(ValueError, match=r"'W1'\] has shape \(3, 2\).*need \(2, 2\)"):
         xl.doctor(**case)
+
+
+def test_the_doctor_refuses_nan_weights_and_says_which():
+    net = xl.MLP((2, 2, 1))
+    net.params["b1"][0] = np.nan
+    with pytest.raises(ValueError, match=r"params\['b1'\] contains NaN.*before training diverged"):
+        xl.doctor(**xl.adapt_mlp(net, X, y))

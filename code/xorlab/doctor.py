@@ -791,7 +791,10 @@ def _params(params):
             raise TypeError(f"params[{k!r}] must be a numeric array, got dtype {arr.dtype}")
         arr = arr.astype(np.float64)
         if not np.all(np.isfinite(arr)):
-            raise ValueError(f"params[{k!r}] contains NaN or infinite values")
+            raise ValueError(
+                f"params[{k!r}] contains NaN or infinite values, so no gradient or loss can be "
+                "checked; give the weights the program starts from (before training diverged)"
+            )
         out[k] = arr
     return out
 
