@@ -109,7 +109,7 @@ def test_number_checks_pass_inside_their_tolerance_and_fail_outside(name):
     check = getattr(C, name)
     for side in (1, -1):
         assert check(right * (1 + side * rtol / 3)), (name, side)
-        verdict = check(right * (1 + side * 3 * rtol))
+        verdict = check(right * (1 + side * 1.5 * rtol))
         assert not verdict and "is not it" in verdict.message, (name, side, verdict)
 
 
