@@ -84,3 +84,13 @@ def test_a_linear_network_is_named_only_when_its_residual_is_tiny():
         return 1 / (1 + np.exp(-z))
 
     assert D._linear_finding({}, bent, X, y, np.random.default_rng(0)) is None
+
+
+def test_every_finding_links_a_chapter_that_exists():
+    import pathlib
+
+    chapters = pathlib.Path(__file__).resolve().parent.parent / "chapters"
+    for code in D.CHAPTERS:
+        finding = D.Finding(code, "title", "evidence")
+        assert (chapters / f"{finding.chapter}.ipynb").exists(), code
+        assert finding.url.startswith(D.BOOK_URL) and finding.chapter in finding.url
