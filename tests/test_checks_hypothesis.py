@@ -379,3 +379,14 @@ def test_references_are_followed_through_helpers_and_recursion_ends():
 def test_a_builtin_function_as_answer_gets_a_verdict():
     verdict = C.check_tanh_derivative(np.cos)
     assert not verdict and "differentiate tanh" in verdict.message
+
+
+def test_backward_allows_1e_7_absolute_where_the_gradient_is_small():
+    def off_by(amount):
+        def answer(params, X, y):
+            g = backward(params, X, y)
+            return {**g, "W1": g["W1"] + amount}
+
+        return C.check_backward(answer)
+
+    assert off_by(0.5e-7) and not off_by(1.5e-7)
