@@ -191,3 +191,19 @@ def test_a_broadcast_step_is_averaged_back_to_the_parameters_shape():
     np.testing.assert_array_equal(reduce_to(wide, (2, 1)), [[2.0], [7.0]])
     same = np.array([[1.0], [3.0]])
     np.testing.assert_array_equal(reduce_to(same, (2, 1)), same)
+
+
+def test_a_dict_key_with_a_dot_is_a_key_not_a_path():
+    def train(p, X, y):
+        p["w.1"] -= 0.1 * X.T @ (sig(X @ p["w.1"]) - y) / len(X)
+
+    case = xl.adapt({"w.1": np.zeros((2, 1))}, ["w.1"], train, X, Y, lr=0.1)
+    assert list(case["params"]) == ["w.1"]
+    np.testing.assert_allclose(case["grad"](case["params"])["w.1"], X.T @ (0.5 - Y) / 4)
+
+
+def test_a_parameter_of_text_is_refused():
+    unit = Unit()
+    unit.W = np.array([["a"], ["b"]])
+    with pytest.raises(TypeError, match="a parameter must be numeric, got ndarray"):
+        xl.adapt(unit, "W b", "train", X, Y, lr="lr")

@@ -94,3 +94,8 @@ def test_every_finding_links_a_chapter_that_exists():
         finding = D.Finding(code, "title", "evidence")
         assert (chapters / f"{finding.chapter}.ipynb").exists(), code
         assert finding.url.startswith(D.BOOK_URL) and finding.chapter in finding.url
+
+
+def test_a_finding_says_where_to_look_unless_told():
+    assert D.Finding("sign_flip", "t", "e").where == D.WHERE["sign_flip"] != ""
+    assert D.Finding("sign_flip", "t", "e", "the loss line").where == "the loss line"
