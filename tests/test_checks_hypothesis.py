@@ -390,3 +390,90 @@ def test_backward_allows_1e_7_absolute_where_the_gradient_is_small():
         return C.check_backward(answer)
 
     assert off_by(0.5e-7) and not off_by(1.5e-7)
+
+
+# --- every named mistake is a "Not yet." (a flipped truth flag keeps the message) ---------------
+
+
+@pytest.mark.parametrize(
+    "w, words",
+    [
+        ({"W1": 1.0, "b1": 0.0, "W2": 2.0, "b2": 0.0}, "f(0) is on the wrong side"),
+        ({"W1": 1.0, "b1": 0.0, "W2": 0.0, "b2": 0.0}, "f(0) is on the wrong side"),  # f = 1/2
+        ({"W1": 1.0, "b1": 0.0, "W2": -3.0, "b2": 0.5}, "f(1) is on the wrong side"),
+        ({"W1": 10.0, "b1": -5.0, "W2": 4.0, "b2": -2.0}, "not close enough"),
+        ({"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0}, None),
+    ],
+)
+def test_identity_params_examples(w, words):
+    f0, f1 = chain(w, 0.0, True), chain(w, 1.0, True)
+    loss = (f0**2 + (1 - f1) ** 2) / 2
+    verdict = C.check_identity_params(w)
+    assert f"f(0) = {f0:.3f}, f(1) = {f1:.3f}" in verdict.message
+    assert bool(verdict) == (words is None) == (loss < 0.01)
+    if words:
+        assert words in verdict.message
+    if "close enough" in (words or ""):
+        assert 0.01 < loss < 0.02  # between the bound and twice it
+
+
+def test_named_mistakes_are_not_correct():
+    assert not C.check_bce_grad(lambda p, y: np.where(y == 0, -bce_grad(p, y), bce_grad(p, y)))
+    assert not C.check_bce_grad(lambda p, y: bce_grad(p, y) * len(p))
+    assert not C.check_bce_grad(lambda p, y: bce_grad(p, y) * (1 + 1.5e-6))
+    assert not C.check_tanh_derivative(lambda a: a * (1 - a))
+    assert not C.check_identity_params({"W1": 1.0}, bias=2)
+    assert not C.check_bias_free_choices(None)
+    assert not C.check_bias_free_choices(",")
+    assert not C.check_bias_free_choices("ACEZ")
+
+
+def test_xor_weights_default_tolerance_is_0_1():
+    s = 3.5  # outputs about 0.15 from their targets
+    params = {**SOLUTION, "W2": np.array([[s], [-s]]), "b2": np.array([-s / 2])}
+    gap = np.abs(outputs(params) - Y).max()
+    assert 0.1 < gap < 0.2
+    verdict = C.check_xor_weights(params)
+    assert not verdict and "allowed distance 0.1" in verdict.message
+
+
+def test_steps_that_do_not_move_or_go_wrong_are_not_correct():
+    def unchanged(params, X, y, lr, *rest):
+        return {k: v.copy() for k, v in params.items()}
+
+    def climbing(params, X, y, lr):
+        g = backward(params, X, y)
+        return {k: params[k] + lr * g[k] for k in params}
+
+    for check in (C.check_rising_cost_step, C.check_stuck_step, C.check_tanh_step):
+        verdict = check(unchanged)
+        assert not verdict and "unchanged: apply the step" in verdict.message
+    verdict = C.check_rising_cost_step(climbing)
+    assert not verdict and "the step it takes, as (old - new) / lr" in verdict.message
+
+    def tanh_only_sigmoid(params, X, y, lr, hidden):  # right for sigmoid, not for tanh
+        h = sig(X @ params["W1"] + params["b1"])
+        out = sig(h @ params["W2"] + params["b2"])
+        d_out = -2 * (y - out) * out * (1 - out)
+        d_hid = (d_out @ params["W2"].T) * h * (1 - h)
+        g = {"W1": X.T @ d_hid, "b1": d_hid.sum(0), "W2": h.T @ d_out, "b2": d_out.sum(0)}
+        return {k: params[k] - lr * g[k] for k in params}
+
+    verdict = C.check_tanh_step(tanh_only_sigmoid)
+    assert not verdict and verdict.message.startswith("hidden='tanh'")
+
+
+def test_climb_steps_that_do_not_move_or_go_wrong_are_not_correct():
+    verdict = C.check_climb_step(lambda w, x, t, rate: w.copy())
+    assert not verdict and "returned w unchanged" in verdict.message
+
+    def no_bias_step(w, x, t, rate):  # the biases never move
+        w1, b1, w2, b2 = w
+        h = sig(w1 * x + b1)
+        out = sig(w2 * h + b2)
+        d = (out - t) * out * (1 - out)
+        dh = d * w2 * h * (1 - h)
+        return w - rate * np.array([np.sum(dh * x), 0.0, np.sum(d * h), 0.0])
+
+    verdict = C.check_climb_step(no_bias_step)
+    assert not verdict and "the step for b1, b2 is not -rate dE/dw" in verdict.message
