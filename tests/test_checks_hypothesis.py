@@ -477,3 +477,39 @@ def test_climb_steps_that_do_not_move_or_go_wrong_are_not_correct():
 
     verdict = C.check_climb_step(no_bias_step)
     assert not verdict and "the step for b1, b2 is not -rate dE/dw" in verdict.message
+
+
+def test_output_delta_mistakes_are_named_and_not_correct():
+    right = lambda z, y: (sig(z) - y) / len(z)  # noqa: E731
+    flipped = C.check_output_delta(lambda z, y: -right(z, y))
+    assert not flipped and "the sign is flipped" in flipped.message
+    n_times = C.check_output_delta(lambda z, y: right(z, y) * len(z))
+    assert not n_times and "n times too large" in n_times.message
+
+    def slope_at_p(z, y):  # dL/dp times the sigmoid's slope taken at p instead of z
+        p = sig(z)
+        return bce_grad(p, y) * sig(p) * (1 - sig(p))
+
+    at_p = C.check_output_delta(slope_at_p)
+    assert not at_p and "slope at the output p" in at_p.message
+
+
+@pytest.mark.parametrize(
+    "design, words",
+    [
+        ({"lr": 0.1, "epochs": 2.5}, "epochs must be a whole number"),
+        ({"lr": 0.1, "epochs": 0}, "allows 1 to 2,000 epochs, got 0"),
+        ({"lr": 0.1, "epochs": 2001}, "allows 1 to 2,000 epochs, got 2001"),
+        ({"lr": 0.1, "epochs": 1, "init": "nope"}, "unknown init"),
+        ({"lr": 0.1, "epochs": 1, "bias": False}, "without biases input (0, 0)"),
+    ],
+)
+def test_relu_design_refusals_are_not_correct(design, words):
+    verdict = C.check_relu_xor_design(design)
+    assert not verdict and words in verdict.message
+
+
+def test_a_training_result_is_not_a_design():
+    result = xl.train_many(2, epochs=1)
+    verdict = C.check_relu_xor_design(result)
+    assert not verdict and "not the result of train_many" in verdict.message

@@ -99,3 +99,14 @@ def test_every_finding_links_a_chapter_that_exists():
 def test_a_finding_says_where_to_look_unless_told():
     assert D.Finding("sign_flip", "t", "e").where == D.WHERE["sign_flip"] != ""
     assert D.Finding("sign_flip", "t", "e", "the loss line").where == "the loss line"
+
+
+def test_predict_of_the_wrong_shape_is_named_with_the_fix():
+    X, y = xl.xor()
+    case = xl.adapt_mlp(xl.MLP((2, 2, 1)), X, y)
+    flat = {**case, "predict": lambda p, Z: case["predict"](p, Z).ravel()}
+    with pytest.raises(ValueError, match=r"shape \(4,\), y has shape \(n, 1\).*reshape\(-1, 1\)"):
+        xl.doctor(**flat)
+    rows = {**case, "predict": lambda p, Z: case["predict"](p, Z).T}
+    with pytest.raises(ValueError, match=r"shape \(1, 4\): samples as columns\? return out.T"):
+        xl.doctor(**rows)
