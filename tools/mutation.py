@@ -31,20 +31,26 @@ SURVIVORS = ROOT / "tools" / "mutation_survivors.md"
 
 TARGETS = {
     "stats": ["tests/test_stats.py"],
-    "losses": ["tests/test_losses.py"],
+    "losses": ["tests/test_losses.py", "tests/test_bad_input.py"],
     "activations": ["tests/test_activations.py"],
-    "data": ["tests/test_data.py"],
+    "data": ["tests/test_data.py", "tests/test_bad_input.py"],
     "_validate": [
         "tests/test_validate.py",
         "tests/test_mlp.py",
         "tests/test_gradcheck.py",
         "tests/test_train.py",
         "tests/test_batched.py",
+        "tests/test_bad_input.py",
     ],
     "faults": ["tests/test_faults.py", "tests/test_mlp.py"],
-    "gradcheck": ["tests/test_gradcheck.py", "tests/test_validate.py"],
-    "mlp": ["tests/test_mlp.py", "tests/test_faults.py", "tests/test_validate.py"],
-    "train": ["tests/test_train.py", "tests/test_validate.py"],
+    "gradcheck": ["tests/test_gradcheck.py", "tests/test_validate.py", "tests/test_bad_input.py"],
+    "mlp": [
+        "tests/test_mlp.py",
+        "tests/test_faults.py",
+        "tests/test_validate.py",
+        "tests/test_bad_input.py",
+    ],
+    "train": ["tests/test_train.py", "tests/test_validate.py", "tests/test_bad_input.py"],
     "batched": [
         "tests/test_batched.py",
         "tests/test_data.py",
@@ -53,6 +59,15 @@ TARGETS = {
         "tests/test_parallel.py",
     ],
     "parallel": ["tests/test_parallel.py"],
+    "checks": ["tests/test_checks.py", "tests/test_checks_hypothesis.py"],
+    # quick tests first: pytest stops at the first failure, and the zoo in test_doctor is slow
+    "adapter": ["tests/test_adapter.py", "tests/test_doctor.py"],
+    "doctor": [
+        "tests/test_doctor_thresholds.py",
+        "tests/test_bad_input.py",
+        "tests/test_adapter.py",
+        "tests/test_doctor.py",
+    ],
 }
 
 SWAPS = {
@@ -155,6 +170,20 @@ def _known_equivalent():
     return {(m, int(line), what) for m, line, what in rows}
 
 
+def _unwrapped(pairs):
+    """(old, new) pairs of functions, with classmethods and properties opened and decorated
+    functions followed down their `__wrapped__` chain (a decorator's wrapper keeps the original
+    function in a closure: without this, mutants inside a decorated function never run)."""
+    out = []
+    for o, n in pairs:
+        o = getattr(o, "__func__", getattr(o, "fget", o))  # classmethods, properties
+        n = getattr(n, "__func__", getattr(n, "fget", n))
+        while isinstance(o, types.FunctionType) and isinstance(n, types.FunctionType):
+            out.append((o, n))
+            o, n = getattr(o, "__wrapped__", None), getattr(n, "__wrapped__", None)
+    return out
+
+
 def _patch(module, source):
     """Make `module` behave as `source`: every function (also in classes) gets the new code,
     defaults and closure-free body in place, so references held elsewhere see the change; the
@@ -167,9 +196,7 @@ def _patch(module, source):
         pairs = [(old, new)]
         if isinstance(old, type) and isinstance(new, type):
             pairs = [(vars(old).get(k), v) for k, v in vars(new).items()]
-        for o, n in pairs:
-            o = getattr(o, "__func__", getattr(o, "fget", o))  # classmethods, properties
-            n = getattr(n, "__func__", getattr(n, "fget", n))
+        for o, n in _unwrapped(pairs):
             if isinstance(o, types.FunctionType) and isinstance(n, types.FunctionType):
                 if o.__code__.co_freevars == n.__code__.co_freevars:
                     undo.append((o, o.__code__, o.__defaults__, o.__kwdefaults__))

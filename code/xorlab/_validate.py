@@ -8,18 +8,42 @@ import numpy as np
 
 @dataclass
 class Limits:
-    """Bounds on one training call, so a typo (epochs=10**9) fails at once instead of running
-    for days. `networks`: most networks trained at once (their arrays take about 1 GB at
-    2-10-1); `steps`: most gradient steps run in Python (epochs, times the samples in "sample"
-    mode); `work`: most epochs x networks x samples x parameters, about ten minutes on one core.
+    """Bounds on one call, estimated before the work starts, so a typo (epochs=10**9,
+    sizes=(10**9, 1)) fails at once instead of running for days or filling the memory.
+    `networks`: most networks trained at once (their arrays take about 1 GB at 2-10-1);
+    `steps`: most gradient steps run in Python (epochs, times the samples in "sample" mode);
+    `work`: most epochs x networks x samples x parameters, about ten minutes on one core;
+    `memory`: most bytes of arrays one call may hold (`memory_needed` estimates them);
+    `evaluations`: most loss evaluations of one gradient check (4 per parameter entry).
     Raise one if you mean it: `xorlab.LIMITS.work = 1e12`."""
 
     networks: int = 200_000
     steps: int = 2_000_000
     work: float = 5e10
+    memory: float = 4e9
+    evaluations: int = 100_000
 
 
 LIMITS = Limits()
+
+
+def memory_needed(networks, parameters, samples=0, units=0):
+    """Estimated bytes of float64 arrays held while training `networks` networks of
+    `parameters` parameters each on `samples` samples, `units` = the sum of the layer widths:
+    six copies of the parameters (start, current, gradient, the result's copies, temporaries)
+    and four of every unit's value per sample (pre-activations, activations, errors, products)."""
+    return 8.0 * networks * (6 * parameters + 4 * samples * units)
+
+
+def memory(nbytes, what):
+    """Refuse a call whose arrays would take more than `LIMITS.memory` bytes."""
+    if nbytes > LIMITS.memory:
+        raise ValueError(
+            f"{what} would need about {nbytes / 1e9:,.1f} GB of memory, more than "
+            f"xorlab.LIMITS.memory = {LIMITS.memory / 1e9:g} GB; use a smaller network or fewer "
+            f"networks, or raise the bound if you have the memory: "
+            f"xl.LIMITS.memory = {10 ** np.ceil(np.log10(nbytes)):.0e}"
+        )
 
 
 def as_matrix(a, name, cols=None):
@@ -43,6 +67,28 @@ def as_matrix(a, name, cols=None):
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} contains NaN or infinite values")
     return arr
+
+
+def same_shape(p, y, names=("p", "y")):
+    """Return `p`, `y` as arrays, refusing shapes that would broadcast into a wrong answer.
+
+    p, y: (n, k); or, for a stack of m networks, p: (n, k, m) and y: (n, k, m) or (n, k, 1).
+    (n,) against (n, 1) would broadcast to (n, n) and mean nothing, so it is refused.
+    """
+    a, b = np.asarray(p), np.asarray(y)
+    stacked = a.ndim == 3 and b.ndim == 3 and b.shape[2] == 1 and a.shape[:2] == b.shape[:2]
+    if a.shape != b.shape and not stacked:
+        pn, yn = names
+        fix = (
+            f"{yn}.reshape({pn}.shape)"
+            if a.size == b.size
+            else f"a {yn} with one row per row of {pn}"
+        )
+        raise ValueError(
+            f"{pn} has shape {a.shape} but {yn} has shape {b.shape}; they must match (numpy "
+            f"would broadcast them into a wrong answer); pass {fix}"
+        )
+    return a, b
 
 
 def same_rows(X, y):
@@ -102,6 +148,19 @@ def targets(y, loss):
             f"{bad.size} value(s) outside it, e.g. {bad.flat[0]:g}; rescale y, or use loss='mse'"
         )
     return y
+
+
+def finite_params(params, what):
+    """Raise if any array of the parameter dict `params` holds NaN or infinity."""
+    for name, w in params.items():
+        w = np.asarray(w)
+        if np.issubdtype(w.dtype, np.number) and not np.all(np.isfinite(w)):
+            raise ValueError(
+                f"{what}: parameter {name!r} holds {np.sum(~np.isfinite(w))} NaN or infinite "
+                f"value(s), so every output computed from it is meaningless; training has "
+                f"probably diverged: start again from fresh parameters with a smaller lr"
+            )
+    return params
 
 
 def network(net, what):

@@ -139,7 +139,8 @@ def prepare(
     _validate.positive(init_scale, "init_scale")
     _validate.seed(seed)
     per_epoch = 1 if mode == "batch" else len(X)
-    check_work(epochs, n, len(X), parameter_count(spec.sizes, spec.bias), per_epoch)
+    count = parameter_count(spec.sizes, spec.bias)
+    check_work(epochs, n, len(X), count, per_epoch, sum(spec.sizes))
     return spec, X, y, epochs * per_epoch
 
 

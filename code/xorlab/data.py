@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from . import _validate
+
 _CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
 
@@ -32,8 +34,9 @@ def solved(p, y, mid=0.5):
     """The book's one definition of "solved": every output strictly on its target's side of
     `mid` (p > mid where y > mid, p < mid elsewhere); an output of exactly `mid` is never right.
 
-    p, y: (n, k), or (n, k, m) for m networks at once. Returns a bool, or a (m,) bool array.
+    p, y: (n, k), or p: (n, k, m) and y: (n, k, m) or (n, k, 1) for m networks at once; other
+    shapes are refused (y (n,) against p (n, 1) would broadcast). Returns a bool, or (m,) bools.
     """
-    p, y = np.asarray(p), np.asarray(y)
+    p, y = _validate.same_shape(p, y)
     right = np.where(y > mid, p > mid, p < mid)
     return np.all(right, axis=(0, 1)) if right.ndim > 2 else bool(np.all(right))

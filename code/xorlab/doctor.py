@@ -284,6 +284,36 @@ def _call_grad(grad, params):
     return out
 
 
+def _checked_step(step, params):
+    """`step` with its result checked: a dict holding a numeric array for every parameter (a
+    changed shape is allowed: the doctor reports it). Keeps `ignores_grads`."""
+
+    def checked(p, g):
+        new = step(p, g)
+        if not isinstance(new, dict):
+            raise TypeError(
+                f"step(params, grads) must return the new params as a dict keyed like params, "
+                f"got {type(new).__name__}; e.g. return {{k: p[k] - lr * g[k] for k in p}}"
+            )
+        missing = [k for k in params if k not in new]
+        if missing:
+            raise ValueError(
+                f"step(params, grads) returned no new value for {missing}; return every "
+                f"parameter, changed or not"
+            )
+        for k in params:
+            arr = np.asarray(new[k])
+            if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+                raise TypeError(
+                    f"step(params, grads)[{k!r}] must be a numeric array, got "
+                    f"{type(new[k]).__name__} of dtype {arr.dtype}"
+                )
+        return new
+
+    checked.ignores_grads = getattr(step, "ignores_grads", False)
+    return checked
+
+
 def _call_predict(predict, p, Z, k):
     out = np.asarray(predict({q: v.copy() for q, v in p.items()}, Z), dtype=np.float64)
     m = Z.shape[0]
@@ -761,7 +791,10 @@ def _params(params):
             raise TypeError(f"params[{k!r}] must be a numeric array, got dtype {arr.dtype}")
         arr = arr.astype(np.float64)
         if not np.all(np.isfinite(arr)):
-            raise ValueError(f"params[{k!r}] contains NaN or infinite values")
+            raise ValueError(
+                f"params[{k!r}] contains NaN or infinite values, so no gradient or loss can be "
+                "checked; give the weights the program starts from (before training diverged)"
+            )
         out[k] = arr
     return out
 
@@ -853,7 +886,7 @@ def doctor(
     if failing and not any(f.code == "sign_flip" for f in findings):
         findings.append(_gradient_finding(report, failing, len(X)))
 
-    step = step or (lambda p, g: {k: p[k] - lr * g[k] for k in p})
+    step = _checked_step(step or (lambda p, g: {k: p[k] - lr * g[k] for k in p}), params)
     climbs = _update_finding(step, params, grads)
     findings += [climbs] if climbs else []
     sym = _symmetry_finding(params, grads)

@@ -23,9 +23,17 @@ from . import _validate
 from .activations import ACTIVATIONS
 
 FLOOR = 1e-8
-ROUNDOFF = 16 * np.finfo(np.float64).eps
+U = np.finfo(np.float64).eps
+ROUNDOFF = 16 * U
 """Round-off of one loss value, relative to |L|: 16 u, several times the largest seen on the
 book's networks (benchmarks/gradcheck_false_alarms.py prints it)."""
+JUDGE = 0.1
+"""A check whose floor reaches JUDGE times the gradient's size cannot tell a right gradient from
+one wrong by that much: it is refused rather than reported "ok", unless the gradient is
+VANISHING, too small to matter to training (then "ok (within finite differences' own error)")."""
+VANISHING = 1e-6
+STEP_ROUNDING = 1e-3
+"""Most relative error of the step w + eps - w (about u |w| / eps) an eps may bring."""
 
 
 @dataclass
@@ -159,7 +167,9 @@ class GradcheckReport:
 
 
 def _float_params(params, eps):
-    """Refuse parameter arrays that cannot hold a step of eps: name the array and the fix."""
+    """Refuse parameters the check cannot judge: not float64 arrays, NaN or infinite entries,
+    more entries than `LIMITS.evaluations` allows, or entries so large that a step of eps is
+    lost in rounding (float64 numbers near |w| are about u |w| apart, u = 2.2e-16)."""
     if not isinstance(params, dict) or not params:
         raise TypeError(f"params must be a non-empty dict of numpy arrays, got {params!r:.80}")
     for name, w in params.items():
@@ -178,6 +188,83 @@ def _float_params(params, eps):
                 f"parameter {name!r} has dtype {w.dtype}, which {why} (eps={eps:g}); the check "
                 f"does not convert it for you: pass params[{name!r}].astype(np.float64)"
             )
+    _validate.finite_params(params, "check_gradients")
+    entries = sum(w.size for w in params.values())
+    limit = _validate.LIMITS.evaluations
+    if 4 * entries > limit:
+        raise ValueError(
+            f"a gradient check of {entries:,} parameter entries takes {4 * entries:,} loss "
+            f"evaluations (4 per entry), more than xorlab.LIMITS.evaluations = {limit:,}; "
+            f"check a smaller network (a wrong backward pass shows on a few units), or raise "
+            f"the bound if you mean it: xl.LIMITS.evaluations = {4 * entries:_}"
+        )
+    for name, w in params.items():
+        big = float(np.abs(w).max(initial=0.0))
+        if U * big / eps > STEP_ROUNDING:
+            better = max(1e-6, 10 ** np.ceil(np.log10(U * big * 1e6)))
+            raise ValueError(
+                f"eps={eps:g} is too small for parameter {name!r}, whose entries reach "
+                f"{big:.1e}: float64 numbers there are about {U * big:.1e} apart, so w + eps "
+                f"rounds and the step taken is off by more than {STEP_ROUNDING:g} of eps (or is "
+                f"0); use eps={better:g}"
+            )
+
+
+def _loss_value(loss_fn, params):
+    """loss_fn(params) as a float, refused unless it is one real number."""
+    value = loss_fn(params)
+    if np.ndim(value) != 0 or not np.isrealobj(value) or isinstance(value, (str, bytes)):
+        raise TypeError(
+            f"loss_fn must return one number (the loss), got {type(value).__name__} of shape "
+            f"{np.shape(value)}; sum or average it to a float"
+        )
+    return float(value)
+
+
+def _gradient_arrays(grad_fn, params):
+    """grad_fn(params), refused unless it is a dict with every key of params."""
+    grads = grad_fn(params)
+    if not isinstance(grads, dict):
+        raise TypeError(
+            f"grad_fn must return a dict of arrays like params, got {type(grads).__name__}"
+        )
+    missing = [k for k in params if k not in grads]
+    if missing:
+        raise ValueError(
+            f"grad_fn's result has no gradient for {', '.join(map(repr, missing))}; it must "
+            f"hold one array for each parameter ({', '.join(map(repr, params))})"
+        )
+    return grads
+
+
+def _judgeable(check, loss_size, eps):
+    """Refuse an array whose verdict would rest on a floor reaching JUDGE times its gradient:
+    then even a gradient of the wrong sign would pass (vanishing gradients excepted)."""
+    keep = ~check.on_kink
+    if check.rel_error < check.tol or not keep.any():
+        return check
+    a, n = check.analytic[keep], check.numeric[keep]
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(n))) or np.abs(a).max() < VANISHING:
+        return check  # NaN fails on its own; a vanishing gradient is within the floor
+    scale = max(np.abs(a).max(), np.abs(n).max(), FLOOR)
+    floor = check.floor[keep].max()
+    if floor < JUDGE * scale:
+        return check
+    roundoff = ROUNDOFF * loss_size / eps
+    if roundoff >= floor / 2:
+        better = 10 ** np.ceil(np.log10(ROUNDOFF * loss_size / (0.01 * scale)))
+        why = (
+            f"the loss is about {loss_size:.1e}, so round-off in its values, divided by eps, "
+            f"is about {roundoff:.1e}, as large as the gradient of {check.name!r} "
+            f"(about {scale:.1e}); use eps={better:g}, or a smaller loss (a mean, not a sum)"
+        )
+    else:
+        why = (
+            f"the loss bends so sharply that the differences at steps eps and 2 eps disagree "
+            f"by about {floor:.1e}, as much as the gradient of {check.name!r} "
+            f"(about {scale:.1e}); use a smaller eps, e.g. eps={eps / 10:g}"
+        )
+    raise ValueError(f"the gradient check cannot judge {check.name!r} at eps={eps:g}: {why}")
 
 
 def _difference(loss_fn, pattern_fn, params, w, i, step):
@@ -185,9 +272,9 @@ def _difference(loss_fn, pattern_fn, params, w, i, step):
     ends, and the pattern at both ends (None without a pattern_fn)."""
     old = w[i]
     w[i] = old + step
-    up, up_pattern = loss_fn(params), pattern_fn(params) if pattern_fn else None
+    up, up_pattern = _loss_value(loss_fn, params), pattern_fn(params) if pattern_fn else None
     w[i] = old - step
-    down, down_pattern = loss_fn(params), pattern_fn(params) if pattern_fn else None
+    down, down_pattern = _loss_value(loss_fn, params), pattern_fn(params) if pattern_fn else None
     w[i] = old
     return (up - down) / (2 * step), max(abs(up), abs(down)), (up_pattern, down_pattern)
 
@@ -200,13 +287,18 @@ def check_gradients(loss_fn, grad_fn, params, eps=1e-6, tol=1e-5, pattern_fn=Non
     signs of ReLU pre-activations: entries whose +eps or -eps perturbation changes it are marked
     as on a kink. The params arrays are perturbed in place and restored. eps and tol must be
     positive and finite. Each entry's floor (see the module) comes from steps eps and 2 eps.
+    Refused, with the reason and a fix: NaN or infinite params or loss, an eps lost in rounding
+    next to the params, a floor as large as the gradient (round-off of a huge loss), more than
+    `LIMITS.evaluations` loss evaluations.
     """
     _validate.positive(eps, "eps")
     _validate.positive(tol, "tol")
     _float_params(params, eps)
-    analytic = grad_fn(params)
+    start = _loss_value(loss_fn, params)
+    analytic = _gradient_arrays(grad_fn, params)
     base = pattern_fn(params) if pattern_fn else None
     report = GradcheckReport(eps=eps, tol=tol)
+    largest = abs(start)
     for name, w in params.items():
         numeric, floor = np.zeros(w.shape), np.zeros(w.shape)
         kink = np.zeros(w.shape, dtype=bool)
@@ -218,11 +310,13 @@ def check_gradients(loss_fn, grad_fn, params, eps=1e-6, tol=1e-5, pattern_fn=Non
                 kink[i] = not all(_same(e, base) for e in ends)
                 smooth = all(_same(e, base) for e in ends2)
             truncation = abs(wide - numeric[i]) if smooth else 0.0
+            largest = max(largest, size, size2)
             floor[i] = ROUNDOFF * max(size, size2) / eps + truncation
         grad = np.asarray(analytic[name], dtype=np.float64)
         if grad.shape != w.shape:
             raise ValueError(f"gradient of {name} has shape {grad.shape}, parameter {w.shape}")
-        report.checks[name] = ArrayCheck(name, grad, numeric, kink, tol, floor)
+        check = ArrayCheck(name, grad, numeric, kink, tol, floor)
+        report.checks[name] = _judgeable(check, largest, eps)
     return report
 
 

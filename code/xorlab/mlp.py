@@ -14,6 +14,7 @@ from . import _validate
 from . import faults as _faults
 from .activations import ACTIVATIONS
 from .losses import LOSSES, bce_with_logits, sigmoid_bce_delta
+from .train import parameter_count
 
 INITS = ("uniform01", "normal", "xavier", "he", "zeros")
 
@@ -81,6 +82,8 @@ def init_params(sizes, init="xavier", init_scale=1.0, seed=0, bias=True):
     sqrt(2 / fan_in)), "zeros"; each times `init_scale`. Biases `b{l}: (sizes[l],)` start at 0.
     """
     sizes = _validate.sizes(sizes)
+    count = parameter_count(sizes, bias)
+    _validate.memory(8.0 * count, f"a network of sizes {sizes} ({count:,} parameters)")
     _validate.choice(init, INITS, "init")
     _validate.positive(init_scale, "init_scale")
     _validate.seed(seed)
@@ -240,6 +243,27 @@ class MLP:
             f"bias={s.bias}, init={self.init!r}, seed={self.seed}{faults})"
         )
 
+    def _check_params(self):
+        """Refuse `params` that do not fit the architecture (replaced by hand, say)."""
+        s = self.spec
+        want = {}
+        for layer, (d_in, d_out) in enumerate(zip(s.sizes[:-1], s.sizes[1:]), start=1):
+            want[f"W{layer}"] = (d_in, d_out)
+            if s.bias:
+                want[f"b{layer}"] = (d_out,)
+        if not isinstance(self.params, dict) or set(self.params) != set(want):
+            got = list(self.params) if isinstance(self.params, dict) else type(self.params)
+            raise ValueError(
+                f"net.params must be a dict with the keys {list(want)} of sizes {s.sizes}, "
+                f"got {got}"
+            )
+        for k, shape in want.items():
+            if np.shape(self.params[k]) != shape:
+                raise ValueError(
+                    f"net.params[{k!r}] has shape {np.shape(self.params[k])}, but sizes "
+                    f"{s.sizes} need {shape}; give it an array of that shape"
+                )
+
     def _data(self, X, y=None):
         X = _validate.as_matrix(X, "X", self.spec.sizes[0])
         if y is None:
@@ -250,6 +274,7 @@ class MLP:
         return X, y
 
     def _passes(self, X):
+        self._check_params()
         stacked = {k: v[..., None] for k, v in self.params.items()}
         return stacked, *forward(stacked, X, self.spec)
 
@@ -281,7 +306,9 @@ class MLP:
         return {k: g[..., 0] for k, g in backward(stacked, zs, acts, y, self.spec).items()}
 
     def predict(self, X):
-        """Class predictions (n, k) of 0.0 and 1.0: 1 where the output is above 0.5."""
+        """Class predictions (n, k) of 0.0 and 1.0: 1 where the output is above 0.5. Refused
+        when a parameter holds NaN (the comparison would say class 0 for every sample)."""
+        _validate.finite_params(self.params, "predict")
         return (self.forward(X) > 0.5).astype(np.float64)
 
     def copy(self):

@@ -10,9 +10,10 @@ from .data import solved
 MODES = ("batch", "sample")
 
 
-def check_work(epochs, networks, samples, parameters, steps_per_epoch=1):
+def check_work(epochs, networks, samples, parameters, steps_per_epoch=1, units=0):
     """Refuse a training run beyond the bounds of `xorlab.LIMITS` (networks at once, gradient
-    steps, epochs x networks x samples x parameters), naming the bound and the amount asked."""
+    steps, epochs x networks x samples x parameters, memory), naming the bound and the amount
+    asked. `units`: the sum of the layer widths, for the memory estimate."""
     lim = _validate.LIMITS
     if networks > lim.networks:
         raise ValueError(
@@ -32,6 +33,10 @@ def check_work(epochs, networks, samples, parameters, steps_per_epoch=1):
             f"parameters = {work:,} updates, more than xorlab.LIMITS.work = "
             f"{lim.work:,.0f}; use fewer networks or epochs, or raise the bound"
         )
+    _validate.memory(
+        _validate.memory_needed(networks, parameters, samples, units),
+        f"training {networks:,} network(s) of {parameters:,} parameters on {samples:,} samples",
+    )
 
 
 def parameter_count(sizes, bias=True):
@@ -53,8 +58,15 @@ class History:
     grad_norms: np.ndarray
 
     def epochs_to_solve(self, y):
-        """First epoch after which the task is solved (`data.solved`), None if never."""
-        right = solved(np.moveaxis(self.outputs, 0, -1), np.asarray(y)[..., None])
+        """First epoch after which the task is solved (`data.solved`), None if never.
+        y: (n, k), the targets the network was trained on."""
+        y = _validate.as_matrix(y, "y", self.outputs.shape[2])
+        if len(y) != self.outputs.shape[1]:
+            raise ValueError(
+                f"y has {len(y)} rows but the history's outputs have {self.outputs.shape[1]}; "
+                "pass the targets the network was trained on"
+            )
+        right = solved(np.moveaxis(self.outputs, 0, -1), y[..., None])
         return int(np.argmax(right)) if right.any() else None
 
 
@@ -78,7 +90,8 @@ def train(net, X, y, lr, epochs, mode="batch"):
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
     _validate.choice(mode, MODES, "mode")
     per_epoch = 1 if mode == "batch" else len(X)
-    check_work(epochs, 1, len(X), parameter_count(net.spec.sizes, net.spec.bias), per_epoch)
+    sizes = net.spec.sizes
+    check_work(epochs, 1, len(X), parameter_count(sizes, net.spec.bias), per_epoch, sum(sizes))
     losses, outputs, norms = [], [], []
     for _ in range(epochs):
         losses.append(net.loss(X, y))
