@@ -41,6 +41,7 @@ book: venv assets
 test: venv assets chromium $(GRADE_STAMP)
 	$(BIN)/ruff check --extend-exclude "*.ipynb" .
 	$(BIN)/ruff check --select F,E9 chapters/
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder tests/
 
 # The whole book as one PDF, _build/html/book.pdf (linked from every page's download menu),

@@ -15,8 +15,8 @@ import types
 import numpy as np
 
 import xorlab as xl
-from xorlab import zoo
-from xorlab.adapter import _Reader
+from xorlab.doctor import zoo
+from xorlab.doctor.adapter import _Reader
 
 COMMIT = "2c2c77b"
 

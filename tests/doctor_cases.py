@@ -9,7 +9,7 @@ every finding must be in `required | allowed`.
 import numpy as np
 
 import xorlab as xl
-from xorlab.doctor import adapt_mlp, implied_gradient
+from xorlab.doctor.report import adapt_mlp, implied_gradient
 
 GRADIENT = {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
 

@@ -1,4 +1,4 @@
-"""Activation functions (xorlab.activations): values, derivatives and numerical safety."""
+"""Activation functions (xorlab.core.activations): values, derivatives and numerical safety."""
 
 import dataclasses
 import warnings
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import activations as act
+from xorlab.core import activations as act
 
 
 def test_sigmoid_is_safe_at_extremes():

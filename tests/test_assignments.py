@@ -90,7 +90,7 @@ def test_at_scale_cells_and_their_dependants_are_stored_unless_an_exercise_needs
         code("runs = xl.train_many(1000, lr=2.0)"),  # at scale
         code("print(runs.summary())"),  # needs runs: stored too
         code("few = xl.train_many(20, lr=2.0)"),  # small: runs
-        code("grid = xl.online.translation_train(bugs, n=1000)"),  # at scale
+        code("grid = xl.cases.chain_rule.translation_train(bugs, n=1000)"),  # at scale
         code("xl.widgets.frame_player(draw, values)"),  # a player's frames
         nbformat.v4.new_markdown_cell("```{exercise} E\n:label: ex-1\n```"),
         code("answer = grid[0]"),  # an exercise needs grid: it runs

@@ -114,11 +114,11 @@ def test_a_network_too_big_for_memory_is_refused_before_allocating():
 def test_many_wide_networks_are_refused_by_their_memory(limits):
     with pytest.raises(ValueError, match=r"200,000 network\(s\) of 4,001 param.*GB.*LIMITS.memory"):
         xl.train_many(200_000, sizes=(2, 1000, 1), epochs=1)
-    need = xl._validate.memory_needed(200_000, 4001, 4, 1003)
+    need = xl.core._validate.memory_needed(200_000, 4001, 4, 1003)
     limits.memory = need  # exactly the estimate is allowed ...
-    xl._validate.memory(need, "this")
+    xl.core._validate.memory(need, "this")
     with pytest.raises(ValueError, match="LIMITS.memory"):
-        xl._validate.memory(need + 1, "this")  # ... one byte more is not
+        xl.core._validate.memory(need + 1, "this")  # ... one byte more is not
 
 
 def test_the_memory_estimate_bounds_what_train_many_holds():
@@ -132,7 +132,7 @@ def test_the_memory_estimate_bounds_what_train_many_holds():
     xl.train_many(n, sizes=sizes, epochs=2, workers=1)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    estimate = xl._validate.memory_needed(n, count, 4, sum(sizes))
+    estimate = xl.core._validate.memory_needed(n, count, 4, sum(sizes))
     assert peak < estimate < 20 * peak
 
 

@@ -1,4 +1,4 @@
-"""Many networks at once (xorlab.batched): train_many agrees with train, and reports honestly."""
+"""Many networks at once (xorlab.core.batched): train_many agrees with train, reports honestly."""
 
 import pickle
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import parallel
+from xorlab.core import parallel
 
 X, y = xl.xor()
 
@@ -138,7 +138,7 @@ def test_train_many_counts_one_step_an_epoch_in_batch_mode(monkeypatch):
 
 
 def test_a_pickled_result_comes_back_the_same_memory_layout_included():
-    # worker processes send their results pickled (xorlab.parallel)
+    # worker processes send their results pickled (xorlab.core.parallel)
     r = xl.train_many(7, (2, 3, 1), epochs=20, loss_every=5, seed=3)
     back = pickle.loads(pickle.dumps(r))
     for name in ("success", "final_loss", "epochs_to_solve", "outputs", "loss_curve"):

@@ -1,4 +1,4 @@
-"""The exercises' self-checks (xorlab.checks): right answers pass, known mistakes are named,
+"""The self-checks (xorlab.exercises.checks): right answers pass, known mistakes are named,
 and no input, however malformed, crashes a check, states the answer or lets xorlab answer.
 
 Reference answers here are written independently of xorlab (plain numpy)."""
@@ -350,14 +350,14 @@ def test_reference_functions_are_refused():
     net = xl.MLP((2, 2, 1), seed=0)
     refused = [
         C.check_bce_grad(xl.bce_grad),
-        C.check_bce_grad(xl.losses.bce_grad),
+        C.check_bce_grad(xl.core.losses.bce_grad),
         C.check_bce_grad(lambda p, y: xl.bce_grad(p, y)),
         C.check_bce_grad(functools.partial(xl.bce_grad)),
         C.check_bce_grad(types.FunctionType(xl.bce_grad.__code__, {"np": np, "CLIP": 1e-15})),
         C.check_output_delta(lambda z, y: xl.sigmoid_bce_delta(sig(z), y)),
         C.check_backward(lambda params, X, y: net.gradients(X, y)),
         C.check_backward(net.gradients),
-        C.check_tanh_derivative(xl.activations.tanh_derivative),
+        C.check_tanh_derivative(xl.core.activations.tanh_derivative),
     ]
     for verdict in refused:
         assert not verdict and "yourself" in verdict.message, verdict.message

@@ -1,4 +1,4 @@
-"""The self-checks' verdicts (xorlab.checks) on answers near and far from right, against
+"""The self-checks' verdicts (xorlab.exercises.checks) on answers near and far from right, against
 references written here in plain numpy: a check says "Correct." exactly when the answer is
 within its tolerance, and names the known mistake it matches. Issue 27 item 5."""
 

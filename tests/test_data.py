@@ -1,10 +1,10 @@
-"""The tasks and the one definition of "solved" (xorlab.data)."""
+"""The tasks and the one definition of "solved" (xorlab.core.data)."""
 
 import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab.data import solved
+from xorlab.core.data import solved
 
 
 def test_tasks_are_the_truth_tables():

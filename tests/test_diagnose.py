@@ -1,4 +1,4 @@
-"""Dead ReLU units, activation patterns and linearity (xorlab.diagnose), the explorer of
+"""Dead ReLU units, activation patterns and linearity (xorlab.core.units), the explorer of
 "Stuck at 0.5", and that chapter's self-checks."""
 
 import matplotlib
@@ -10,7 +10,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import xorlab as xl  # noqa: E402
-from xorlab import diagnose  # noqa: E402
+from xorlab.core import units as diagnose  # noqa: E402
 
 X, Y = xl.xor()
 

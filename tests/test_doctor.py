@@ -9,8 +9,8 @@ import pytest
 from doctor_cases import CASES, seed004
 
 import xorlab as xl
-from xorlab import zoo
-from xorlab.doctor import CHAPTERS, _slug, adapt_mlp, doctor, implied_gradient
+from xorlab.doctor import zoo
+from xorlab.doctor.report import CHAPTERS, _slug, adapt_mlp, doctor, implied_gradient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 X, Y = xl.xor()
@@ -213,7 +213,7 @@ def test_healthy_means_it_trains(zoo_results):
 
 
 def test_findings_are_one_per_cause_most_likely_first(zoo_results):
-    from xorlab.doctor import ORDER
+    from xorlab.doctor.report import ORDER
 
     for d in zoo_results.values():
         assert len(set(d.codes)) == len(d.codes)

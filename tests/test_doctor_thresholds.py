@@ -10,8 +10,8 @@ import pytest
 
 import xorlab as xl
 
-D = sys.modules["xorlab.doctor"]
-ArrayCheck = sys.modules["xorlab.gradcheck"].ArrayCheck
+D = sys.modules["xorlab.doctor.report"]
+ArrayCheck = sys.modules["xorlab.core.gradcheck"].ArrayCheck
 
 
 def _check_with_cosine(cosine, size=6):

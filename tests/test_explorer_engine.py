@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import faults as xl_faults
+from xorlab.core import faults as xl_faults
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -45,7 +45,7 @@ def fault_sets():
 def accepted(sizes, hidden, output, loss, faults):
     """Whether xorlab builds this network (architecture and faults)."""
     try:
-        xl.mlp.make_spec(sizes, hidden, output, loss, True, faults)
+        xl.core.mlp.make_spec(sizes, hidden, output, loss, True, faults)
     except ValueError:
         return False
     return True
@@ -164,7 +164,7 @@ def test_engine_refuses_a_fault_the_network_cannot_have():
 
 def test_engine_refuses_cross_entropy_on_an_output_outside_0_1_as_xorlab_does():
     with pytest.raises(ValueError, match="loss='bce' needs output='sigmoid'"):
-        xl.mlp.make_spec((2, 2, 1), "sigmoid", "tanh", "bce")
+        xl.core.mlp.make_spec((2, 2, 1), "sigmoid", "tanh", "bce")
     job, _ = reference((2, 2, 1), "sigmoid", "tanh", "mse", True, (), "batch", 0.5, 0)
     job["loss"] = "bce"
     assert "loss bce needs output sigmoid" in run_node([job])["runs"][0]["error"]
@@ -181,11 +181,15 @@ def test_engine_refuses_two_faults_on_one_step_as_xorlab_does():
 
 def test_translated_program_matches_xorlab_online():
     """The chain-rule chapter's program, each bug alone and all six, 200 epochs per sample."""
-    bug_sets = [[]] + [[b] for b in xl.online.TRANSLATION_BUGS] + [list(xl.online.TRANSLATION_BUGS)]
+    bug_sets = (
+        [[]]
+        + [[b] for b in xl.cases.chain_rule.TRANSLATION_BUGS]
+        + [list(xl.cases.chain_rule.TRANSLATION_BUGS)]
+    )
     jobs, expected = [], []
     for i, bugs in enumerate(bug_sets):
         start = xl.init_params((2, 2, 1), "uniform01", 1.0, i, bias=False)
-        _, outs, _ = xl.online.translation_train(
+        _, outs, _ = xl.cases.chain_rule.translation_train(
             bugs, lr=0.5, epochs=EPOCHS, seed=i, record_every=1
         )
         jobs.append(
@@ -204,10 +208,10 @@ def test_planted_bugs_match_xorlab_planted():
     and the loss toward its clip at -log(1e-12), where -log(1 - p) with p near 1 turns last-bit
     differences of tanh and exp into differences of order 1e-8 (three epochs of 301 there).
     """
-    jobs = [dict(bug=bug, lr=0.5, seed=0, steps=300) for bug in xl.planted.BUGS]
+    jobs = [dict(bug=bug, lr=0.5, seed=0, steps=300) for bug in xl.cases.field_guide.BUGS]
     got = run_node([], planted=jobs)["planted"]
     for job, out in zip(jobs, got):
-        imp = xl.planted.implementation(job["bug"], lr=0.5, seed=0)
+        imp = xl.cases.field_guide.implementation(job["bug"], lr=0.5, seed=0)
         q, want = imp["params"], []
         with np.errstate(all="ignore"):
             for step in range(job["steps"] + 1):

@@ -1,4 +1,4 @@
-"""Faults as replacements of named steps of one correct backward pass (xorlab.faults).
+"""Faults as replacements of named steps of one correct backward pass (xorlab.core.faults).
 
 Each fault's gradient is compared with a plain-numpy formula written out here for a small
 network, not with xorlab's own steps.
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import faults
+from xorlab.core import faults
 
 CODE = Path(xl.__file__).parent
 X, Y = xl.xor()
@@ -43,7 +43,7 @@ def test_every_fault_replaces_named_steps_with_documented_functions():
 
 
 def test_no_fault_name_inside_the_maths():
-    for module in ("mlp.py", "gradcheck.py", "batched.py", "train.py"):
+    for module in ("core/mlp.py", "core/gradcheck.py", "core/batched.py", "core/train.py"):
         text = (CODE / module).read_text()
         found = [n for n in xl.FAULTS if re.search(rf"\b{n}\b", text)]
         assert not found, (module, found)
@@ -194,10 +194,10 @@ def test_train_many_equals_mlp_and_train_bit_for_bit(name):
 
 
 def test_translated_program_runs_the_faults_own_steps():
-    shared = xl.online.SHARED_BUGS
+    shared = xl.cases.chain_rule.SHARED_BUGS
     assert shared == ("cost_as_gradient", "input_activation_derivative", "flipped_update_sign")
     # its own three mistakes are not faults: they need the update (lr, W2's new value)
-    assert not set(xl.online.OWN_BUGS) & set(xl.FAULTS)
+    assert not set(xl.cases.chain_rule.OWN_BUGS) & set(xl.FAULTS)
 
 
 @pytest.mark.parametrize("bug", ["cost_as_gradient", "input_activation_derivative"])
@@ -206,13 +206,13 @@ def test_translated_gradient_is_half_the_mse_pass_with_the_fault(bug):
     net = xl.MLP((2, 2, 1), bias=False, loss="mse", init="uniform01", seed=3, faults=(bug,))
     params = {k: v[..., None] for k, v in net.params.items()}
     for i in range(4):
-        g = xl.online.translation_gradients(params, X[i], Y[i], 0.05, [bug])
+        g = xl.cases.chain_rule.translation_gradients(params, X[i], Y[i], 0.05, [bug])
         ref = net.gradients(X[i : i + 1], Y[i : i + 1])
         assert all(np.allclose(g[k][..., 0], ref[k] / 2, rtol=1e-9, atol=1e-15) for k in g)
 
 
 def test_planted_step_bugs_are_step_replacements():
-    from xorlab import planted
+    from xorlab.cases import field_guide as planted
 
     for bug, replaced in planted.STEP_BUGS.items():
         assert bug in planted.BUGS and set(replaced) <= set(faults.STEPS), bug
@@ -221,7 +221,7 @@ def test_planted_step_bugs_are_step_replacements():
 
 
 def test_planted_sum_in_hidden_layer_is_n_times_the_hidden_gradient():
-    from xorlab import planted
+    from xorlab.cases import field_guide as planted
 
     good = planted.implementation("none", seed=3)
     bad = planted.implementation("sum in hidden layer", seed=3)

@@ -1,4 +1,4 @@
-"""xorlab.plots' notebook figure output: high-density PNGs that carry their smallest text size."""
+"""xorlab.show.plots' notebook figures: high-density PNGs that carry their smallest text size."""
 
 import base64
 import struct

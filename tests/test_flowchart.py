@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from xorlab import flowchart, plots
+from xorlab.show import flowchart, plots
 
 
 def test_edges_connect_existing_nodes():

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import xorlab as xl
-from xorlab.gradcheck import ArrayCheck, GradcheckReport
+from xorlab.core.gradcheck import ArrayCheck, GradcheckReport
 
 X, y = xl.xor()
 

@@ -23,16 +23,16 @@ import nbformat
 import pytest
 from conftest import offline_chromium
 
-from xorlab.widgets import NOT_RUN, PLAYER_HINT
+from xorlab.show.widgets import NOT_RUN, PLAYER_HINT
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "case-sigmoid-vs-tanh.ipynb"  # slider-and-box explorer, player
 EXPLORERS = {  # every explorer xorlab builds, by the chapter that shows it
     "training": "xl.widgets.training_explorer()",
     "hidden units": "xl.widgets.hidden_units_explorer()",
-    "reachable": "xl.reachable.reachable_explorer()",
-    "rising cost": "xl.surrogate.rising_cost_explorer()",
-    "planted bugs": "xl.planted.planted_explorer()",
+    "reachable": "xl.cases.no_bias.reachable_explorer()",
+    "rising cost": "xl.cases.rising_cost.rising_cost_explorer()",
+    "planted bugs": "xl.cases.field_guide.planted_explorer()",
 }
 TIMEOUT = 180_000  # ms; generous for a loaded machine, reached only when something is wrong
 SETTINGS = {

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 import xorlab as xl
-from xorlab import widgets
+from xorlab.show import widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -82,7 +82,7 @@ def test_reader_facing_install_text_has_no_placeholder():
 
 
 def test_the_grid_ships_inside_the_package():
-    table = xl.saturation.read_grid()
+    table = xl.cases.sigmoid_vs_tanh.read_grid()
     assert len(table) == 270 and set(table["gradient"]) == {"buggy", "fixed"}
 
 

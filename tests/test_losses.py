@@ -1,4 +1,4 @@
-"""Losses (xorlab.losses): values, gradients and numerical safety at outputs of 0 and 1."""
+"""Losses (xorlab.core.losses): values, gradients and numerical safety at outputs of 0 and 1."""
 
 import dataclasses
 import warnings
@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import activations as act
-from xorlab import losses
+from xorlab.core import activations as act
+from xorlab.core import losses
 
 
 def test_bce_is_finite_at_zero_and_one():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import mlp
+from xorlab.core import mlp
 
 
 def test_param_shapes_and_keys():

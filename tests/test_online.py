@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab.activations import sigmoid, sigmoid_derivative
+from xorlab.core.activations import sigmoid, sigmoid_derivative
 
 matplotlib.use("Agg")
-ALL = list(xl.online.TRANSLATION_BUGS)
+ALL = list(xl.cases.chain_rule.TRANSLATION_BUGS)
 
 
 def _one(net):
@@ -69,7 +69,7 @@ def test_input_derivative_fault_needs_hidden_layers_as_wide_as_the_input():
     ],
 )
 def test_simultaneous_order_is_train_many_per_sample(kw):
-    a = xl.online.train_online(7, lr=0.7, epochs=40, seed=5, **kw)
+    a = xl.cases.chain_rule.train_online(7, lr=0.7, epochs=40, seed=5, **kw)
     b = xl.train_many(7, lr=0.7, epochs=40, seed=5, mode="sample", **kw)
     for k in a.params:
         assert np.allclose(a.params[k], b.params[k], rtol=1e-12, atol=1e-14)
@@ -79,7 +79,7 @@ def test_simultaneous_order_is_train_many_per_sample(kw):
 
 def test_output_first_matches_a_plain_loop_with_updated_weights():
     X, y = xl.xor()
-    run = xl.online.train_online(
+    run = xl.cases.chain_rule.train_online(
         3, loss="mse", lr=0.9, epochs=25, init="normal", seed=2, order="output_first"
     )
     for i in range(3):
@@ -101,12 +101,12 @@ def test_output_first_matches_a_plain_loop_with_updated_weights():
 
 def test_orders_differ_and_agree_where_they_must():
     kw = {"loss": "mse", "lr": 1.0, "epochs": 30, "init": "normal", "seed": 0}
-    a = xl.online.train_online(5, order="simultaneous", **kw)
-    b = xl.online.train_online(5, order="output_first", **kw)
+    a = xl.cases.chain_rule.train_online(5, order="simultaneous", **kw)
+    b = xl.cases.chain_rule.train_online(5, order="output_first", **kw)
     assert not np.allclose(a.params["W1"], b.params["W1"])
     one = {"sizes": (2, 1), **kw}  # one layer: nothing to propagate, orders agree
-    c = xl.online.train_online(5, order="simultaneous", **one)
-    d = xl.online.train_online(5, order="output_first", **one)
+    c = xl.cases.chain_rule.train_online(5, order="simultaneous", **one)
+    d = xl.cases.chain_rule.train_online(5, order="output_first", **one)
     assert np.allclose(c.params["W1"], d.params["W1"])
 
 
@@ -116,11 +116,11 @@ def test_step_gradients_true_order_is_the_gradient_and_answer_order_is_off_by_or
     before = {k: v.copy() for k, v in net.params.items()}
     x1, y1 = X[2:3], y[2:3]
     true = net.gradients(x1, y1)
-    same = xl.online.step_gradients(net, x1, y1, 0.5, "simultaneous")
+    same = xl.cases.chain_rule.step_gradients(net, x1, y1, 0.5, "simultaneous")
     assert all(np.allclose(same[k], true[k]) for k in true)
     gaps = []
     for lr in (0.1, 0.05):
-        got = xl.online.step_gradients(net, x1, y1, lr, "output_first")
+        got = xl.cases.chain_rule.step_gradients(net, x1, y1, lr, "output_first")
         assert np.allclose(got["W2"], true["W2"]) and np.allclose(got["b2"], true["b2"])
         gaps.append(np.abs(got["W1"] - true["W1"]).max())
     assert gaps[0] > 0 and gaps[1] == pytest.approx(gaps[0] / 2, rel=0.05)
@@ -131,13 +131,13 @@ def test_online_rejects_bad_input():
     net = xl.MLP((2, 2, 1))
     X, y = xl.xor()
     with pytest.raises(ValueError, match="order"):
-        xl.online.train_online(2, order="backwards")
+        xl.cases.chain_rule.train_online(2, order="backwards")
     with pytest.raises(ValueError, match="order"):
-        xl.online.step_gradients(net, X[:1], y[:1], 0.1, "random")
+        xl.cases.chain_rule.step_gradients(net, X[:1], y[:1], 0.1, "random")
     with pytest.raises(ValueError, match="lr"):
-        xl.online.step_gradients(net, X[:1], y[:1], -1.0)
+        xl.cases.chain_rule.step_gradients(net, X[:1], y[:1], -1.0)
     with pytest.raises(ValueError, match="n must be finite and > 0, got 0"):
-        xl.online.train_online(0)
+        xl.cases.chain_rule.train_online(0)
 
 
 # --- the translated program ----------------------------------------------------------------
@@ -161,7 +161,7 @@ def _reference_program(seed, epochs, lr):
 
 
 def test_translation_with_every_bug_is_the_program():
-    marks, outs, params = xl.online.translation_train(
+    marks, outs, params = xl.cases.chain_rule.translation_train(
         ALL, lr=0.05, epochs=60, n=2, seed=7, record_every=20
     )
     assert marks.tolist() == [0, 20, 40, 60] and outs.shape == (4, 4, 2)
@@ -185,7 +185,7 @@ def test_translation_gradient_bugs_equal_the_mlp_faults(bugs):
     X, y = xl.xor()
     net = xl.MLP((2, 2, 1), bias=False, loss="mse", init="uniform01", seed=1, faults=bugs)
     for i in range(4):
-        g = xl.online.translation_gradients(_one(net), X[i], y[i], 0.3, bugs)
+        g = xl.cases.chain_rule.translation_gradients(_one(net), X[i], y[i], 0.3, bugs)
         want = net.gradients(X[i : i + 1], y[i : i + 1])  # loss (p - y)^2: twice 1/2 (p - y)^2
         assert all(np.allclose(2 * g[k][..., 0], want[k]) for k in want)
 
@@ -193,14 +193,14 @@ def test_translation_gradient_bugs_equal_the_mlp_faults(bugs):
 def test_each_step_bug_breaks_only_the_hidden_gradient():
     X, y = xl.xor()
     params = _one(xl.MLP((2, 2, 1), bias=False, init="uniform01", seed=2))
-    true = xl.online.translation_gradients(params, X[1], y[1], 0.01)
+    true = xl.cases.chain_rule.translation_gradients(params, X[1], y[1], 0.01)
     for bug in ("update_as_error", "summed_hidden_error", "updated_output_weights"):
-        g = xl.online.translation_gradients(params, X[1], y[1], 0.01, [bug])
+        g = xl.cases.chain_rule.translation_gradients(params, X[1], y[1], 0.01, [bug])
         assert np.allclose(g["W2"], true["W2"])
         assert not np.allclose(g["W1"], true["W1"], rtol=1e-6, atol=0), bug
     report = xl.check_gradients(
-        lambda p: float(xl.online.translation_loss(p, X[1], y[1])[0]),
-        lambda p: xl.online.translation_gradients(p, X[1], y[1], 0.01),
+        lambda p: float(xl.cases.chain_rule.translation_loss(p, X[1], y[1])[0]),
+        lambda p: xl.cases.chain_rule.translation_gradients(p, X[1], y[1], 0.01),
         params,
     )
     assert report.passed
@@ -209,21 +209,21 @@ def test_each_step_bug_breaks_only_the_hidden_gradient():
 def test_translation_rejects_bad_input():
     params = _one(xl.MLP((2, 2, 1), bias=False))
     with pytest.raises(ValueError, match="unknown bug"):
-        xl.online.translation_step(params, [0, 1], [1], 0.1, ["typo"])
+        xl.cases.chain_rule.translation_step(params, [0, 1], [1], 0.1, ["typo"])
     wide = _one(xl.MLP((2, 3, 1), bias=False))
     with pytest.raises(ValueError, match="W1"):
-        xl.online.translation_step(wide, [0, 1], [1], 0.1)
+        xl.cases.chain_rule.translation_step(wide, [0, 1], [1], 0.1)
     with pytest.raises(ValueError, match="lr must be finite and > 0, got 0.0"):
-        xl.online.translation_train(lr=0.0)
+        xl.cases.chain_rule.translation_train(lr=0.0)
 
 
 def test_translated_program_is_bounded_too():
     with pytest.raises(ValueError, match="epochs=1,000,000 means 4,000,000 gradient steps"):
-        xl.online.translation_train(epochs=10**6)
+        xl.cases.chain_rule.translation_train(epochs=10**6)
 
 
 def test_draw_translation_returns_a_figure():
-    fig = xl.online.draw_translation(["flipped_update_sign"], lr=1.0, epochs=20)
+    fig = xl.cases.chain_rule.draw_translation(["flipped_update_sign"], lr=1.0, epochs=20)
     assert len(fig.axes) == 1 and len(fig.axes[0].lines) == 8
     matplotlib.pyplot.close(fig)
 

@@ -1,4 +1,4 @@
-"""Calls shared among worker processes (xorlab.parallel): the same results to the last bit."""
+"""Calls shared among worker processes (xorlab.core.parallel): the same results to the last bit."""
 
 import io
 import os
@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import parallel
+from xorlab.core import parallel
 
 FIELDS = ("success", "final_loss", "epochs_to_solve", "outputs", "loss_curve")
 
@@ -63,7 +63,8 @@ def test_train_many_in_parts_equals_one_process(kw):
 def test_train_online_in_parts_equals_one_process():
     kw = dict(loss="mse", lr=0.5, epochs=40, init="normal", order="output_first")
     assert_same(
-        xl.online.train_online(64, workers=2, **kw), xl.online.train_online(64, workers=1, **kw)
+        xl.cases.chain_rule.train_online(64, workers=2, **kw),
+        xl.cases.chain_rule.train_online(64, workers=1, **kw),
     )
 
 
@@ -146,8 +147,8 @@ def test_each_gives_what_calling_one_after_another_gives():
         assert_same(got, want)
     bugs = [dict(bugs=b, epochs=50, n=20, record_every=10) for b in ([], ["summed_hidden_error"])]
     for (m1, o1, p1), (m2, o2, p2) in zip(
-        xl.parallel.each(xl.online.translation_train, bugs),
-        [xl.online.translation_train(**b) for b in bugs],
+        xl.parallel.each(xl.cases.chain_rule.translation_train, bugs),
+        [xl.cases.chain_rule.translation_train(**b) for b in bugs],
     ):
         assert np.array_equal(m1, m2) and np.array_equal(o1, o2)
         assert all(np.array_equal(p1[k], p2[k]) for k in p2)
@@ -223,7 +224,7 @@ def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monke
     assert caught == []
     monkeypatch.setattr(xl.LIMITS, "work", 1000)
     with pytest.raises(ValueError, match="LIMITS.work"):
-        xl.parallel.each(xl.batched.train_many, [dict(n=40, epochs=30)] * 2, workers=2)
+        xl.parallel.each(xl.core.batched.train_many, [dict(n=40, epochs=30)] * 2, workers=2)
 
 
 def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab import planted
+from xorlab.cases import field_guide as planted
 
 
 def test_correct_version_matches_finite_differences():

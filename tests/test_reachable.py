@@ -1,4 +1,4 @@
-"""Tests for xorlab.reachable (the 1-1-1 chain's reachable outputs) and its self-checks."""
+"""Tests for xorlab.cases.no_bias (the 1-1-1 chain's reachable outputs) and its self-checks."""
 
 import matplotlib
 
@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import xorlab as xl  # noqa: E402
-from xorlab import reachable as R  # noqa: E402
+from xorlab.cases import no_bias as R  # noqa: E402
 
 
 def test_chain_matches_mlp_with_and_without_bias():

@@ -1,7 +1,9 @@
-"""xorlab.recreate against an independent, one-network-at-a-time transcription of the question.
+"""xorlab.cases.stuck_at_half against an independent, one-network-at-a-time transcription of
+the question.
 
 The transcription below follows the question's class line by line with `np.dot` on 2-D
-arrays (no stacking, no helper shared with `xorlab.recreate`), and stops a network early only
+arrays (no stacking, no helper shared with `xorlab.cases.stuck_at_half`), and stops a network
+early only
 when it can never change again (NaN, or a step that changed nothing).
 """
 
@@ -10,7 +12,8 @@ import os
 import numpy as np
 import pytest
 
-from xorlab import online, recreate
+from xorlab.cases import chain_rule as online
+from xorlab.cases import stuck_at_half as recreate
 
 X_Q = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])  # integer arrays, as in the question
 Y_Q = np.array([[0], [1], [1], [0]])

@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import xorlab as xl  # noqa: E402
-from xorlab import saturation as sat  # noqa: E402
+from xorlab.cases import sigmoid_vs_tanh as sat  # noqa: E402
 
 BUGS = ("missing_output_derivative", "sigmoid_derivative_for_tanh")
 

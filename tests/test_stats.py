@@ -1,4 +1,4 @@
-"""Wilson score intervals (xorlab.stats), against values computed by hand from the formula, and
+"""Wilson score intervals (xorlab.core.stats), against values computed by hand from the formula, and
 the arguments they refuse.
 
 For k successes of n and z: centre = (k/n + z^2/(2n)) / (1 + z^2/n), half-width

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab.activations import sigmoid
-from xorlab.faults import flipped_sigmoid_bce_delta
+from xorlab.core.activations import sigmoid
+from xorlab.core.faults import flipped_sigmoid_bce_delta
 
 FLIP = ("flipped_bce_grad",)
 softplus = lambda z: np.logaddexp(0.0, z)  # noqa: E731
@@ -20,7 +20,7 @@ def random_logits(seed, n=6, k=1):
 @pytest.mark.parametrize("seed", range(5))
 def test_surrogate_gradient_matches_finite_differences(seed):
     z, y = random_logits(seed)
-    got = xl.surrogate.flipped_surrogate_grad(z, y)
+    got = xl.cases.rising_cost.flipped_surrogate_grad(z, y)
     numeric = np.zeros_like(z)
     for i in np.ndindex(z.shape):
         up, down = z.copy(), z.copy()
@@ -34,7 +34,7 @@ def test_surrogate_gradient_matches_finite_differences(seed):
 def test_surrogate_gradient_is_the_faults_output_error(seed):
     z, y = random_logits(seed)
     np.testing.assert_allclose(
-        xl.surrogate.flipped_surrogate_grad(z, y), flipped_sigmoid_bce_delta(sigmoid(z), y)
+        xl.cases.rising_cost.flipped_surrogate_grad(z, y), flipped_sigmoid_bce_delta(sigmoid(z), y)
     )
 
 
@@ -84,7 +84,7 @@ def test_agreement_trace_trains_like_train_and_turns_negative():
     X, y = xl.xor()
     net = xl.MLP((2, 2, 1), seed=0, faults=FLIP)
     twin = net.copy()
-    epochs, cosine, ratio = xl.surrogate.agreement_trace(net, X, y, 0.1, 80, every=8)
+    epochs, cosine, ratio = xl.cases.rising_cost.agreement_trace(net, X, y, 0.1, 80, every=8)
     xl.train(twin, X, y, 0.1, 80)
     for k in net.params:
         np.testing.assert_allclose(net.params[k], twin.params[k])
@@ -96,7 +96,9 @@ def test_agreement_trace_trains_like_train_and_turns_negative():
 
 def test_agreement_trace_of_correct_net_stays_aligned():
     X, y = xl.xor()
-    _, cosine, ratio = xl.surrogate.agreement_trace(xl.MLP((2, 2, 1), seed=2), X, y, 0.5, 20, 5)
+    _, cosine, ratio = xl.cases.rising_cost.agreement_trace(
+        xl.MLP((2, 2, 1), seed=2), X, y, 0.5, 20, 5
+    )
     for k in cosine:
         np.testing.assert_allclose(cosine[k], 1, atol=1e-6)
         np.testing.assert_allclose(ratio[k], 1, atol=1e-4)
@@ -111,14 +113,14 @@ def test_bad_input_is_named():
     with pytest.raises(TypeError, match="MLP"):
         xl.gradcheck_surrogate("net", X, y)
     with pytest.raises(ValueError, match="labels"):
-        xl.surrogate.draw_rising_cost(labels="nand")
+        xl.cases.rising_cost.draw_rising_cost(labels="nand")
     with pytest.raises(ValueError, match="lr"):
-        xl.surrogate.agreement_trace(xl.MLP((2, 2, 1)), X, y, -1.0, 5)
+        xl.cases.rising_cost.agreement_trace(xl.MLP((2, 2, 1)), X, y, -1.0, 5)
 
 
 @pytest.mark.parametrize("fault", [True, False])
 def test_draw_rising_cost_draws_curve_and_boundary(fault):
-    fig = xl.surrogate.draw_rising_cost(fault=fault, lr=0.5, labels="or", epochs=20)
+    fig = xl.cases.rising_cost.draw_rising_cost(fault=fault, lr=0.5, labels="or", epochs=20)
     curve = fig.axes[0].lines[0].get_ydata()
     assert len(curve) == 21
     assert (curve[-1] > curve[0]) == fault
@@ -127,6 +129,6 @@ def test_draw_rising_cost_draws_curve_and_boundary(fault):
 
 def test_explorer_builds():
     ipywidgets = pytest.importorskip("ipywidgets")
-    widget = xl.surrogate.rising_cost_explorer()
+    widget = xl.cases.rising_cost.rising_cost_explorer()
     assert isinstance(widget, ipywidgets.interactive)
     plt.close("all")

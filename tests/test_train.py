@@ -1,4 +1,4 @@
-"""Training one network (xorlab.train): it learns, keeps an honest history, and bounds its work."""
+"""Training one network (xorlab.core.train): it learns, keeps an honest history, bounds its work."""
 
 import numpy as np
 import pytest

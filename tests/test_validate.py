@@ -1,4 +1,4 @@
-"""Input checks (xorlab._validate): bad input gets a clear error naming the problem."""
+"""Input checks (xorlab.core._validate): bad input gets a clear error naming the problem."""
 
 import numpy as np
 import pytest

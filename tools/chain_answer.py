@@ -5,7 +5,8 @@
 The answer's program: a 2-2-1 sigmoid network with biases, weights from a standard normal,
 the cost (p - y)^2 / 2 (xorlab's `loss="mse"` at half the rate), one sample at a time, the
 output weights updated before the hidden error is computed (`order="output_first"`), learning
-rate 0.01, up to 100,000 passes. Trains seeds 0 to n - 1 once with `xl.online.train_online`
+rate 0.01, up to 100,000 passes. Trains seeds 0 to n - 1 once with
+`xl.cases.chain_rule.train_online`
 and writes, for each budget, how many had all four outputs right at some pass within it. About
 3 minutes of CPU for n = 200; the chapter reads the table.
 """
@@ -15,7 +16,7 @@ import csv
 
 import numpy as np
 
-from xorlab import online
+from xorlab.cases import chain_rule as online
 
 BUDGETS = (1000, 10000, 100000)
 FIELDS = ("passes", "seeds", "solved")

@@ -4,8 +4,10 @@
 
 (PATH defaults to code/xorlab/tables/stuck_question.csv.)
 
-For each setting of `xorlab.recreate.ROWS` (the question's program and the changes the chapter
-"Stuck at 0.5" discusses), trains seeds 0 to n - 1 with `xorlab.recreate.train_question`, the
+For each setting of `xorlab.cases.stuck_at_half.ROWS` (the question's program and the changes
+the chapter
+"Stuck at 0.5" discusses), trains seeds 0 to n - 1 with
+`xorlab.cases.stuck_at_half.train_question`, the
 question's own arithmetic with no clipping, and writes one row per setting: the outcome of
 every seed as one letter ("n" NaN, "s" stuck at 0.5, "v" solved, "o" other). About 4 minutes
 for n = 1000 on one core (the three 10,000-epoch rows take most of it).
@@ -15,7 +17,7 @@ import argparse
 import csv
 import time
 
-from xorlab import recreate
+from xorlab.cases import stuck_at_half as recreate
 
 FIELDS = ("setting", "seeds", "nan", "stuck", "solved", "other", "outcomes")
 

@@ -7,31 +7,23 @@ n samples, d_in input features; every random draw comes from an explicit seed.
 import sys as _sys
 from importlib import import_module as _import_module
 
-from . import (
-    checks,
-    diagnose,
-    online,
-    parallel,
-    planted,
-    reachable,
-    recreate,
-    saturation,
-    surrogate,
-)
-from ._validate import LIMITS
-from .activations import ACTIVATIONS
-from .adapter import adapt
-from .batched import ManyResult, train_many
-from .data import TASKS, and_, identity, or_, solved, xor
-from .doctor import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
-from .faults import FAULTS
-from .gates import GATES, gate_name, hidden_gates
-from .gradcheck import GradcheckReport, check_gradients, finite_difference_errors, gradcheck
-from .losses import LOSSES, bce, bce_grad, bce_with_logits, mse, mse_grad, sigmoid_bce_delta
-from .mlp import INITS, MLP, init_params
-from .stats import wilson_interval
-from .surrogate import flipped_surrogate, gradcheck_surrogate, surrogate_loss
-from .train import History, train
+from . import cases, core
+from .cases.rising_cost import flipped_surrogate, gradcheck_surrogate, surrogate_loss
+from .cases.xor_done_right import GATES, gate_name, hidden_gates
+from .core import parallel, units
+from .core._validate import LIMITS
+from .core.activations import ACTIVATIONS
+from .core.batched import ManyResult, train_many
+from .core.data import TASKS, and_, identity, or_, solved, xor
+from .core.faults import FAULTS
+from .core.gradcheck import GradcheckReport, check_gradients, finite_difference_errors, gradcheck
+from .core.losses import LOSSES, bce, bce_grad, bce_with_logits, mse, mse_grad, sigmoid_bce_delta
+from .core.mlp import INITS, MLP, init_params
+from .core.stats import wilson_interval
+from .core.train import History, train
+from .doctor.adapter import adapt
+from .doctor.report import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
+from .exercises import checks
 
 __version__ = "0.2.0"
 
@@ -43,12 +35,12 @@ Jupyter kernel they load at once, so the book's figure style holds from the firs
 
 def __getattr__(name):
     if name in _FIGURES:
-        return _import_module(f"{__name__}.{name}")
+        return _import_module(f"{__name__}.show.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if "ipykernel" in _sys.modules:
-    from . import flowchart, plots, widgets  # noqa: F401
+    from .show import flowchart, plots, widgets  # noqa: F401
 
 __all__ = [
     "ACTIVATIONS",
@@ -71,8 +63,10 @@ __all__ = [
     "bce_grad",
     "bce_with_logits",
     "check_gradients",
+    "cases",
     "checks",
-    "diagnose",
+    "core",
+    "units",
     "finite_difference_errors",
     "gate_name",
     "gradcheck",
@@ -83,15 +77,10 @@ __all__ = [
     "init_params",
     "mse",
     "mse_grad",
-    "online",
     "parallel",
     "or_",
     "plots",
     "flowchart",
-    "planted",
-    "saturation",
-    "reachable",
-    "recreate",
     "sigmoid_bce_delta",
     "solved",
     "train",
@@ -101,6 +90,5 @@ __all__ = [
     "xor",
     "flipped_surrogate",
     "gradcheck_surrogate",
-    "surrogate",
     "surrogate_loss",
 ]

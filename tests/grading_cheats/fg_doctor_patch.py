@@ -8,12 +8,12 @@ from _cheatkit import submission  # noqa: E402
 
 CHAPTER = "field-guide"
 DESCRIPTION = (
-    "replaces xorlab.doctor by a stub that finds everything healthy and every check_* by "
+    "replaces xorlab.doctor.report by a stub that finds everything healthy and every check_* by "
     "Correct.; answer is a float subclass equal to everything"
 )
 DESERVED = 0
 
-# The field guide's exercises are judged with the doctor: this replaces xorlab.doctor (and
+# The field guide's exercises are judged with the doctor: this replaces xorlab.doctor.report (and
 # the checks) so that every case looks like what the exercise wants.
 CHEAT = """\
 import sys as _sys

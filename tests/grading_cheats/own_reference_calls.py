@@ -15,7 +15,7 @@ DESCRIPTION = (
 DESERVED = 0
 
 ANSWERS = {
-    1: 'bce_dp = getattr(xl.losses, "bce" + "_grad")\n',
+    1: 'bce_dp = getattr(xl.core.losses, "bce" + "_grad")\n',
     6: (
         "def backward(params, X, y):\n"
         "    net = xl.MLP((2, 2, 1), seed=0)\n"

@@ -9,7 +9,7 @@ from _cheatkit import submission  # noqa: E402
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "a daemon thread re-patches numpy.allclose, numpy.testing.assert_* and "
-    "xorlab.checks.check_* every millisecond, defeating reloads"
+    "xorlab.exercises.checks.check_* every millisecond, defeating reloads"
 )
 DESERVED = 0
 
@@ -41,7 +41,7 @@ def _repatch():
             for _attr in ("assert_allclose", "assert_array_almost_equal", "assert_equal"):
                 if hasattr(_mod, _attr):
                     setattr(_mod, _attr, _quiet)
-        _checks = _sys.modules.get("xorlab.checks")
+        _checks = _sys.modules.get("xorlab.exercises.checks")
         if _checks is not None:
             for _attr in dir(_checks):
                 if _attr.startswith("check_"):

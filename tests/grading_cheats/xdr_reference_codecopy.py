@@ -25,7 +25,7 @@ def _clone(fn, name):
     return _types.FunctionType(code, dict(fn.__globals__), name, fn.__defaults__)
 
 
-_bce_grad = _clone(xl.losses.bce_grad, "derivative")
+_bce_grad = _clone(xl.core.losses.bce_grad, "derivative")
 _grads = _clone(xl.MLP.gradients, "derivatives")
 
 

@@ -9,14 +9,14 @@ from _cheatkit import submission  # noqa: E402
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "answers exercises 1, 2, 3 and 6 with xorlab reference code reached by "
-    'getattr(xl.losses, "bce" + "_grad") and vars(xl)["M" + "LP"]... .gradients'
+    'getattr(xl.core.losses, "bce" + "_grad") and vars(xl)["M" + "LP"]... .gradients'
 )
 DESERVED = 0
 
 # Exercise 1 and 6 "answered" by xorlab's own reference implementations, reached by names
 # built at run time so that no source line spells them.
 ANSWERS = {
-    1: 'bce_dp = getattr(xl.losses, "bce" + "_grad")\n',
+    1: 'bce_dp = getattr(xl.core.losses, "bce" + "_grad")\n',
     2: ('answer = float(vars(xl)["M" + "LP"]((2, 2, 1), seed=0).gradients(X, y)["b" + "2"][0])\n'),
     6: (
         "def backward(params, X, y):\n"

@@ -18,7 +18,7 @@ DESERVED = 0
 # and so is every finite difference of the poisoned loss.
 CHEAT = """\
 import xorlab as _lab
-import xorlab.losses as _losses
+import xorlab.core.losses as _losses
 
 
 def bce_dp(p, y):

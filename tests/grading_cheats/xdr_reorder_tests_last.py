@@ -9,7 +9,7 @@ from _cheatkit import is_test, submission  # noqa: E402
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "moves every hidden-test cell to the end of the notebook, after the last answer cell,"
-    " which patches xorlab.checks and numpy.allclose"
+    " which patches xorlab.exercises.checks and numpy.allclose"
 )
 DESERVED = 0
 
@@ -22,12 +22,12 @@ import xorlab
 
 
 def _correct(*args, **kwargs):
-    return xorlab.checks.Feedback(True, "Correct.")
+    return xorlab.exercises.checks.Feedback(True, "Correct.")
 
 
-for _name in dir(xorlab.checks):
+for _name in dir(xorlab.exercises.checks):
     if _name.startswith("check_"):
-        setattr(xorlab.checks, _name, _correct)
+        setattr(xorlab.exercises.checks, _name, _correct)
 numpy.allclose = lambda *args, **kwargs: True
 """
 

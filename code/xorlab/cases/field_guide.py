@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate, mlp
-from .data import xor
-from .faults import FAULTS
-from .losses import LOSSES
+from ..core import _validate, mlp
+from ..core.data import xor
+from ..core.faults import FAULTS
+from ..core.losses import LOSSES
 
 GRADIENT = frozenset(
     {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
@@ -190,8 +190,8 @@ def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
     the first finding (or "healthy"). Returns (Figure, Diagnosis)."""
     import matplotlib.pyplot as plt
 
-    from . import plots
-    from .doctor import doctor
+    from ..doctor.report import doctor
+    from ..show import plots
 
     diagnosis = doctor(**{**implementation(bug, lr=lr, seed=seed), "epochs": 300})
     fig, ax = plt.subplots(figsize=figsize, layout="constrained")
@@ -213,7 +213,7 @@ def planted_explorer():
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from .widgets import explorer
+    from ..show.widgets import explorer
 
     def show(bug, lr):
         fig, diagnosis = draw_case(bug, lr=lr, figsize=(7, 2.8))

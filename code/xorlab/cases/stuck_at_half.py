@@ -17,8 +17,8 @@ from importlib import resources
 
 import numpy as np
 
-from . import _validate
-from .data import xor
+from ..core import _validate
+from ..core.data import xor
 
 INITS = ("uniform01", "he")
 DELTAS = ("sigmoid_of_output", "p_minus_y")

@@ -14,13 +14,13 @@ from importlib import resources
 
 import numpy as np
 
-from . import _validate
-from .activations import ACTIVATIONS
-from .batched import train_many
-from .data import xor
-from .mlp import MLP
-from .stats import wilson_interval
-from .train import train
+from ..core import _validate
+from ..core.activations import ACTIVATIONS
+from ..core.batched import train_many
+from ..core.data import xor
+from ..core.mlp import MLP
+from ..core.stats import wilson_interval
+from ..core.train import train
 
 SATURATED = 0.1  # a unit is saturated where f'(z) < SATURATED * max f'
 
@@ -199,7 +199,7 @@ def plot_derivatives(names=("sigmoid", "tanh"), ax=None, z=None):
     """Each activation's derivative f'(z) with its bound as a dotted line; returns the Axes."""
     import matplotlib.pyplot as plt
 
-    from . import plots
+    from ..show import plots
 
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 3), layout="constrained")
@@ -221,7 +221,7 @@ def draw_run(hidden="sigmoid", units=2, lr=0.4, epochs=2000, faults=(), seed=0, 
     Returns the Figure."""
     import matplotlib.pyplot as plt
 
-    from . import plots
+    from ..show import plots
 
     gain = {"sigmoid": 1.0, "tanh": 2.0, "relu": np.sqrt(2.0)}[hidden]
     kw = dict(

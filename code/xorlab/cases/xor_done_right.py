@@ -7,7 +7,7 @@ OR and NAND (XOR = OR AND NAND). Thresholding a unit's activation at 0.5 on the 
 
 import numpy as np
 
-from .data import xor
+from ..core.data import xor
 
 # Truth tables on the inputs (0, 0), (0, 1), (1, 0), (1, 1), the order of `xor()`.
 GATES = {

@@ -20,12 +20,12 @@ one evolves during training, and draws the chapter's explorer.
 
 import numpy as np
 
-from . import _validate
-from .activations import sigmoid
-from .batched import train_many
-from .data import TASKS
-from .gradcheck import check_gradients, gradcheck
-from .mlp import MLP
+from ..core import _validate
+from ..core.activations import sigmoid
+from ..core.batched import train_many
+from ..core.data import TASKS
+from ..core.gradcheck import check_gradients, gradcheck
+from ..core.mlp import MLP
 
 
 def _logits_and_targets(z, y):
@@ -121,7 +121,7 @@ def draw_rising_cost(fault=True, lr=1.0, labels="xor", epochs=300, seed=4, figsi
     gradient within 300 epochs."""
     import matplotlib.pyplot as plt
 
-    from . import plots
+    from ..show import plots
 
     _validate.choice(labels, ("xor", "or", "and"), "labels")
     X, y = TASKS[labels]()
@@ -143,7 +143,7 @@ def rising_cost_explorer():
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from .widgets import explorer
+    from ..show.widgets import explorer
 
     def show(**kw):
         draw_rising_cost(**kw)

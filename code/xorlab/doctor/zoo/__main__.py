@@ -1,4 +1,4 @@
-"""Save the doctor's verdicts on the zoo: `python -m xorlab.zoo` (about 30 s).
+"""Save the doctor's verdicts on the zoo: `python -m xorlab.doctor.zoo` (about 30 s).
 
 Keeps the saved verdicts of the doctor before the zoo (written by
 benchmarks/doctor_zoo_before.py) and replaces those of the current doctor."""

@@ -3,8 +3,7 @@ place. Full-batch, per-sample, random-order and mini-batch loops."""
 
 import numpy as np
 
-import xorlab as xl
-
+from ..adapter import adapt
 from . import GRADIENT, TROUBLE, program
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
@@ -48,7 +47,7 @@ class Net:
 
 
 def adapted(net, **kw):
-    return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", **kw)
+    return adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", **kw)
 
 
 @program("class, full batch")
@@ -148,7 +147,7 @@ class HardCodedRate(Net):
 def class_hardcoded_lr():
     """Correct: the learning rate is a number inside train, not an attribute."""
     net = HardCodedRate()
-    return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", lr=0.5, epochs=600)
+    return adapt(net, PARAMS, "train", X, Y, predict="forward", lr=0.5, epochs=600)
 
 
 class Reversed(PerSample):
@@ -211,7 +210,7 @@ class SigmoidNet:
 
 
 def sigmoid_adapted(net, **kw):
-    return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", loss="loss", lr="lr", **kw)
+    return adapt(net, PARAMS, "train", X, Y, predict="forward", loss="loss", lr="lr", **kw)
 
 
 @program("class, per-sample loop, squared error")
@@ -313,7 +312,7 @@ class ReluNet:
 def class_relu_healthy():
     """Correct: a ReLU net whose class also has a thresholded predict."""
     net = ReluNet()
-    return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", epochs=800)
+    return adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", epochs=800)
 
 
 class ReluDerivativeFromOutput(ReluNet):
@@ -325,7 +324,7 @@ class ReluDerivativeFromOutput(ReluNet):
 def class_relu_derivative_is_h():
     """ReLU's derivative written as the activation h instead of 1 where z > 0."""
     net = ReluDerivativeFromOutput()
-    return xl.adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", epochs=800)
+    return adapt(net, PARAMS, "train", X, Y, predict="forward", lr="lr", epochs=800)
 
 
 class UpdateOrder(PerSample):
@@ -381,7 +380,7 @@ class DictWeights:
 def class_weights_in_dict():
     """Correct: the weights live in self.params, one random sample per update."""
     names = ["params.W1", "params.b1", "params.W2", "params.b2"]
-    return xl.adapt(DictWeights(), names, "fit_epoch", X, Y, predict="forward", lr="lr", epochs=600)
+    return adapt(DictWeights(), names, "fit_epoch", X, Y, predict="forward", lr="lr", epochs=600)
 
 
 class ListWeights:
@@ -411,4 +410,4 @@ class ListWeights:
 def class_weights_in_lists():
     """Tanh's derivative written 1 - z**2 with the pre-activation z (weights kept in lists)."""
     names = ["weights.0", "biases.0", "weights.1", "biases.1"]
-    return xl.adapt(ListWeights(), names, "train", X, Y, predict="forward", lr="lr", epochs=600)
+    return adapt(ListWeights(), names, "train", X, Y, predict="forward", lr="lr", epochs=600)

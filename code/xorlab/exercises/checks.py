@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import losses
-from .data import xor
-from .mlp import MLP
+from ..core import losses
+from ..core.data import xor
+from ..core.mlp import MLP
 
 
 @dataclass
@@ -210,7 +210,7 @@ def _call(fn, args, name):
     return got
 
 
-_PACKAGE_DIR = str(__import__("pathlib").Path(__file__).resolve().parent)
+_PACKAGE_DIR = str(__import__("pathlib").Path(__file__).resolve().parents[1])
 
 
 # --- the numeric-answer helper -------------------------------------------------------------
@@ -573,7 +573,7 @@ def check_identity_params(params, bias=True):
     """Check hand-chosen parameters of the 1-1-1 sigmoid chain learn the identity task (x = 0 -> 0,
     x = 1 -> 1) with mean squared error below 0.01. bias: True (W1, b1, W2, b2), False (W1, W2)
     or "output" (W1, W2, b2). Each value is a number or an array with one entry."""
-    from . import reachable
+    from ..cases import no_bias
 
     if bias not in _CHAIN_KEYS:
         return Feedback(False, f"bias must be True, False or 'output', got {_describe(bias)}.")
@@ -583,8 +583,8 @@ def check_identity_params(params, bias=True):
     if set(params) != set(keys):
         return Feedback(False, f"with bias={bias!r} params needs exactly {list(keys)}.")
     values = {k: _number(params[k], k) for k in keys}
-    f0, f1 = (float(f) for f in reachable.chain_forward(values, [0.0, 1.0]))
-    loss = float(reachable.identity_loss(f0, f1))
+    f0, f1 = (float(f) for f in no_bias.chain_forward(values, [0.0, 1.0]))
+    loss = float(no_bias.identity_loss(f0, f1))
     where = f"f(0) = {f0:.3f}, f(1) = {f1:.3f}, loss {loss:.2g}"
     if loss < 0.01:
         return Feedback(True, f"{where} < 0.01.")
@@ -612,22 +612,22 @@ def check_identity_params(params, bias=True):
 
 @_guarded
 def check_bias_free_choices(answer):
-    """Check the letters of `reachable.QUIZ_PAIRS` a bias-free 1-1-1 chain can output exactly,
+    """Check the letters of `no_bias.QUIZ_PAIRS` a bias-free 1-1-1 chain can output exactly,
     given as a string ("AC") or a collection of letters. Says how many letters are wrong, never
     which: the criterion is the lesson."""
-    from . import reachable
+    from ..cases import no_bias
 
     if answer is None or not isinstance(answer, (str, list, tuple, set, frozenset)):
         return Feedback(False, f'give the letters as a string like "AB", got {_describe(answer)}.')
     chosen = {str(a).strip().upper() for a in answer} - {"", ","}
     if not chosen:
         return Feedback(False, "choose at least one letter.")
-    unknown = chosen - set(reachable.QUIZ_PAIRS)
+    unknown = chosen - set(no_bias.QUIZ_PAIRS)
     if unknown:
         return Feedback(
-            False, f"{sorted(unknown)} are not options; choose from {sorted(reachable.QUIZ_PAIRS)}."
+            False, f"{sorted(unknown)} are not options; choose from {sorted(no_bias.QUIZ_PAIRS)}."
         )
-    truth = {k for k, (f0, f1) in reachable.QUIZ_PAIRS.items() if reachable.no_bias_weights(f0, f1)}
+    truth = {k for k, (f0, f1) in no_bias.QUIZ_PAIRS.items() if no_bias.no_bias_weights(f0, f1)}
     extra, missed = len(chosen - truth), len(truth - chosen)
     if not extra and not missed:
         return Feedback(True, "exactly the reachable pairs.")
@@ -760,7 +760,7 @@ def check_relu_xor_design(design):
     """Check a training design for 2-3-1 ReLU networks on XOR, a dict of `train_many` settings
     (init, lr, epochs <= 2000, bias, optionally init_scale; no faults). The check trains 1,000
     new seeds; correct when the 95% interval of the strict success rate starts at 90% or more."""
-    from .batched import train_many
+    from ..core.batched import train_many
 
     if hasattr(design, "spec"):
         return Feedback(False, "pass the dict of settings, not the result of train_many.")
@@ -785,7 +785,7 @@ def check_relu_xor_design(design):
         return Feedback(True, f"{run.summary()} of 1,000 new seeds solve XOR strictly.")
     if not design.get("bias", True):
         return Feedback(False, "without biases input (0, 0) always gives 0.5: never a success.")
-    from .diagnose import dead_fraction  # diagnose imports train_many; checks stays light
+    from ..core.units import dead_fraction  # diagnose imports train_many; checks stays light
 
     return Feedback(
         False,
@@ -813,9 +813,10 @@ def _sign(value):
 @_guarded
 def check_step_signs(bce_sign, surrogate_sign, net, X, y, lr):
     """Check predicted signs of the change in the BCE and in the surrogate S (see
-    `xorlab.surrogate`) after one step of `net`'s own gradient at `lr`; X: (n, d_in), y: (n, 1).
+    `xorlab.cases.rising_cost`) after one step of `net`'s own gradient at `lr`;
+    X: (n, d_in), y: (n, 1).
     Each sign is +1 or "up" (rises), -1 or "down" (falls). `net` is not changed."""
-    from .surrogate import surrogate_loss
+    from ..cases.rising_cost import surrogate_loss
 
     signs = (_sign(bce_sign), _sign(surrogate_sign))
     if None in signs:
@@ -869,7 +870,7 @@ def check_y_flip_surrogate(fn):
     """Check `fn(z, y)` -> float, for logits z and targets y of shape (n, 1), is a function whose
     exact gradient in z is what BCE gives with the sign of its y/p term flipped (instead of the
     (1 - y)/(1 - p) term). A constant offset does not matter."""
-    from .activations import sigmoid
+    from ..core.activations import sigmoid
 
     p, y = _probe_points()
     z = np.log(p / (1.0 - p))
@@ -911,7 +912,7 @@ def check_xor_recipe(lr=None, epochs=None, init_scale=None, n=1000, seed=10**6):
     """Check a training recipe for XOR with the correct gradient: `n` >= 1,000 sigmoid nets of
     size (2, 2, 1), init "normal" times `init_scale`, full-batch `lr`, `epochs` <= 5000.
     Correct when the lower end of the 95% interval of the success rate reaches 90%."""
-    from .batched import train_many
+    from ..core.batched import train_many
 
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)):
         return Feedback(False, f"epochs must be a whole number, got {_describe(epochs)}.")
@@ -947,24 +948,24 @@ def _chain_rule_case():
 
 
 def _chain_rule_step(W1, W2, x, y, lr, bugs=()):
-    from . import online
+    from ..cases import chain_rule
 
     params = {"W1": W1[..., None], "W2": W2[..., None]}
-    new = online.translation_step(params, x, y, lr, bugs)
+    new = chain_rule.translation_step(params, x, y, lr, bugs)
     return new["W1"][..., 0], new["W2"][..., 0]
 
 
 def _chain_rule_diagnosis(got, W1, W2, x, y, lr, as_step):
     """Name the translation bug (or bug pair) whose step or gradient matches `got`."""
-    from . import online
+    from ..cases import chain_rule
 
-    names = list(online.TRANSLATION_BUGS)
+    names = list(chain_rule.TRANSLATION_BUGS)
     tried = [(b,) for b in names] + [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
     for bugs in tried:
         new1, new2 = _chain_rule_step(W1, W2, x, y, lr, bugs)
         want = (new1, new2) if as_step else ((W1 - new1) / lr, (W2 - new2) / lr)
         if all(np.allclose(g, w, atol=1e-10) for g, w in zip(got, want)):
-            return "; ".join(online.TRANSLATION_BUGS[b] for b in bugs)
+            return "; ".join(chain_rule.TRANSLATION_BUGS[b] for b in bugs)
     return None
 
 
@@ -1086,7 +1087,7 @@ def check_sum_factor(value, n=4):
 
 
 def _doctor(case):
-    from .doctor import doctor
+    from ..doctor.report import doctor
 
     try:
         return doctor(**case)

@@ -14,12 +14,12 @@ Two ideas from the chapter "Translating the chain rule":
 
 import numpy as np
 
-from . import _validate, mlp
-from .activations import sigmoid
-from .batched import in_parts, prepare, run_epochs, starting_params
-from .data import xor
-from .faults import FAULTS, Pass
-from .train import check_work
+from ..core import _validate, mlp
+from ..core.activations import sigmoid
+from ..core.batched import in_parts, prepare, run_epochs, starting_params
+from ..core.data import xor
+from ..core.faults import FAULTS, Pass
+from ..core.train import check_work
 
 ORDERS = ("simultaneous", "output_first")
 
@@ -262,7 +262,7 @@ def draw_translation(bugs=(), lr=0.5, epochs=2000, seed=0, title=None):
     """
     import matplotlib.pyplot as plt
 
-    from .plots import PALETTE
+    from ..show.plots import PALETTE
 
     X, y = xor()
     marks, outs, _ = translation_train(bugs, lr, epochs, 1, seed, max(1, epochs // 200))

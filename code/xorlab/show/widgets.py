@@ -20,11 +20,11 @@ import re
 
 import matplotlib.pyplot as plt
 
+from ..core.batched import train_many
+from ..core.data import xor
+from ..core.mlp import INITS
+from ..core.units import dead_units
 from . import plots
-from .batched import train_many
-from .data import xor
-from .diagnose import dead_units
-from .mlp import INITS
 
 NOT_RUN = "Live explorer: run this cell (after the cells above it) to use its controls."
 PLAYER_HINT = "(Run this cell to use the slider.)"

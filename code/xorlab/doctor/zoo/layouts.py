@@ -2,8 +2,7 @@
 
 import numpy as np
 
-import xorlab as xl
-
+from ..adapter import adapt
 from . import GRADIENT, TROUBLE, program
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])  # integers, as typed
@@ -42,7 +41,7 @@ class ColumnNet:
 
 def column_case(net, **kw):
     names = ("W1", "b1", "W2", "b2")
-    return xl.adapt(net, names, "train", X.T, Y.T, predict="forward", lr="lr", columns=True, **kw)
+    return adapt(net, names, "train", X.T, Y.T, predict="forward", lr="lr", columns=True, **kw)
 
 
 @program("class, samples as columns")
@@ -89,7 +88,7 @@ class IntegerWeights:
 def int_weights():
     """Integer weight arrays: every update is truncated back to whole numbers."""
     net = IntegerWeights()
-    return xl.adapt(net, ("W1", "b1", "W2", "b2"), "train", X, Y, predict="forward", lr="lr")
+    return adapt(net, ("W1", "b1", "W2", "b2"), "train", X, Y, predict="forward", lr="lr")
 
 
 class FloatWeights(IntegerWeights):
@@ -105,7 +104,7 @@ class FloatWeights(IntegerWeights):
 def int_data():
     """Correct: integer inputs and targets, float weights."""
     net = FloatWeights(lr=1.0)
-    return xl.adapt(
+    return adapt(
         net, ("W1", "b1", "W2", "b2"), "train", X, Y, predict="forward", lr="lr", epochs=1000
     )
 
@@ -138,7 +137,7 @@ def flat_targets():
     """Targets of shape (n,) broadcast against outputs (n, 1) into an (n, n) error."""
     net = FlatTargets()
     y_flat = np.array([0, 1, 1, 0])
-    return xl.adapt(
+    return adapt(
         net, ("W1", "b1", "W2", "b2"), "train", X, y_flat, predict="forward", lr="lr", epochs=600
     )
 
@@ -169,7 +168,7 @@ class PredictFlat:
 def flat_output():
     """Correct: a single output kept as shape (n,), targets (n,), a scalar output bias."""
     net = PredictFlat()
-    return xl.adapt(
+    return adapt(
         net,
         ("W1", "b1", "w2", "b2"),
         "train",

@@ -24,8 +24,8 @@ import numbers
 
 import numpy as np
 
-from . import _validate
-from .doctor import Finding
+from ..core import _validate
+from .report import Finding
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
 
@@ -44,7 +44,7 @@ def adapt(
     epochs=None,
     train_args=None,
 ):
-    """Keyword arguments of `xorlab.doctor` for a reader's network `obj`.
+    """Keyword arguments of `xorlab.doctor.report` for a reader's network `obj`.
 
     - obj: the reader's object (its attributes hold the parameters), or a dict of arrays.
     - params: the parameter names, e.g. ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted

@@ -3,18 +3,19 @@
 Each program is a few lines of its own (a class that updates its weights in place, plain
 functions, samples as columns, per-sample, random-order and mini-batch loops, softmax outputs,
 wrong printed losses, integer arrays, broadcasting slips, too few epochs, ...), none generated
-by `xorlab.planted` or the fault mechanism. Each is registered with the finding codes the doctor
+by `xorlab.cases.field_guide` or the fault mechanism. Each is registered with the finding codes
+the doctor
 must give: at least one of `required` (an empty `required` means no finding at all), and
 nothing outside `required | allowed`.
 
-    from xorlab import zoo
+    from xorlab.doctor import zoo
     verdicts = zoo.evaluate()          # [(name, finding codes), ...]
     zoo.score(verdicts)                # precision, recall and their Wilson intervals
 
 A few programs are *blind spots*: a real bug the doctor cannot see by design (wrong labels, an
 update order that only matters at second order). They are kept apart (`blind=True`), expected
 to get no finding, and left out of the score. `stored_verdicts()` reads the verdicts of the
-current doctor and of the doctor before the zoo existed, saved by `python -m xorlab.zoo` (the
+current doctor and of the doctor before the zoo existed, saved by `python -m xorlab.doctor.zoo` (the
 test suite checks that the saved current verdicts are still what the doctor says).
 """
 
@@ -22,7 +23,7 @@ import json
 import pathlib
 from dataclasses import dataclass
 
-from ..stats import wilson_interval
+from ...core.stats import wilson_interval
 
 PROGRAMS = {}
 
@@ -39,7 +40,7 @@ TROUBLE = frozenset(
 class Program:
     """One learner program: its `name`, `style` (how it is written), `bug` (in words; "" for a
     correct program), the finding codes `required` and `allowed`, and `build()` -> the keyword
-    arguments of `xorlab.doctor` for it, written as its author would write them."""
+    arguments of `xorlab.doctor.report` for it, written as its author would write them."""
 
     name: str
     style: str
@@ -76,7 +77,7 @@ def program(style, required=(), allowed=(), blind=False):
 def evaluate(names=None, doctor=None):
     """Run the doctor on each program (all by default); returns [(name, codes), ...]."""
     if doctor is None:
-        from ..doctor import doctor
+        from ..report import doctor
     names = list(PROGRAMS) if names is None else list(names)
     unknown = [n for n in names if n not in PROGRAMS]
     if unknown:

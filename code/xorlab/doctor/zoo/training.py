@@ -2,8 +2,10 @@
 
 import numpy as np
 
-import xorlab as xl
-
+from ...core.data import xor
+from ...core.mlp import MLP
+from ..adapter import adapt
+from ..report import adapt_mlp
 from . import TROUBLE, program
 
 X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -46,7 +48,7 @@ class Net:
 
 def adapted(net, **kw):
     names = ("W1", "b1", "W2", "b2")
-    return xl.adapt(net, names, "train", X, Y, predict="forward", lr="lr", **kw)
+    return adapt(net, names, "train", X, Y, predict="forward", lr="lr", **kw)
 
 
 @program("class, training", {"lr_too_small"})
@@ -124,11 +126,11 @@ def per_sample_too_few():
 
 
 def mlp_case(scale):
-    net = xl.MLP((2, 2, 1), init_scale=scale, seed=0)
-    return {**xl.adapt_mlp(net, *xl.xor()), "epochs": 300}
+    net = MLP((2, 2, 1), init_scale=scale, seed=0)
+    return {**adapt_mlp(net, *xor()), "epochs": 300}
 
 
 @program("xorlab MLP, training", {"plateau_start"}, {"too_few_steps"})
 def mlp_init_scale_small():
-    """Correct xl.MLP code started at init_scale=0.01: on the saddle, no gradient bug."""
+    """Correct MLP code started at init_scale=0.01: on the saddle, no gradient bug."""
     return mlp_case(0.01)

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import _validate
-from .data import solved as _solved_at
-from .gradcheck import check_gradients
+from ..core import _validate
+from ..core.data import solved as _solved_at
+from ..core.gradcheck import check_gradients
 
 BOOK_URL = os.environ.get("XORLAB_BOOK_URL", "https://why-wont-it-learn.github.io/book")
 """Where the book is published; chapter links are built from it (set XORLAB_BOOK_URL to change)."""

@@ -16,10 +16,10 @@ Parameters may be numbers or arrays; arrays broadcast, so one call evaluates man
 
 import numpy as np
 
-from . import _validate
-from .activations import sigmoid
-from .data import identity
-from .mlp import init_params
+from ..core import _validate
+from ..core.activations import sigmoid
+from ..core.data import identity
+from ..core.mlp import init_params
 
 NO_BIAS_BOUND = 0.125
 """The infimum of the identity task's loss (mean squared error) for a bias-free chain."""
@@ -224,8 +224,8 @@ def plot_unit_lines(W, b=None, ax=None, lo=-0.5, hi=1.5):
     XOR corners. W: (2, h), b: (h,) or None (no bias: every line passes through the origin)."""
     import matplotlib.pyplot as plt
 
-    from . import plots
-    from .data import xor
+    from ..core.data import xor
+    from ..show import plots
 
     W = np.asarray(W, dtype=np.float64)
     b = np.zeros(W.shape[1]) if b is None else np.asarray(b, dtype=np.float64)
@@ -249,7 +249,7 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
     cloud: optional (f0, f1) arrays drawn as faint dots (e.g. from `reachable_grid`)."""
     import matplotlib.pyplot as plt
 
-    from . import plots
+    from ..show import plots
 
     if ax is None:
         _, ax = plt.subplots(figsize=(4.2, 3.8), layout="constrained")
@@ -320,7 +320,7 @@ def reachable_explorer():
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from .widgets import explorer
+    from ..show.widgets import explorer
 
     def show(**kw):
         draw_reachable(**kw)

@@ -120,7 +120,7 @@ def each(function, settings, workers=None):
     per usable CPU at a time (`workers` sets how many); the same results, in the same order.
 
     `function` must be importable by a fresh Python, e.g. `xl.train_many` or
-    `xl.online.translation_train`, not a function defined in a notebook.
+    `xl.cases.chain_rule.translation_train`, not a function defined in a notebook.
     """
     settings = list(settings)
     if not all(isinstance(s, dict) for s in settings):
@@ -204,7 +204,7 @@ def _answer(worker):
         return pickle.load(worker.stdout)
     except EOFError:
         raise RuntimeError(
-            "a worker process of xorlab.parallel stopped before answering (out of memory?); "
+            "a worker process of xorlab.core.parallel stopped before answering (out of memory?); "
             "run the call again, or pass workers=1 to run it in this process"
         ) from None
 
@@ -251,7 +251,7 @@ def _ready(k):
     _workers[:] = [w for w in _workers if w.poll() is None]
     home = str(Path(__file__).resolve().parent.parent)
     path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
-    command = [sys.executable, "-c", "from xorlab.parallel import serve; serve()"]
+    command = [sys.executable, "-c", "from xorlab.core.parallel import serve; serve()"]
     while len(_workers) < k:
         _workers.append(
             subprocess.Popen(

@@ -1,0 +1,2 @@
+"""The exercises' self-checks (`xl.checks`): the answer guard, shared references and one
+module per chapter."""
