@@ -24,9 +24,9 @@ import numpy as np
 from . import capacity, gradient, training, update
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .findings import Diagnosis, Finding
-from .reader import MAX_EPOCHS, copy, implied_gradient, read
+from .reader import copy, implied_gradient, read
 
-__all__ = ["MAX_EPOCHS", "Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
+__all__ = ["Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
 
 
 def _gradient_phase(reader, findings):
