@@ -4,7 +4,7 @@ Run from the repository root: `.venv/bin/python benchmarks/doctor_zoo_before.py`
 minute). In-place programs are adapted the way the book taught then: `implied_gradient` over
 one call of the training method at the reader's learning rate, the printed loss (or the mean
 BCE of the outputs when none is printed), `predict`, and the reader's epochs. A crash is saved
-as None (a miss). Writes the verdicts into xorlab/zoo/verdicts.json under "before".
+as None (a miss). Writes the verdicts into xorlab/doctor/zoo/verdicts.json under "before".
 """
 
 import json
@@ -29,7 +29,7 @@ def old_doctor_module():
         check=True,
     ).stdout
     module = types.ModuleType("xorlab._doctor_before")
-    module.__package__ = "xorlab"
+    module.__package__ = "xorlab.core"  # its `from . import _validate`, `.gradcheck`
     sys.modules[module.__name__] = module
     exec(compile(source, "doctor_before.py", "exec"), module.__dict__)
     return module
@@ -86,7 +86,7 @@ def old_verdict(case):
 
 
 for module in (zoo.classes, zoo.layouts, zoo.training):
-    module.xl = types.SimpleNamespace(**{**vars(xl), "adapt": taught_adapt})
+    module.adapt = taught_adapt
 
 verdicts = []
 for name, prog in zoo.PROGRAMS.items():

@@ -9,9 +9,8 @@ every finding must be in `required | allowed`.
 import numpy as np
 
 import xorlab as xl
+from xorlab.doctor.causes import GRADIENT
 from xorlab.doctor.report import adapt_mlp, implied_gradient
-
-GRADIENT = {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
 
 
 def sig(z):

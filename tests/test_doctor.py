@@ -3,14 +3,18 @@ bad inputs; the adapter's implied gradient against gradients computed independen
 
 import json
 import pathlib
+import re
 
 import numpy as np
 import pytest
+import tomllib
 from doctor_cases import CASES, seed004
+from docutils.nodes import make_id
 
 import xorlab as xl
-from xorlab.doctor import zoo
-from xorlab.doctor.report import CHAPTERS, _slug, adapt_mlp, doctor, implied_gradient
+from xorlab.doctor import causes, zoo
+from xorlab.doctor.causes import CAUSES, CHAPTER_TITLES, RANK
+from xorlab.doctor.report import adapt_mlp, doctor, implied_gradient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 X, Y = xl.xor()
@@ -183,7 +187,7 @@ def test_no_gradient_false_alarm_at_any_init_scale():
         for hidden in ("tanh", "relu"):
             net = xl.MLP((2, 3, 1), hidden=hidden, init_scale=scale, seed=3)
             d = doctor(**adapt_mlp(net, X, Y), epochs=20)
-            assert not set(d.codes) & zoo.GRADIENT, f"{scale} {hidden}: {d}"
+            assert not set(d.codes) & causes.GRADIENT, f"{scale} {hidden}: {d}"
 
 
 def test_a_correct_gradient_is_never_called_a_sign_flip(zoo_results):
@@ -213,39 +217,85 @@ def test_healthy_means_it_trains(zoo_results):
 
 
 def test_findings_are_one_per_cause_most_likely_first(zoo_results):
-    from xorlab.doctor.report import ORDER
-
     for d in zoo_results.values():
         assert len(set(d.codes)) == len(d.codes)
-        assert [ORDER.index(c) for c in d.codes] == sorted(ORDER.index(c) for c in d.codes)
+        assert [RANK[c] for c in d.codes] == sorted(RANK[c] for c in d.codes)
 
 
-def _headings(doc):
+def _markdown_lines(doc):
     cells = json.loads((ROOT / "chapters" / f"{doc}.ipynb").read_text())["cells"]
-    lines = [line for c in cells if c["cell_type"] == "markdown" for line in c["source"]]
-    return {line.lstrip("#").strip() for line in lines if line.startswith("#")}
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return text.splitlines()
 
 
-@pytest.mark.parametrize("code", sorted(CHAPTERS))
+def _anchors(doc):
+    """{heading: its anchors}: the id Sphinx derives from the heading (docutils' make_id of
+    its text) and the MyST labels `(label)=` right above it."""
+    anchors, labels = {}, []
+    for line in _markdown_lines(doc):
+        if re.fullmatch(r"\(([^)]+)\)=", line.strip()):
+            labels.append(line.strip()[1:-2])
+        elif line.startswith("#"):
+            heading = line.lstrip("#").strip()
+            anchors[heading] = {make_id(heading), *labels}
+            labels = []
+        elif line.strip():
+            labels = []
+    return anchors
+
+
+@pytest.mark.parametrize("code", list(CAUSES))
 def test_every_pointer_names_a_section_that_exists(code):
-    doc, title, heading = CHAPTERS[code]
-    assert heading in _headings(doc), f"{code}: no section {heading!r} in {doc}"
-    assert f"# {title}" in "\n".join(f"# {h}" for h in _headings(doc))
+    cause = CAUSES[code]
+    anchors = _anchors(cause.chapter)
+    title = CHAPTER_TITLES[cause.chapter]
+    assert cause.section in anchors, f"{code}: no section {cause.section!r} in {cause.chapter}"
+    assert cause.label in anchors[cause.section], f"{code}: {cause.label!r} is not its anchor"
+    assert title in anchors, f"{cause.chapter} is not titled {title!r}"
     f = xl.Finding(code, "t", "e")
-    assert f.url.endswith(f"/chapters/{doc}.html#{_slug(heading)}")
+    assert f.url == f"{causes.BOOK_URL}/chapters/{cause.chapter}.html#{cause.label}"
     assert f.url.startswith("https://") and title in f.section
 
 
-def test_slug_matches_sphinx():
-    assert _slug("The model's capacity") == "the-model-s-capacity"
-    assert _slug("Why up, and not down?") == "why-up-and-not-down"
-    assert _slug("The function the broken code *does* descend") == (
-        "the-function-the-broken-code-does-descend"
-    )
+@pytest.mark.skipif(not (ROOT / "_build/html").exists(), reason="needs the built book")
+@pytest.mark.parametrize("code", list(CAUSES))
+def test_every_pointer_is_an_anchor_of_the_built_book(code):
+    cause = CAUSES[code]
+    page = (ROOT / "_build/html/chapters" / f"{cause.chapter}.html").read_text()
+    assert f'id="{cause.label}"' in page
+
+
+def test_the_book_url_is_the_package_metadata(monkeypatch):
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert urls["Book"] == causes.PUBLISHED  # the fallback without metadata is the same place
+    monkeypatch.setenv("XORLAB_BOOK_URL", "https://example.org/fork")
+    assert causes._book_url() == "https://example.org/fork"
+    monkeypatch.delenv("XORLAB_BOOK_URL")
+    monkeypatch.setattr(causes.metadata, "metadata", _not_installed)
+    assert causes._book_url() == causes.PUBLISHED
+    monkeypatch.setattr(causes.metadata, "metadata", lambda name: _Meta([]))
+    assert causes._book_url() == causes.PUBLISHED
+    meta = {"xorlab": ["Source, https://example.org/src", "Book, https://example.org/book"]}
+    monkeypatch.setattr(causes.metadata, "metadata", lambda name: _Meta(meta[name]))
+    assert causes._book_url() == "https://example.org/book"
+
+
+def _not_installed(name):
+    raise causes.metadata.PackageNotFoundError(name)
+
+
+class _Meta:
+    """Package metadata holding only project URLs."""
+
+    def __init__(self, urls):
+        self.urls = urls
+
+    def get_all(self, key):
+        return self.urls if key == "Project-URL" else None
 
 
 def test_symmetric_points_to_a_section_about_symmetry():
-    doc, _, heading = CHAPTERS["symmetric"]
+    doc, heading = CAUSES["symmetric"].chapter, CAUSES["symmetric"].section
     cells = json.loads((ROOT / "chapters" / f"{doc}.ipynb").read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     section = text.split(heading, 1)[1].split("\n## ", 1)[0]

@@ -31,7 +31,7 @@ CASES = [
 def test_each_bug_is_diagnosed(bug, hidden, units):
     for seed in (0, 1):
         d = xl.doctor(**planted.implementation(bug, hidden=hidden, units=units, seed=seed))
-        assert planted.verdict_ok(bug, d.codes), f"{bug}, {hidden}, seed {seed}: {d}"
+        assert planted.BUGS[bug].ok(d.codes), f"{bug}, {hidden}, seed {seed}: {d}"
 
 
 def test_bugs_change_the_gradient_or_the_run():
@@ -44,11 +44,13 @@ def test_bugs_change_the_gradient_or_the_run():
 
 
 def test_score_counts_false_alarms_and_misses():
-    assert planted.score([("none", []), ("error y - p", ["sign_flip"])]) == (1.0, 1.0)
-    precision, recall = planted.score([("none", ["rising"]), ("error y - p", [])])
-    assert precision == 0.0 and recall == 0.0
-    precision, recall = planted.score([("zero init", ["symmetric", "rising", "no_bias"])])
-    assert precision == pytest.approx(2 / 3) and recall == 0.0
+    score = planted.score([("none", []), ("error y - p", ["sign_flip"])])
+    assert (score.precision, score.recall) == (1.0, 1.0)
+    score = planted.score([("none", ["rising"]), ("error y - p", [])])
+    assert (score.precision, score.recall) == (0.0, 0.0)
+    score = planted.score([("zero init", ["symmetric", "rising", "no_bias"])])
+    assert score.precision == pytest.approx(2 / 3) and score.recall == 0.0
+    assert (score.fair, score.findings, score.hits, score.programs) == (2, 3, 0, 1)
     with pytest.raises(ValueError, match="empty"):
         planted.score([])
 

@@ -10,8 +10,8 @@ genuinely not steps of a backward pass: "bias gradient zero" (an array the code 
 "update with +" (the update, after the gradient), "no biases" and "zero init" (the network and
 its start), "lr 50" (a setting). `implementation(bug)` returns the keyword arguments of
 `doctor` for it; `BUGS` says what each bug is and which findings should name it; `score` turns
-the doctor's verdicts into precision and recall; `draw_case` and `planted_explorer` show a
-verdict next to the loss curve.
+the doctor's verdicts into precision and recall (scored as the zoo is: `doctor.scoring`);
+`draw_case` and `planted_explorer` show a verdict next to the loss curve.
 """
 
 from dataclasses import dataclass
@@ -22,15 +22,15 @@ from ..core import _validate, mlp
 from ..core.data import xor
 from ..core.faults import FAULTS
 from ..core.losses import LOSSES
+from ..doctor import scoring
+from ..doctor.causes import GRADIENT
+from ..doctor.report import doctor
 
-GRADIENT = frozenset(
-    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
-)
 HEALTH = frozenset({"rising", "lr_too_large", "diverged"})
 
 
 @dataclass(frozen=True)
-class Bug:
+class Bug(scoring.Expected):
     """A planted mistake: what it is, the findings of which at least one must appear
     (`required`; empty means: no finding at all), and the findings that are also fair
     (`allowed`, e.g. the training trouble a wrong gradient causes)."""
@@ -160,29 +160,11 @@ def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
     }
 
 
-def verdict_ok(bug, codes):
-    """True when the doctor's finding `codes` diagnose `bug` correctly (see `Bug`)."""
-    spec = BUGS[bug]
-    found = set(codes)
-    if not spec.required:
-        return not found
-    return bool(found & spec.required) and found <= spec.required | spec.allowed
-
-
 def score(verdicts):
-    """Precision and recall of the doctor over `verdicts`: a list of (bug, finding codes).
-
-    precision = findings that belong to their bug / all findings; recall = cases diagnosed
-    correctly (a required finding present, or none at all for correct code) / all cases."""
-    if not verdicts:
-        raise ValueError("verdicts is empty: run the doctor on at least one case")
-    right = total = hits = 0
-    for bug, codes in verdicts:
-        fair = BUGS[bug].required | BUGS[bug].allowed
-        right += sum(c in fair for c in codes)
-        total += len(codes)
-        hits += verdict_ok(bug, codes)
-    return (right / total if total else 1.0), hits / len(verdicts)
+    """Score `verdicts` [(bug, finding codes), ...] against the bugs' expected findings: a
+    `scoring.Score` (precision: findings that belong to their bug / all findings; recall: cases
+    diagnosed correctly / all cases)."""
+    return scoring.score([(BUGS[bug], codes) for bug, codes in verdicts])
 
 
 def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
@@ -190,7 +172,6 @@ def draw_case(bug="sum in hidden layer", lr=0.5, seed=0, figsize=(6, 2.6)):
     the first finding (or "healthy"). Returns (Figure, Diagnosis)."""
     import matplotlib.pyplot as plt
 
-    from ..doctor.report import doctor
     from ..show import plots
 
     diagnosis = doctor(**{**implementation(bug, lr=lr, seed=seed), "epochs": 300})

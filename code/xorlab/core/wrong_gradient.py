@@ -24,7 +24,8 @@ class Disagreement:
 
 
 def classify(analytic, true, n_samples, skip=None):
-    """Classify how `analytic` differs from `true` (arrays of one shape, e.g. W1: (d_in, h)).
+    """Classify how `analytic` differs from `true` (arrays of one shape, e.g. W1: (d_in, h)),
+    the gradient by finite differences of the loss (the evidence names it so).
 
     n_samples: the number of samples in the loss (a factor of n or 1/n is named as such);
     skip: a boolean array of entries to ignore (a finite difference across a ReLU kink).
@@ -38,11 +39,11 @@ def classify(analytic, true, n_samples, skip=None):
     if stuck.any():
         return Disagreement(
             "zero_gradient",
-            f"{int(stuck.sum())} of {a.size} entries are exactly 0 where the true slopes "
-            f"reach {np.abs(n[stuck]).max():.1e}",
+            f"{int(stuck.sum())} of {a.size} entries are exactly 0 while finite differences "
+            f"see slopes up to {np.abs(n[stuck]).max():.1e}",
         )
     if a.size == 1:
-        return Disagreement(None, f"{a[0]:.4g} where the true value is {n[0]:.4g}")
+        return Disagreement(None, f"{a[0]:.4g} where finite differences give {n[0]:.4g}")
     cos, ratio = _cosine(a, n), _norm_ratio(a, n)
     if cos < -0.99:
         return Disagreement(

@@ -25,7 +25,7 @@ import numbers
 import numpy as np
 
 from ..core import _validate
-from .report import Finding
+from .findings import Finding
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
 
@@ -330,10 +330,4 @@ class _Reader:
                 )
         if not lines:
             return []
-        return [
-            Finding(
-                "integer_weights",
-                "Integer weights: every update is truncated to a whole number",
-                "\n".join(lines),
-            )
-        ]
+        return [Finding.of("integer_weights", "\n".join(lines))]

@@ -23,13 +23,11 @@ import json
 import pathlib
 from dataclasses import dataclass
 
-from ...core.stats import wilson_interval
+from .. import scoring
+from ..report import doctor as _doctor
 
 PROGRAMS = {}
 
-GRADIENT = frozenset(
-    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
-)
 # what a wrong gradient may fairly bring along: the training trouble it causes
 TROUBLE = frozenset(
     {"rising", "lr_too_large", "diverged", "flat", "too_few_steps", "stuck_units", "cannot_fit"}
@@ -37,7 +35,7 @@ TROUBLE = frozenset(
 
 
 @dataclass(frozen=True)
-class Program:
+class Program(scoring.Expected):
     """One learner program: its `name`, `style` (how it is written), `bug` (in words; "" for a
     correct program), the finding codes `required` and `allowed`, and `build()` -> the keyword
     arguments of `xorlab.doctor.report` for it, written as its author would write them."""
@@ -49,13 +47,6 @@ class Program:
     allowed: frozenset
     build: object
     blind: bool = False
-
-    def ok(self, codes):
-        """True when the finding `codes` diagnose this program correctly."""
-        found = set(codes)
-        if not self.required:
-            return not found
-        return bool(found & self.required) and found <= self.required | self.allowed
 
 
 def program(style, required=(), allowed=(), blind=False):
@@ -76,8 +67,7 @@ def program(style, required=(), allowed=(), blind=False):
 
 def evaluate(names=None, doctor=None):
     """Run the doctor on each program (all by default); returns [(name, codes), ...]."""
-    if doctor is None:
-        from ..report import doctor
+    doctor = doctor or _doctor
     names = list(PROGRAMS) if names is None else list(names)
     unknown = [n for n in names if n not in PROGRAMS]
     if unknown:
@@ -85,53 +75,11 @@ def evaluate(names=None, doctor=None):
     return [(n, doctor(**PROGRAMS[n].build()).codes) for n in names]
 
 
-@dataclass
-class Score:
-    """Precision (fair findings / all findings) and recall (programs diagnosed correctly / all),
-    each with its counts and 95% Wilson interval."""
-
-    fair: int
-    findings: int
-    hits: int
-    programs: int
-
-    @property
-    def precision(self):
-        return self.fair / self.findings if self.findings else 1.0
-
-    @property
-    def recall(self):
-        return self.hits / self.programs
-
-    def intervals(self):
-        """((lo, hi) for precision, (lo, hi) for recall)."""
-        prec = wilson_interval(self.fair, self.findings) if self.findings else (0.0, 1.0)
-        return prec, wilson_interval(self.hits, self.programs)
-
-    def __str__(self):
-        (pl, ph), (rl, rh) = self.intervals()
-        return (
-            f"precision {self.precision:.2f} ({self.fair}/{self.findings} findings fair, "
-            f"95% CI {pl:.2f}-{ph:.2f}); recall {self.recall:.2f} ({self.hits}/{self.programs} "
-            f"programs right, 95% CI {rl:.2f}-{rh:.2f})"
-        )
-
-
 def score(verdicts):
-    """Score `verdicts` [(name, codes), ...] against the programs' expected findings; blind
-    spots are left out. A verdict of None (the doctor crashed) counts as a miss."""
-    verdicts = [(n, c) for n, c in verdicts if not PROGRAMS[n].blind]
-    if not verdicts:
-        raise ValueError("verdicts is empty: evaluate at least one program")
-    fair = findings = hits = 0
-    for name, codes in verdicts:
-        if codes is None:
-            continue
-        spec = PROGRAMS[name]
-        fair += sum(c in spec.required | spec.allowed for c in codes)
-        findings += len(codes)
-        hits += spec.ok(codes)
-    return Score(fair, findings, hits, len(verdicts))
+    """Score `verdicts` [(name, codes), ...] against the programs' expected findings: a
+    `scoring.Score`. Blind spots are left out; a verdict of None (the doctor crashed) counts
+    as a miss."""
+    return scoring.score([(PROGRAMS[n], c) for n, c in verdicts if not PROGRAMS[n].blind])
 
 
 VERDICTS = pathlib.Path(__file__).with_name("verdicts.json")

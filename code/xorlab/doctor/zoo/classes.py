@@ -4,7 +4,8 @@ place. Full-batch, per-sample, random-order and mini-batch loops."""
 import numpy as np
 
 from ..adapter import adapt
-from . import GRADIENT, TROUBLE, program
+from ..causes import GRADIENT
+from . import TROUBLE, program
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y = np.array([[0], [1], [1], [0]], dtype=float)

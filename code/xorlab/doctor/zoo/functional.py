@@ -3,7 +3,8 @@ that returns the gradients, and the doctor called on them directly."""
 
 import numpy as np
 
-from . import GRADIENT, TROUBLE, program
+from ..causes import GRADIENT
+from . import TROUBLE, program
 
 X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y = np.array([[0.0], [1.0], [1.0], [0.0]])

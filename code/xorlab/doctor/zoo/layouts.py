@@ -3,7 +3,8 @@
 import numpy as np
 
 from ..adapter import adapt
-from . import GRADIENT, TROUBLE, program
+from ..causes import GRADIENT
+from . import TROUBLE, program
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])  # integers, as typed
 Y = np.array([[0], [1], [1], [0]])

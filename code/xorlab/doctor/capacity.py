@@ -1,0 +1,70 @@
+"""The model's capacity: an output pinned at the all-zero input (no biases), and a network
+that is linear on data no line separates."""
+
+import numpy as np
+
+from .findings import Finding
+
+
+def pinned(params, predict, X, y, rng):
+    """The output at an all-zero row of X: (n, d_in) does not move for 5 random weight
+    settings and is on the wrong side of its target: the finding in a list, or []."""
+    zero_rows = np.all(X == 0, axis=1)
+    if not zero_rows.any():
+        return []
+    outs = []
+    for _ in range(5):
+        shaken = {k: v + rng.normal(0, 1, v.shape) for k, v in params.items()}
+        outs.append(predict(shaken, X[zero_rows][:1]))
+    value = float(outs[0].ravel()[0])
+    mid = (y.min() + y.max()) / 2
+    target = y[zero_rows][:, 0]
+    wrong_side = np.any(np.where(target > mid, value <= mid, value >= mid))
+    if all(np.allclose(o, outs[0], atol=1e-12) for o in outs) and wrong_side:
+        return [
+            Finding.of(
+                "no_bias",
+                f"output {value:.4f} at x = 0 for 5 random weight settings; target "
+                f"{float(y[zero_rows][0, 0]):g}",
+            )
+        ]
+    return []
+
+
+def linear(params, predict, X, y, rng):
+    """The output's logit is affine in the inputs over the data region, and no line separates
+    the classes of y: (n, 1): the finding in a list, or []."""
+    if y.shape[1] != 1 or _linearly_separable(X, y):
+        return []
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pts = np.vstack([X, rng.uniform(lo, hi, size=(60, X.shape[1]))])
+    p = predict(params, pts)[:, :1]
+    if np.all((p > 0) & (p < 1)):
+        p = np.log(p) - np.log1p(-p)
+    A = np.column_stack([pts, np.ones(len(pts))])
+    coef, *_ = np.linalg.lstsq(A, p, rcond=None)
+    spread = max(float(np.ptp(p)), 1e-12)
+    residual = float(np.abs(A @ coef - p).max() / spread)
+    if residual < 1e-6 and np.ptp(p) > 1e-9:
+        return [
+            Finding.of(
+                "linear",
+                f"an affine fit of the output's logit over the data region leaves relative "
+                f"residual {residual:.1e}",
+            )
+        ]
+    return []
+
+
+def _linearly_separable(X, y):
+    """Perceptron test: True if a line (hyperplane) separates the two classes of y: (n, 1)."""
+    A = np.column_stack([X, np.ones(len(X))])
+    s = np.where(y[:, 0] > (y.min() + y.max()) / 2, 1.0, -1.0)
+    w = np.zeros(A.shape[1])
+    for _ in range(1000):
+        wrong = s * (A @ w) <= 0
+        if not wrong.any():
+            return True
+        i = np.argmax(wrong)
+        w += s[i] * A[i]
+    return False

@@ -1,0 +1,216 @@
+"""The causes the doctor can name: one record per finding code, in the order the report lists
+them (the most likely cause first: what the reader must fix before anything else can be judged),
+each with its headline, where to look in the code, and the book's section that explains it.
+
+A section is named by its chapter (the file name without .ipynb), its heading as printed, and
+its label: the anchor of that section in the chapter's HTML page. Links are
+`{BOOK_URL}/chapters/{chapter}.html#{label}`; the book's address is the package's "Book" URL
+(`[project.urls]` in pyproject.toml), or XORLAB_BOOK_URL when set.
+"""
+
+import os
+from dataclasses import dataclass
+from importlib import metadata
+
+PUBLISHED = "https://why-wont-it-learn.github.io/book"
+"""Where the book is published: the fallback when the package metadata is not installed."""
+
+
+def _book_url():
+    """XORLAB_BOOK_URL, else the "Book" entry of the installed package's project URLs, else
+    `PUBLISHED`."""
+    if os.environ.get("XORLAB_BOOK_URL"):
+        return os.environ["XORLAB_BOOK_URL"]
+    try:
+        urls = metadata.metadata("xorlab").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    book = [url for label, _, url in (u.partition(", ") for u in urls) if label == "Book"]
+    return book[0] if book else PUBLISHED
+
+
+BOOK_URL = _book_url()
+"""Where the book is published; chapter links are built from it."""
+
+CHAPTER_TITLES = {
+    "case-chain-rule": "Translating the chain rule",
+    "case-no-bias": "The two-neuron net that cannot learn the identity",
+    "case-rising-cost": "The cost that keeps rising",
+    "case-sigmoid-vs-tanh": "Two hidden sigmoid units vs tanh",
+    "field-guide": "Field guide: when your own network will not learn",
+    "xor-done-right": "XOR, done right",
+}
+"""{chapter file name: its title} for the chapters a finding points to."""
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One cause: its `title` (a finding's headline; a finding may add its specifics to it),
+    `where` to look in the code, and the section that explains it: `chapter` (file name),
+    `section` (the heading as printed) and `label` (the section's anchor in the HTML)."""
+
+    title: str
+    where: str
+    chapter: str
+    section: str
+    label: str
+
+    @property
+    def url(self):
+        return f"{BOOK_URL}/chapters/{self.chapter}.html#{self.label}"
+
+
+_GUIDE = "field-guide"
+_READS = ("How the doctor reads a gradient", "how-the-doctor-reads-a-gradient")
+_PRINTED = ("The loss you print", "the-loss-you-print")
+_ADAPTER = ("Class-based code: the adapter", "class-based-code-the-adapter")
+_CAPACITY = ("The model's capacity", "the-model-s-capacity")
+_HEALTH = ("Training health", "training-health")
+_RIGHT = ("Gradient right, training wrong", "gradient-right-training-wrong")
+
+CAUSES = {
+    "integer_weights": Cause(
+        "Integer weights: every update is truncated to a whole number",
+        "the initialisation: create the weights as floats (np.array(..., dtype=float) or "
+        "rng.normal)",
+        _GUIDE,
+        *_ADAPTER,
+    ),
+    "shape_changed": Cause(
+        "One training step changes the shape of a parameter (numpy broadcasting)",
+        "the sums over samples (axis=0 for rows, axis=1 for columns, keepdims)",
+        _GUIDE,
+        *_ADAPTER,
+    ),
+    "loss_mismatch": Cause(
+        "Your gradient is the gradient of the {loss}; the loss you print is another function",
+        "the function that computes the loss you print",
+        _GUIDE,
+        *_PRINTED,
+    ),
+    "impossible_loss": Cause(
+        "Your loss goes negative: no standard loss of the outputs can",
+        "the signs and the logarithms in the loss you print",
+        _GUIDE,
+        *_PRINTED,
+    ),
+    "update_climbs": Cause(
+        "The update adds the gradient: every step climbs the loss",
+        "the update: w - lr * g",
+        "case-chain-rule",
+        "Why up, and not down?",
+        "why-up-and-not-down",
+    ),
+    "sign_flip": Cause(
+        "Gradient has the wrong sign",
+        "the output error (p - y, not y - p) and the sign of the update",
+        "case-rising-cost",
+        "Diagnose",
+        "diagnose",
+    ),
+    "zero_gradient": Cause(
+        "Gradient is zero where it should not be",
+        "the line that should compute (or apply) these arrays' gradients",
+        _GUIDE,
+        *_READS,
+    ),
+    "wrong_gradient": Cause(
+        "Gradient is wrong",
+        "the backward pass of these arrays: transposes, axes of sums, which activation each "
+        "derivative uses",
+        "xor-done-right",
+        "What a failing check looks like",
+        "what-a-failing-check-looks-like",
+    ),
+    "data_factor": Cause(
+        "Gradient off by a factor that varies with the data",
+        "the activation derivatives: each of its own function, at the right values",
+        "case-sigmoid-vs-tanh",
+        "Diagnose: the gradient check, one fault at a time",
+        "diagnose-the-gradient-check-one-fault-at-a-time",
+    ),
+    "constant_scale": Cause(
+        "Gradient off by a constant factor",
+        "the 1/n of the mean: applied once, in every layer",
+        _GUIDE,
+        *_READS,
+    ),
+    "symmetric": Cause(
+        "Symmetric start: hidden units are copies with identical gradients",
+        "the initialisation: draw the weights at random",
+        _GUIDE,
+        *_CAPACITY,
+    ),
+    "no_bias": Cause(
+        "No biases: the output at the all-zero input cannot move",
+        "the layers: add a bias to every neuron",
+        "case-no-bias",
+        "Second suspect: the model. A proof",
+        "second-suspect-the-model-a-proof",
+    ),
+    "diverged": Cause(
+        "Training blew up: the gradient is right, the steps are too large",
+        "the learning rate",
+        _GUIDE,
+        *_HEALTH,
+    ),
+    "lr_too_large": Cause(
+        "Learning rate too large: the loss does not fall, yet the gradient is right",
+        "the learning rate: try a tenth of it",
+        _GUIDE,
+        *_HEALTH,
+    ),
+    "stuck_units": Cause(
+        "Units stuck from the start (dead ReLUs or saturated units): they get no gradient",
+        "the initialisation: smaller weights (tanh, sigmoid) or biases that keep ReLUs active",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "plateau_start": Cause(
+        "Start on a plateau: tiny weights put the net on XOR's saddle point",
+        "the initialisation's scale",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "lr_too_small": Cause(
+        "Learning rate too small: each step barely moves the weights",
+        "the learning rate",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "too_few_steps": Cause(
+        "Too few steps: the loss falls, but training stops before the data are fitted",
+        "the number of epochs",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "linear": Cause(
+        "Observed: after the run the network is linear on the data, and no line separates "
+        "these classes",
+        "the hidden activation: is it applied, and nonlinear?",
+        _GUIDE,
+        *_CAPACITY,
+    ),
+    "cannot_fit": Cause(
+        "The model did not fit the data, even with a strong optimiser: a capacity problem?",
+        "the architecture: biases, the number of hidden units, the activation",
+        _GUIDE,
+        *_CAPACITY,
+    ),
+    "flat": Cause(
+        "Training stalls: the gradient is right, the loss stops short, yet the data can be "
+        "fitted (a local minimum or a slow plateau)",
+        "the learning rate and the initialisation",
+        _GUIDE,
+        *_RIGHT,
+    ),
+}
+"""{finding code: Cause}, the most likely cause first."""
+
+GRADIENT = frozenset(
+    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
+)
+"""The findings of the gradient phase: the reader's gradient is wrong, and how."""
+
+RANK = {code: i for i, code in enumerate(CAUSES)}
+"""{finding code: its place in a report} (0 first)."""

@@ -1,0 +1,59 @@
+"""The gradient phase: the reader's gradient, array by array, against finite differences of a
+loss, and the pattern of the error read off (`core.wrong_gradient.classify`)."""
+
+import numpy as np
+
+from ..core.gradcheck import check_gradients
+from ..core.wrong_gradient import classify
+from .findings import Finding
+from .reader import copy
+
+
+def _abs_error(check):
+    keep = ~check.on_kink
+    return float(np.abs(check.analytic[keep] - check.numeric[keep]).max()) if keep.any() else 0.0
+
+
+def agrees(check, floor):
+    """Agreement of one array's check, with an absolute floor under finite differences'
+    round-off (tiny gradients at a small initialisation are checked to that floor, not to a
+    relative 1e-5)."""
+    return check.ok or _abs_error(check) <= floor
+
+
+def failing(report, floor):
+    """The names of the arrays whose gradient disagrees with finite differences."""
+    return [k for k, c in report.checks.items() if not agrees(c, floor)]
+
+
+def check(loss, reader):
+    """The gradient check of `reader.gradient` against finite differences of `loss(params)`,
+    with failing arrays re-checked at a slightly jittered point: a mismatch that vanishes
+    there came from a kink of ReLU at the original point (the loss has no derivative there),
+    not a bug. Draws from `reader.rng` only when an array fails."""
+    report = check_gradients(loss, reader.gradient, copy(reader.params))
+    wrong = failing(report, reader.floor)
+    if not wrong:
+        return report
+    jittered = {k: v + reader.rng.normal(0, 1e-3, v.shape) for k, v in reader.params.items()}
+    again = check_gradients(loss, reader.gradient, jittered)
+    for name in wrong:
+        if agrees(again[name], reader.floor):
+            report.checks[name] = again[name]
+    return report
+
+
+def finding(report, names, n_samples):
+    """One finding for the failing arrays `names`: the cause is read from the largest array
+    whose pattern shows (one-entry arrays show none), the other arrays are listed as
+    evidence."""
+    patterns = {
+        k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
+        for k in names
+    }
+    by_size = sorted(names, key=lambda k: -report[k].analytic.size)
+    codes = [patterns[k].code for k in by_size if patterns[k].code]
+    zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
+    code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
+    evidence = "\n".join(f"{k}: {patterns[k].evidence}" for k in by_size)
+    return Finding.of(code, evidence, f" in {', '.join(zero or by_size)}")

@@ -1,0 +1,244 @@
+"""The reader's implementation as the doctor uses it: their functions checked on every call,
+with errors that name the fix, and gathered in a `Reader` with their data and settings."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..core import _validate
+
+MAX_EPOCHS = 100_000
+
+
+def implied_gradient(update, params, lr):
+    """Turn an update-in-place backward pass into a gradient function.
+
+    `update(params)` returns the parameters after one training step of the reader's code (on a
+    copy); the gradient it implies is (before - after) / lr. A step that climbs shows up as the
+    negative gradient. For a whole epoch of per-sample or mini-batch steps use `xorlab.adapt`,
+    which replays one sample at a time.
+    """
+    _validate.positive(lr, "lr")
+
+    def grad(p):
+        after = update({k: v.copy() for k, v in p.items()})
+        return {k: (p[k] - after[k]) / lr for k in p}
+
+    return grad
+
+
+def copy(params):
+    """A copy of a params dict (the reader's functions never see the doctor's arrays)."""
+    return {k: v.copy() for k, v in params.items()}
+
+
+def _call_loss(loss, p):
+    value = loss(copy(p))
+    if isinstance(value, np.ndarray) and value.shape != ():
+        raise TypeError(
+            f"loss(params) returned an array of shape {value.shape}; return one number: "
+            "float(value.item()) or float(np.mean(...))"
+        )
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"loss(params) must return a number, got {type(value).__name__}") from None
+
+
+def _call_grad(grad, params):
+    g = grad(copy(params))
+    if isinstance(g, (tuple, list)):
+        raise TypeError(
+            f"grad(params) returned a {type(g).__name__} of {len(g)} items; return a dict keyed "
+            f"like params, e.g. dict(zip({list(params)}, grads))"
+        )
+    if not isinstance(g, dict):
+        raise TypeError(f"grad(params) must return a dict of arrays, got {type(g).__name__}")
+    missing = [k for k in params if k not in g]
+    if missing:
+        raise ValueError(f"grad(params) returned no gradient for {missing}")
+    out = {}
+    for k, v in params.items():
+        if g[k] is None:
+            raise TypeError(
+                f"grad(params)[{k!r}] is None: return an array shaped like params[{k!r}] {v.shape}"
+            )
+        a = np.asarray(g[k], dtype=np.float64)
+        if a.shape != v.shape:
+            raise ValueError(
+                f"grad(params)[{k!r}] has shape {a.shape} but params[{k!r}] has "
+                f"{v.shape}; return one gradient entry per parameter entry"
+            )
+        out[k] = a
+    return out
+
+
+def _checked_step(step, params):
+    """`step` with its result checked: a dict holding a numeric array for every parameter (a
+    changed shape is allowed: the doctor reports it). Keeps `ignores_grads`."""
+
+    def checked(p, g):
+        new = step(p, g)
+        if not isinstance(new, dict):
+            raise TypeError(
+                f"step(params, grads) must return the new params as a dict keyed like params, "
+                f"got {type(new).__name__}; e.g. return {{k: p[k] - lr * g[k] for k in p}}"
+            )
+        missing = [k for k in params if k not in new]
+        if missing:
+            raise ValueError(
+                f"step(params, grads) returned no new value for {missing}; return every "
+                f"parameter, changed or not"
+            )
+        for k in params:
+            arr = np.asarray(new[k])
+            if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+                raise TypeError(
+                    f"step(params, grads)[{k!r}] must be a numeric array, got "
+                    f"{type(new[k]).__name__} of dtype {arr.dtype}"
+                )
+        return new
+
+    checked.ignores_grads = getattr(step, "ignores_grads", False)
+    return checked
+
+
+def _call_predict(predict, p, Z, k):
+    out = np.asarray(predict(copy(p), Z), dtype=np.float64)
+    m = Z.shape[0]
+    if out.shape == (m, k):
+        return out
+    if out.shape == (m,) and k == 1:
+        raise ValueError(
+            f"predict returned shape {out.shape}, y has shape (n, 1): return a "
+            "column, out.reshape(-1, 1)"
+        )
+    if out.shape == (k, m):
+        raise ValueError(
+            f"predict returned shape {out.shape}: samples as columns? return out.T,"
+            f" shape ({m}, {k}) like y"
+        )
+    raise ValueError(
+        f"predict returned shape {out.shape} for {m} inputs; expected ({m}, {k}), the shape of y"
+    )
+
+
+def _params(params):
+    if not isinstance(params, dict) or not params:
+        raise TypeError("params must be a non-empty dict of name -> numeric array")
+    out = {}
+    for k, v in params.items():
+        if v is None:
+            raise TypeError(f"params[{k!r}] is None: give every parameter an array")
+        arr = np.asarray(v)
+        if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+            raise TypeError(f"params[{k!r}] must be a numeric array, got dtype {arr.dtype}")
+        arr = arr.astype(np.float64)
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(
+                f"params[{k!r}] contains NaN or infinite values, so no gradient or loss can be "
+                "checked; give the weights the program starts from (before training diverged)"
+            )
+        out[k] = arr
+    return out
+
+
+def _targets(y, n):
+    arr = np.asarray(y)
+    if arr.ndim == 1 and arr.shape[0] == n:
+        raise ValueError(
+            f"y has shape {arr.shape}: give the targets as a column, "
+            "y.reshape(-1, 1), shaped like the outputs (n, k)"
+        )
+    return _validate.as_matrix(y, "y")
+
+
+def _check_inputs(loss, grad, predict, step, lr, epochs, seed):
+    for name, fn in (("grad", grad), ("predict", predict), ("step", step), ("loss", loss)):
+        if fn is not None and not callable(fn):
+            raise TypeError(
+                f"{name} must be a function of the params dict, got {type(fn).__name__}"
+            )
+    if grad is None:
+        raise TypeError("grad must be a function of the params dict, got None")
+    if loss is None and predict is None:
+        raise TypeError(
+            "give loss(params), or predict(params, X) so the doctor can use a "
+            "standard loss of the outputs"
+        )
+    _validate.positive(lr, "lr")
+    _validate.positive(epochs, "epochs", integer=True)
+    if epochs > MAX_EPOCHS:
+        raise ValueError(
+            f"epochs must be at most {MAX_EPOCHS:,} (the doctor's run is a probe), got {epochs:,}"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+
+
+@dataclass
+class Reader:
+    """The reader's implementation, checked: `params` (float64 copies), `grads` (the gradient
+    at params), `gradient(p)`, `printed(p)` (the loss the reader prints, or None),
+    `predict(p, Z) -> (m, k)` (or None), `step(p, g)`, the data X: (n, d_in) and y: (n, k),
+    `lr`, `epochs` (and whether the reader gave them), the `rng` of the probes, the printed
+    loss at the start (`start_value`, None without a printed loss) and `floor`, the absolute
+    agreement below which finite differences cannot tell a gradient apart."""
+
+    params: dict
+    grads: dict
+    gradient: object
+    printed: object
+    predict: object
+    step: object
+    X: np.ndarray
+    y: np.ndarray
+    lr: float
+    epochs: int
+    epochs_given: bool
+    rng: np.random.Generator
+    start_value: float | None
+    floor: float
+
+
+def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
+    """Check the arguments of `doctor` and wrap the reader's functions: a `Reader`. Calls
+    grad, then predict and the loss once, at params, so that a wrong output is named now."""
+    epochs_given = epochs is not None
+    epochs = 300 if epochs is None else epochs
+    _check_inputs(loss, grad, predict, step, lr, epochs, seed)
+    params = _params(params)
+    X = _validate.as_matrix(X, "X")
+    y = _targets(y, X.shape[0])
+    _validate.same_rows(X, y)
+
+    def gradient(p):
+        return _call_grad(grad, p)
+
+    def predicted(p, Z):
+        return _call_predict(predict, p, Z, y.shape[1])
+
+    def printed(p):
+        return _call_loss(loss, p)
+
+    grads = gradient(params)
+    if predict is not None:
+        predicted(params, X)  # a clear error now for a wrong output shape
+    start_value = None if loss is None else printed(params)
+    step = _checked_step(step or (lambda p, g: {k: p[k] - lr * g[k] for k in p}), params)
+    return Reader(
+        params,
+        grads,
+        gradient,
+        None if loss is None else printed,
+        None if predict is None else predicted,
+        step,
+        X,
+        y,
+        lr,
+        epochs,
+        epochs_given,
+        np.random.default_rng(seed),
+        start_value,
+        1e-8 * max(1.0, abs(start_value or 0.0)),
+    )

@@ -1,0 +1,67 @@
+"""The update phase: does the reader's step descend, does the start break the symmetry of the
+hidden units, and does the storage keep its shapes?"""
+
+import numpy as np
+
+from .findings import Finding
+from .reader import copy
+
+
+def climbs(step, params, grads):
+    """The step moves along +gradient (cosine above 0.99): the finding in a list, or []."""
+    if getattr(step, "ignores_grads", False):
+        return []  # an in-place trainer: its direction is already in the implied gradient
+    after = step(copy(params), grads)
+    moved = np.concatenate([(np.asarray(after[k]) - params[k]).ravel() for k in params])
+    g = np.concatenate([grads[k].ravel() for k in params])
+    denom = np.linalg.norm(moved) * np.linalg.norm(g)
+    if denom > 0 and moved @ g / denom > 0.99:
+        return [
+            Finding.of(
+                "update_climbs",
+                f"cosine between the step and the gradient {moved @ g / denom:+.3f} "
+                "(descent is -1)",
+            )
+        ]
+    return []
+
+
+def _twins(M, G):
+    """The first pair (j, k) of equal columns of M: (d, m) whose gradients G: (d, m) are equal
+    too, or None. A unit with one weight (d = 1) is no evidence."""
+    if M.shape[0] < 2:
+        return None
+    for j in range(M.shape[1]):
+        for k in range(j + 1, M.shape[1]):
+            if np.array_equal(M[:, j], M[:, k]) and np.allclose(G[:, j], G[:, k]):
+                return j, k
+    return None
+
+
+def symmetric(params, grads):
+    """Two units of a weight matrix that are copies, with identical gradients: the finding in
+    a list, or []."""
+    for name, W in params.items():
+        if W.ndim != 2:
+            continue
+        for unit, M, G in (("columns", W, grads[name]), ("rows", W.T, grads[name].T)):
+            pair = _twins(M, G)
+            if pair:
+                return [
+                    Finding.of(
+                        "symmetric",
+                        f"{unit} {pair[0]} and {pair[1]} of {name} are equal, and so are their "
+                        "gradients: those units will stay copies at every step",
+                    )
+                ]
+    return []
+
+
+def reshaped(params, after):
+    """Parameters whose shape one step (`after`) changed: the finding in a list, or []."""
+    changed = [
+        f"{k}: {params[k].shape} -> {np.shape(after[k])}"
+        for k in params
+        if np.shape(after[k]) != params[k].shape
+    ]
+    return [Finding.of("shape_changed", "\n".join(changed))] if changed else []
