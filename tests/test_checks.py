@@ -244,7 +244,7 @@ def test_step_mistakes_are_named():
     mean = C.check_tanh_step(lambda p, X, y, lr, h: squared_step(p, X, y, lr / len(X), h))
     assert "1/n of the slope (n = 4): the loss is a sum, not a mean" in mean.message
     bias = C.check_backward(negated(backward, {"b2"}))  # one entry: its sign, not a pattern
-    assert "W1, b1, W2 right; b2: it points the opposite way" in bias.message
+    assert "W1, b1, W2 right; b2: the opposite direction" in bias.message
     assert (
         "sign is flipped" in C.check_climb_step(lambda w, x, t, r: climb_step(w, x, t, -r)).message
     )

@@ -303,13 +303,13 @@ def backward(params, X, y):
     "change, passes, words",
     [
         (lambda g: g * (1 + 1e-8), True, None),
-        (lambda g: g * (1 + 1e-3), False, "1 times the right length"),
+        (lambda g: g * (1 + 1e-3), False, "the right direction but 1.001 times the right length"),
         (lambda g: -g, False, "a sign is flipped"),
         (lambda g: 2 * g, False, "2 times the right length"),
         (lambda g: 0 * g, False, "every entry is 0 where the loss has a slope"),
         (lambda g: g * np.array([[0.0], [1.0]]), False, "some entries are 0 where"),
         (lambda g: g / 4, False, "1/n of the slope (n = 4): divided by n once too often"),
-        (lambda g: g * np.array([[1.0], [1.5]]), False, "off by different factors"),
+        (lambda g: g * np.array([[1.0], [1.5]]), False, "each entry is off by another factor"),
         (lambda g: g[::-1].copy() + 1.0, False, "not the slope of the loss"),
     ],
 )

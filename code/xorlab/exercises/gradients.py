@@ -11,7 +11,7 @@ from ..core.wrong_gradient import classify
 from .guard import Feedback, as_params, call
 from .references import fd_gradient
 
-SIGN_FLIP = "it points the opposite way: a sign is flipped"
+SIGN_FLIP = "the opposite direction: a sign is flipped"
 NOT_THE_SLOPE = "not the slope of the loss"
 
 
@@ -23,7 +23,8 @@ def _scaled(r, n, mean):
     if n > 1 and np.isclose(r, 1 / n, rtol=1e-3):
         why = "divided by n once too often" if mean else "the loss is a sum, not a mean"
         return f"1/n of the slope (n = {n}): {why}"
-    return f"the right direction but {r:.3g} times the right length"
+    times = f"{r:.3g}" if abs(r - 1) > 5e-3 else f"{r:.6g}"  # never "1 times"
+    return f"the right direction but {times} times the right length"
 
 
 def _one_number(got, want, n, mean):
@@ -47,8 +48,8 @@ def how_wrong(got, want, n, mean=True):
         return _scaled(verdict.factor, n, mean)
     if verdict.code == "data_factor":
         return (
-            "close to the slope's direction, but its entries are off by different factors: "
-            "is a factor missing that changes from sample to sample or unit to unit?"
+            "close to the slope's direction, but each entry is off by another factor: look for "
+            "a factor that changes with the sample or the unit"
         )
     if verdict.code is None:
         return _one_number(got, want, n, mean)
