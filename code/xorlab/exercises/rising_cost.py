@@ -8,15 +8,7 @@ from ..cases.rising_cost import surrogate_loss
 from ..core.activations import sigmoid
 from ..core.batched import train_many
 from .gradients import check_step_function
-from .guard import (
-    Feedback,
-    as_number,
-    call,
-    describe,
-    guarded,
-    judge_number,
-    refuse_reference,
-)
+from .guard import Feedback, as_number, call, describe, guarded, judge_number, refuse_reference
 from .references import BACKWARD, probe_points
 
 
@@ -116,7 +108,10 @@ def check_y_flip_surrogate(fn):
     want = (y * (1.0 - p) + (1.0 - y) * p) / len(p)
     refuse_reference(fn, "your function")
     got = _slopes_in_z(fn, z, y)
-    close = lambda a, b: np.allclose(a, b, rtol=1e-4, atol=1e-7)  # noqa: E731
+
+    def close(a, b):
+        return np.allclose(a, b, rtol=1e-4, atol=1e-7)
+
     if close(got, want):
         return Feedback(True, "its gradient in z is what the flipped backward pass descends.")
     if close(got, -want):
