@@ -1,5 +1,6 @@
-"""The self-checks (xorlab.exercises.checks): right answers pass, known mistakes are named,
-and no input, however malformed, crashes a check, states the answer or lets xorlab answer.
+"""The self-checks (xorlab.exercises, `xl.checks`): right answers pass, known mistakes are
+named, and no input, however malformed, crashes a check, states the answer or lets xorlab
+answer.
 
 Reference answers here are written independently of xorlab (plain numpy)."""
 
@@ -240,6 +241,10 @@ def test_step_mistakes_are_named():
     assert not one_step
     half = C.check_tanh_step(lambda p, X, y, lr, h: squared_step(p, X, y, lr / 2, h))
     assert "0.5 times the right length" in half.message
+    mean = C.check_tanh_step(lambda p, X, y, lr, h: squared_step(p, X, y, lr / len(X), h))
+    assert "1/n of the slope (n = 4): the loss is a sum, not a mean" in mean.message
+    bias = C.check_backward(negated(backward, {"b2"}))  # one entry: its sign, not a pattern
+    assert "W1, b1, W2 right; b2: the opposite direction" in bias.message
     assert (
         "sign is flipped" in C.check_climb_step(lambda w, x, t, r: climb_step(w, x, t, -r)).message
     )

@@ -1,6 +1,6 @@
-"""The self-checks' verdicts (xorlab.exercises.checks) on answers near and far from right, against
-references written here in plain numpy: a check says "Correct." exactly when the answer is
-within its tolerance, and names the known mistake it matches. Issue 27 item 5."""
+"""The self-checks' verdicts (xorlab.exercises, `xl.checks`) on answers near and far from right,
+against references written here in plain numpy: a check says "Correct." exactly when the answer
+is within its tolerance, and names the known mistake it matches. Issue 27 item 5."""
 
 import numpy as np
 import pytest
@@ -8,6 +8,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import xorlab as xl
+from xorlab.exercises import guard
 
 C = xl.checks
 SETTINGS = settings(
@@ -302,10 +303,13 @@ def backward(params, X, y):
     "change, passes, words",
     [
         (lambda g: g * (1 + 1e-8), True, None),
-        (lambda g: g * (1 + 1e-3), False, "1 times the right length"),
+        (lambda g: g * (1 + 1e-3), False, "the right direction but 1.001 times the right length"),
         (lambda g: -g, False, "a sign is flipped"),
         (lambda g: 2 * g, False, "2 times the right length"),
-        (lambda g: 0 * g, False, "all zeros"),
+        (lambda g: 0 * g, False, "every entry is 0 where the loss has a slope"),
+        (lambda g: g * np.array([[0.0], [1.0]]), False, "some entries are 0 where"),
+        (lambda g: g / 4, False, "1/n of the slope (n = 4): divided by n once too often"),
+        (lambda g: g * np.array([[1.0], [1.5]]), False, "each entry is off by another factor"),
         (lambda g: g[::-1].copy() + 1.0, False, "not the slope of the loss"),
     ],
 )
@@ -337,16 +341,17 @@ def test_backward_ratio_and_tolerance_edges():
         return C.check_backward(answer)
 
     assert not scaled(1 + 1.5e-5)  # beyond the relative tolerance of 1e-5
-    near_n = scaled(4 * (1 + 1.5e-4)).message  # the right direction, not quite n times
+    near_n = scaled(4 * (1 + 1.5e-3)).message  # the right direction, not quite n times
     assert "n = 4 times" not in near_n and "times the right length" in near_n
+    assert "n = 4 times too large" in scaled(4 * (1 + 0.5e-3)).message  # n, to within 1e-3
 
 
 # --- answers that are, or call, xorlab's own code ----------------------------------------------
 
 
 def test_descriptions_keep_short_reprs_only():
-    assert C._describe("x" * 38) == repr("x" * 38)  # 40 characters with the quotes
-    assert C._describe("x" * 39) == "a str"
+    assert guard.describe("x" * 38) == repr("x" * 38)  # 40 characters with the quotes
+    assert guard.describe("x" * 39) == "a str"
 
 
 def test_a_function_of_the_xorlab_module_itself_is_refused_by_name():

@@ -8,6 +8,7 @@ import sys as _sys
 from importlib import import_module as _import_module
 
 from . import cases, core
+from . import exercises as checks
 from .cases.rising_cost import flipped_surrogate, gradcheck_surrogate, surrogate_loss
 from .cases.xor_done_right import GATES, gate_name, hidden_gates
 from .core import parallel, units
@@ -23,7 +24,6 @@ from .core.stats import wilson_interval
 from .core.train import History, train
 from .doctor.adapter import adapt
 from .doctor.report import Diagnosis, Finding, adapt_mlp, doctor, implied_gradient
-from .exercises import checks
 
 __version__ = "0.2.0"
 

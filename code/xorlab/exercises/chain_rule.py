@@ -1,0 +1,125 @@
+"""Self-checks of the chapter "Translating the chain rule" (case-chain-rule): one sample's
+gradients and step of the bias-free 2-2-1 sigmoid net, and one corrected pass of the translated
+program. A wrong answer that matches a known translation bug (or a pair of them) is named."""
+
+import numpy as np
+
+from ..cases.chain_rule import TRANSLATION_BUGS, translation_step
+from .gradients import compare
+from .guard import Feedback, Refused, as_array, as_params, call, guarded
+from .references import Program, fd_gradient, half_squared_error, two_layer_shapes
+
+
+def _chain_rule_case():
+    """The question's sample: W1 (2, 2), W2 (2, 1), x (2,), y (1,)."""
+    W1 = np.array([[0.6, -0.4], [0.3, 0.8]])
+    W2 = np.array([[0.7], [-0.5]])
+    return W1, W2, np.array([1.0, 1.0]), np.array([0.0])
+
+
+def _chain_rule_step(W1, W2, x, y, lr, bugs=()):
+    """(W1, W2) after one per-sample step of the translated program with `bugs` planted."""
+    params = {"W1": W1[..., None], "W2": W2[..., None]}
+    new = translation_step(params, x, y, lr, bugs)
+    return new["W1"][..., 0], new["W2"][..., 0]
+
+
+def _chain_rule_diagnosis(got, W1, W2, x, y, lr, as_step):
+    """Name the translation bug (or bug pair) whose step or gradient matches `got`."""
+    names = list(TRANSLATION_BUGS)
+    tried = [(b,) for b in names] + [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+    for bugs in tried:
+        new1, new2 = _chain_rule_step(W1, W2, x, y, lr, bugs)
+        want = (new1, new2) if as_step else ((W1 - new1) / lr, (W2 - new2) / lr)
+        if all(np.allclose(g, w, atol=1e-10) for g, w in zip(got, want)):
+            return "; ".join(TRANSLATION_BUGS[b] for b in bugs)
+    return None
+
+
+def _two_arrays(fn, args, shapes, name):
+    """The learner's fn(*args) as two finite arrays of `shapes`, or `Refused`."""
+    got = call(fn, args, name)
+    try:
+        pair = None if isinstance(got, (str, dict)) else list(got)
+    except TypeError:  # not iterable, or a 0-d array
+        pair = None
+    if pair is None or len(pair) != 2:
+        raise Refused(
+            f"{name} must return two arrays, shaped like W1 {shapes[0]} and W2 {shapes[1]}."
+        )
+    return tuple(
+        as_array(g, s, f"array {i + 1} it returned") for i, (g, s) in enumerate(zip(pair, shapes))
+    )
+
+
+@guarded
+def check_sample_gradients(fn):
+    """Check `fn(W1, W2, x, y) -> (dW1, dW2)`: the per-sample gradient of 1/2 (p - y)^2 for the
+    bias-free sigmoid net h = sigma(x @ W1), p = sigma(h @ W2); W1 (2, 2), W2 (2, 1), x (2,),
+    y (1,)."""
+    W1, W2, x, y = _chain_rule_case()
+    got = _two_arrays(fn, (W1, W2, x, y), (W1.shape, W2.shape), "your sample_gradients")
+    new1, new2 = _chain_rule_step(W1, W2, x, y, 1.0)
+    want = (W1 - new1, W2 - new2)
+    if all(np.allclose(g, w, rtol=1e-6, atol=1e-10) for g, w in zip(got, want)):
+        return Feedback(True, "both gradients match the chain rule for this sample.")
+    if all(np.allclose(g, 2 * w) for g, w in zip(got, want)):
+        return Feedback(False, "twice too large: the loss here is 1/2 (p - y)^2.")
+    if np.allclose(got[0], want[0].T) and not np.allclose(got[0], want[0]):
+        return Feedback(False, "dW1 is transposed: entry [i, u] belongs to input i, unit u.")
+    bug = _chain_rule_diagnosis(got, W1, W2, x, y, 1.0, as_step=False)
+    if bug:
+        return Feedback(False, f"it matches a known mistake: {bug}.")
+    right = [k for k, g, w in zip(("dW1", "dW2"), got, want) if np.allclose(g, w)]
+    hint = f" {right[0]} is right; look at the other." if right else ""
+    return Feedback(False, f"it does not match dL/dW = (input) x (error at the unit).{hint}")
+
+
+@guarded
+def check_sample_step(fn, lr=0.5):
+    """Check `fn(W1, W2, x, y, lr) -> (W1_new, W2_new)`: one per-sample gradient-descent step of
+    the bias-free net of `check_sample_gradients`, both gradients taken from the *same* weights."""
+    W1, W2, x, y = _chain_rule_case()
+    got = _two_arrays(fn, (W1, W2, x, y, lr), (W1.shape, W2.shape), "your sample_step")
+    want = _chain_rule_step(W1, W2, x, y, lr)
+    if all(np.allclose(g, w, rtol=1e-6, atol=1e-10) for g, w in zip(got, want)):
+        return Feedback(True, "a true per-sample gradient step: both layers use the old weights.")
+    if np.allclose(got[0], W1) and np.allclose(got[1], W2):
+        return Feedback(False, "the weights did not change: return the updated copies.")
+    bug = _chain_rule_diagnosis(got, W1, W2, x, y, lr, as_step=True)
+    if bug:
+        return Feedback(False, f"it matches a known mistake: {bug}.")
+    return Feedback(False, "it is not w - lr * dL/dw for this sample; check each layer.")
+
+
+def _per_sample_pass(params, X, y, lr):
+    """One pass over the rows of X in order, a finite-difference gradient step on each."""
+    q = {k: v.copy() for k, v in params.items()}
+    for i in range(len(X)):
+        grad = fd_gradient(half_squared_error, q, X[i : i + 1], y[i : i + 1])
+        q = {k: q[k] - lr * grad[k] for k in q}
+    return q
+
+
+@guarded
+def check_fixed_epoch(fn, lr=0.5):
+    """Check `fn(params, X, y, lr) -> new params`: one pass of the corrected translated program,
+    a gradient-descent step on 1/2 (p - y)^2 for each row of X in order (each step's gradients
+    all taken before it updates), for the 2-h-1 sigmoid net with biases; params W1 (2, h),
+    b1 (h,), W2 (h, 1), b2 (1,); X: (n, 2), y: (n, 1)."""
+    program = Program(two_layer_shapes, half_squared_error, ((0, 2, 4), (1, 3, 7)), mean=False)
+    for params, X, y in program.cases():
+        new = call(fn, (params, X, y, lr), "your fixed_epoch")
+        new = as_params(new, {k: v.shape for k, v in params.items()}, "what fixed_epoch returned")
+        if all(np.array_equal(new[k], params[k]) for k in params):
+            return Feedback(False, "fixed_epoch returned the params unchanged: apply the steps.")
+        want = _per_sample_pass(params, X, y, lr)
+        moved = {k: (params[k] - new[k]) / lr for k in params}
+        problem = compare(moved, {k: (params[k] - want[k]) / lr for k in params}, len(X), False)
+        if problem:
+            return Feedback(
+                False, f"over one pass of {len(X)} samples, as (old - new) / lr: {problem}"
+            )
+    return Feedback(
+        True, "each sample's step is gradient descent on its squared error, for 2 and 3 units."
+    )
