@@ -182,6 +182,5 @@ def test_the_chain_answer_table_agrees_with_a_fresh_run_at_its_first_budget():
         lr=0.005,
         epochs=passes[0],
         init="normal",
-        order="output_first",
     )
     assert int(first.success.sum()) <= solved[0] == int(np.sum(first.epochs_to_solve <= passes[0]))
