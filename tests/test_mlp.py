@@ -73,6 +73,25 @@ def test_loss_stays_exact_when_saturated():
     assert all(np.all(np.isfinite(g)) for g in net.gradients(X, y).values())
 
 
+def test_bce_through_a_saturated_sigmoid_uses_the_losss_closed_form():
+    assert xl.LOSSES["bce"].through_sigmoid is xl.sigmoid_bce_delta
+    assert xl.LOSSES["mse"].through_sigmoid is None
+    net = xl.MLP((2, 1))
+    net.params["W1"] = np.array([[60.0], [60.0]])  # p == 1.0 exactly off (0, 0)
+    X, y = xl.xor()
+    p = 1 / (1 + np.exp(-(X @ net.params["W1"])))
+    assert np.array_equal(p[1:], np.ones((3, 1)))
+    want = X.T @ ((p - y) / 4)  # (p - y) / n, though p (1 - p) rounds to 0
+    assert np.allclose(net.gradients(X, y)["W1"], want, rtol=1e-12) and want[0, 0] > 0.2
+    # a loss gradient given as a plain function has no closed form: dL/dp times p (1 - p)
+    spec = net.spec
+    steps = {**mlp.steps_of(spec), "loss_grad": lambda bp: xl.bce_grad(bp.p, bp.y)}
+    stacked = {k: v[..., None] for k, v in net.params.items()}
+    zs, acts = mlp.forward(stacked, X, spec)
+    plain = mlp.backward(stacked, zs, acts, y, spec, steps)["W1"][..., 0]
+    assert not plain.any()  # p (1 - p) is 0 where p == 1, and x = (0, 0) adds nothing to W1
+
+
 def test_copy_is_independent():
     net = xl.MLP((2, 2, 1))
     twin = net.copy()

@@ -1,27 +1,28 @@
-"""Per-sample ("online") training: the order of a step, and the translated program's bugs.
+"""Per-sample ("online") training: the answer's update order, and the translated program's bugs.
 
 Two ideas from the chapter "Translating the chain rule":
 
-* `train_online` trains many networks one sample at a time, like `train_many(mode="sample")`,
-  with a choice of `order`. "simultaneous" takes every layer's gradient from the same weights,
-  then updates (true per-sample gradient descent). "output_first" updates the top layer first and
-  sends the error down through the *updated* weights, as a popular rewrite does.
-  `step_gradients` returns what each order actually applies for one sample, for a gradient check.
+* The order of a per-sample step. The true order takes every layer's gradient from the same
+  weights, then updates: that is `train_many(mode="sample")`. The answer's order
+  ("output_first") updates the top layer first and sends the error down through the *updated*
+  weights, as a popular rewrite does: `train_online` trains many networks so.
+  `step_gradients` returns what each order (`ORDERS`) actually applies for one sample, for a
+  gradient check.
 * `translation_step` is one per-sample step of a bias-free sigmoid network with loss
   1/2 |p - y|^2, in which each bug of the translated program is a switch (`TRANSLATION_BUGS`);
-  `translation_gradients` turns a step into the gradient it implies, (w - w_new) / lr.
+  `translation_gradients` turns a step into the gradient it implies, (w - w_new) / lr, and
+  `translation_train` trains many such networks.
 """
 
 import numpy as np
 
 from ..core import _validate, mlp
 from ..core.activations import sigmoid
-from ..core.batched import in_parts, prepare, run_epochs, starting_params
+from ..core.batched import Settings, descend, in_parts, sample_step, train_settings
 from ..core.data import xor
-from ..core.faults import FAULTS, Pass
+from ..core.faults import FAULTS
+from ..core.steps import Pass
 from ..core.train import check_work
-
-ORDERS = ("simultaneous", "output_first")
 
 TRANSLATION_BUGS = {
     "cost_as_gradient": "the cost 1/2 |p - y|^2 used where dL/dp = p - y belongs",
@@ -41,23 +42,18 @@ SHARED_BUGS = tuple(b for b in TRANSLATION_BUGS if b in FAULTS)
 OWN_BUGS = tuple(b for b in TRANSLATION_BUGS if b not in FAULTS)
 
 
-def _check_order(order):
-    _validate.choice(order, ORDERS, "order")
-
-
-def _step(params, x, y, lr, spec, order):
-    """One per-sample step of a stack in place; x: (1, d_in), y: (1, k)."""
+def answer_step(params, x, y, lr, spec):
+    """One per-sample step of a stack in the answer's order, in place: the top layer is updated
+    first, and each lower layer's gradient is taken with the layers above it already updated.
+    x: (1, d_in), y: (1, k)."""
     zs, acts = mlp.forward(params, x, spec)
-    if order == "simultaneous":
+    for layer in range(spec.layers, 0, -1):
         grads = mlp.backward(params, zs, acts, y, spec)
-        for k in params:
-            params[k] -= lr * grads[k]
-        return
-    for layer in range(spec.layers, 0, -1):  # top layer first; lower ones see updated weights
-        grads = mlp.backward(params, zs, acts, y, spec)
-        for k in (f"W{layer}", f"b{layer}"):
-            if k in params:
-                params[k] -= lr * grads[k]
+        descend(params, grads, lr, [k for k in (f"W{layer}", f"b{layer}") if k in params])
+
+
+ORDERS = {"simultaneous": sample_step, "output_first": answer_step}
+"""The per-sample step of each order: the true one (`batched.sample_step`) and the answer's."""
 
 
 def step_gradients(net, x, y, lr, order="simultaneous"):
@@ -67,12 +63,12 @@ def step_gradients(net, x, y, lr, order="simultaneous"):
     "output_first" the lower layers' entries come from the error sent through updated weights.
     `net` is not changed.
     """
-    _check_order(order)
+    _validate.choice(order, ORDERS, "order")
     _validate.positive(lr, "lr")
     x, y = net._data(x, y)
     params = {k: v[..., None].copy() for k, v in net.params.items()}
     before = {k: v.copy() for k, v in params.items()}
-    _step(params, x, y, lr, net.spec, order)
+    ORDERS[order](params, x, y, lr, net.spec)
     return {k: (before[k] - params[k])[..., 0] / lr for k in params}
 
 
@@ -91,45 +87,33 @@ def train_online(
     init_scale=1.0,
     X=None,
     y=None,
-    order="simultaneous",
     workers=None,
 ):
-    """Train n networks per sample (one step per sample, in order) with the given step `order`.
-
-    Network i starts as `MLP(..., seed=seed + i)`; X: (n_samples, d_in), y: (n_samples, k)
-    default to XOR. With order="simultaneous" this is `train_many(..., mode="sample")`; `workers`
-    as there.
+    """Train n networks per sample (one step per sample, in order) in the answer's order
+    (`answer_step`). The arguments are those of `train_many`; network i starts as
+    `MLP(..., seed=seed + i)`. The true order is `train_many(..., mode="sample")`.
     Returns a `ManyResult` (success, 95% interval, epochs_to_solve, final parameters).
     """
-    call = dict(locals())  # the arguments as given: the parts of a shared-out call repeat them
-    _check_order(order)
-    spec, X, y, steps = prepare(
-        n,
-        sizes,
-        hidden,
-        output,
-        loss,
-        lr,
-        epochs,
-        init,
-        seed,
-        bias,
-        faults,
-        init_scale,
-        X,
-        y,
-        "sample",
+    settings = Settings(
+        n=n,
+        sizes=sizes,
+        hidden=hidden,
+        output=output,
+        loss=loss,
+        lr=lr,
+        epochs=epochs,
+        init=init,
+        seed=seed,
+        bias=bias,
+        faults=faults,
+        init_scale=init_scale,
+        X=X,
+        y=y,
+        mode="sample",
+        loss_every=None,
+        workers=workers,
     )
-    shared = in_parts(train_online, call, steps)
-    if shared is not None:
-        return shared
-    start = starting_params(spec, n, init, init_scale, seed)
-
-    def epoch_step(params, zs, acts):
-        for i in range(len(X)):
-            _step(params, X[i : i + 1], y[i : i + 1], lr, spec, order)
-
-    return run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale)
+    return train_settings(settings, answer_step)
 
 
 def _check_bugs(bugs):
@@ -220,13 +204,14 @@ def translation_gradients(params, x, y, lr, bugs=()):
 
 
 def translation_train(
-    bugs=(), lr=0.01, epochs=10000, n=1, seed=0, record_every=100, X=None, y=None
+    bugs=(), lr=0.01, epochs=10000, n=1, seed=0, record_every=100, X=None, y=None, workers=None
 ):
     """Train n bias-free 2-2-1 nets, started as `MLP((2, 2, 1), bias=False, init="uniform01",
     seed=seed + i)`, with `translation_step` on each sample in order.
 
     Returns (epochs_recorded (T,), outputs (T, n_samples, n)) every `record_every` epochs, and
-    the final params {"W1": (2, 2, n), "W2": (2, 1, n)}.
+    the final params {"W1": (2, 2, n), "W2": (2, 1, n)}. A big call is shared among the CPUs
+    as in `train_many` (`workers` as there), with the same result to the last bit.
     """
     bugs = _check_bugs(bugs)
     _validate.positive(n, "n", integer=True)
@@ -238,6 +223,17 @@ def translation_train(
     X, y = _validate.as_matrix(X, "X", 2), _validate.as_matrix(y, "y", 1)
     _validate.same_rows(X, y)
     check_work(epochs, n, len(X), 6, len(X))  # 6 weights, one step per sample
+    settings = dict(bugs=bugs, lr=lr, epochs=epochs, record_every=record_every, X=X, y=y)
+    parts = in_parts(translation_train, n, seed, epochs * len(X), workers, **settings)
+    if parts is None:
+        return _translation_run(n=n, seed=seed, **settings)
+    marks, outs, params = zip(*parts)
+    W = {k: np.concatenate([p[k] for p in params], axis=-1) for k in params[0]}
+    return marks[0], np.concatenate(outs, axis=-1), W
+
+
+def _translation_run(bugs, lr, epochs, n, seed, record_every, X, y):
+    """`translation_train` on checked arguments, in this process."""
     params = mlp.stack(
         [mlp.init_params((2, 2, 1), "uniform01", 1.0, seed + i, False) for i in range(n)]
     )

@@ -253,46 +253,12 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
 
     if ax is None:
         _, ax = plt.subplots(figsize=(4.2, 3.8), layout="constrained")
-    if bias:
-        ax.fill_between(
-            [0, 1],
-            0,
-            1,
-            color=plots.PALETTE["green"],
-            alpha=0.15,
-            lw=0,
-            label="reachable with biases",
-        )
-    f0e, lower, upper = no_bias_region()
-    ax.fill_between(
-        f0e,
-        lower,
-        upper,
-        color=plots.PALETTE["sky"],
-        alpha=0.35,
-        lw=0,
-        label="reachable without bias",
-    )
-    if cloud is not None:
-        ax.scatter(cloud[0], cloud[1], s=1, color=plots.PALETTE["blue"], alpha=0.25, lw=0)
+    _draw_regions(ax, plots.PALETTE, bias, cloud)
     if not bias:
         b1 = b2 = 0.0
     f0, f1 = identity_outputs(w1, w2, b1, b2)
     loss = float(identity_loss(f0, f1))
-    ax.plot(
-        [0],
-        [1],
-        marker="*",
-        ms=16,
-        color=plots.PALETTE["vermillion"],
-        ls="",
-        label="target (0, 1)",
-        clip_on=False,
-        zorder=4,
-    )
-    ax.plot([f0], [f1], marker="o", ms=9, color="black", ls="", label="this network", zorder=5)
-    ax.axhline(0.5, color=plots.PALETTE["grey"], lw=0.8, ls=":")
-    ax.axvline(0.5, color=plots.PALETTE["grey"], lw=0.8, ls=":")
+    _draw_target_and_point(ax, plots.PALETTE, f0, f1)
     ax.set(
         xlim=(0, 1),
         ylim=(0, 1),
@@ -303,6 +269,50 @@ def draw_reachable(w1=2.0, w2=-4.0, b1=0.0, b2=0.0, bias=False, ax=None, cloud=N
     )
     ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
     return ax
+
+
+def _draw_regions(ax, palette, bias, cloud):
+    """On `ax`: the square reachable with biases (if `bias`), the bias-free region, the cloud."""
+    if bias:
+        ax.fill_between(
+            [0, 1],
+            0,
+            1,
+            color=palette["green"],
+            alpha=0.15,
+            lw=0,
+            label="reachable with biases",
+        )
+    f0e, lower, upper = no_bias_region()
+    ax.fill_between(
+        f0e,
+        lower,
+        upper,
+        color=palette["sky"],
+        alpha=0.35,
+        lw=0,
+        label="reachable without bias",
+    )
+    if cloud is not None:
+        ax.scatter(cloud[0], cloud[1], s=1, color=palette["blue"], alpha=0.25, lw=0)
+
+
+def _draw_target_and_point(ax, palette, f0, f1):
+    """On `ax`: the target (0, 1) as a star, the chain's point (f0, f1), the lines at 0.5."""
+    ax.plot(
+        [0],
+        [1],
+        marker="*",
+        ms=16,
+        color=palette["vermillion"],
+        ls="",
+        label="target (0, 1)",
+        clip_on=False,
+        zorder=4,
+    )
+    ax.plot([f0], [f1], marker="o", ms=9, color="black", ls="", label="this network", zorder=5)
+    ax.axhline(0.5, color=palette["grey"], lw=0.8, ls=":")
+    ax.axvline(0.5, color=palette["grey"], lw=0.8, ls=":")
 
 
 def frame_w2(w2, w1=3.0):

@@ -41,8 +41,11 @@ ROWS = {
 FREEZE_CHECK = 10  # every this many epochs, networks that stopped changing are set aside
 
 
-def sigmoid(z):
-    """The question's sigmoid, 1 / (1 + exp(-z)), unguarded: exp overflows to inf for z < -709."""
+def question_sigmoid(z):
+    """The question's sigmoid, 1 / (1 + exp(-z)), unguarded: exp overflows to inf for z < -709.
+
+    Deliberately not `activations.sigmoid` (which never overflows): this module re-runs the
+    question's arithmetic, and where it breaks down is what the chapter counts."""
     return 1 / (1 + np.exp(-z))
 
 
@@ -118,7 +121,7 @@ def _dot(a, b):
 def _forward(params, X, leak):
     z1 = _dot(X, params["W1"]) + params.get("b1", 0.0)
     h = np.maximum(z1 * leak, z1) if leak else np.maximum(0, z1)
-    p = sigmoid(_dot(h, params["W2"]) + params.get("b2", 0.0))
+    p = question_sigmoid(_dot(h, params["W2"]) + params.get("b2", 0.0))
     return h, p
 
 
@@ -127,7 +130,8 @@ def _step(params, X, XT, y, lr, delta, leak):
     h, p = _forward(params, X, leak)
     if delta == "sigmoid_of_output":
         dl_dp = np.where(y == 1, -1 / p, 1 / (1 - p))  # the question's d_binary_cross_entropy
-        out_delta = dl_dp * (sigmoid(p) * (1 - sigmoid(p)))  # d_sigmoid of the output p
+        s = question_sigmoid(p)  # the question's d_sigmoid, taken at the output p
+        out_delta = dl_dp * (s * (1 - s))
         overflow = np.isinf(dl_dp).any(axis=(1, 2))
     else:
         out_delta = p - y
@@ -163,6 +167,21 @@ def train_question(
     Floating-point warnings are silenced; their results (inf, NaN) are kept.
     Returns a `QuestionRuns` with outputs `(n, 4)`.
     """
+    _check_question(n, hidden, lr, epochs, init, delta, leak)
+    X, y = xor()
+    X, XT = X[None], X.T[None]  # (1, 4, 2) and (1, 2, 4), broadcast over the networks
+    W1, W2 = draw_weights(range(seed, seed + n), hidden, init)
+    params = {"W1": W1, "W2": W2}
+    if bias:
+        params.update(b1=np.zeros((n, 1, hidden)), b2=np.zeros((n, 1, 1)))
+    with np.errstate(all="ignore"):
+        first_nan, overflowed = _train_live(params, X, XT, y, lr, epochs, delta, leak)
+        outputs = _forward(params, X, leak)[1][:, :, 0]
+    return QuestionRuns(outputs, params, first_nan, overflowed, classify(outputs, y))
+
+
+def _check_question(n, hidden, lr, epochs, init, delta, leak):
+    """Raise a named error unless the arguments of `train_question` are usable."""
     _validate.positive(n, "n", integer=True)
     _validate.positive(hidden, "hidden", integer=True)
     _validate.positive(lr, "lr")
@@ -172,33 +191,32 @@ def train_question(
         raise ValueError(f"epochs must be a non-negative integer, got {epochs!r}")
     if not 0 <= leak < 1:
         raise ValueError(f"leak must lie in [0, 1), got {leak!r}")
-    X, y = xor()
-    X, XT = X[None], X.T[None]  # (1, 4, 2) and (1, 2, 4), broadcast over the networks
-    W1, W2 = draw_weights(range(seed, seed + n), hidden, init)
-    params = {"W1": W1, "W2": W2}
-    if bias:
-        params.update(b1=np.zeros((n, 1, hidden)), b2=np.zeros((n, 1, 1)))
+
+
+def _train_live(params, X, XT, y, lr, epochs, delta, leak):
+    """Train the S stacked networks of `params` in place for `epochs` epochs (`_step`), setting
+    aside every `FREEZE_CHECK` epochs those that stopped changing (a fixed point or NaN never
+    changes again). Returns `first_nan: (S,)` and `overflowed: (S,)` as in `QuestionRuns`."""
+    n = len(params["W1"])
     first_nan = np.full(n, -1)
     overflowed = np.zeros(n, dtype=bool)
-    live = np.arange(n)  # networks still changing; a fixed point or NaN never changes again
+    live = np.arange(n)  # networks still changing
     sub = params
-    with np.errstate(all="ignore"):
-        for epoch in range(1, epochs + 1):
-            check = epoch % FREEZE_CHECK == 0 or epoch == epochs
-            before = {k: v.copy() for k, v in sub.items()} if check else None
-            overflowed[live] |= _step(sub, X, XT, y, lr, delta, leak)
-            nan = np.any([np.isnan(v).any(axis=(1, 2)) for v in sub.values()], axis=0)
-            first_nan[live[nan & (first_nan[live] < 0)]] = epoch
-            if not check:
-                continue
-            still = np.all([(before[k] == v).all(axis=(1, 2)) for k, v in sub.items()], axis=0)
-            for k, v in sub.items():
-                params[k][live] = v
-            keep = ~(nan | still)
-            live = live[keep]
-            sub = {k: v[keep] for k, v in sub.items()}
-        outputs = _forward(params, X, leak)[1][:, :, 0]
-    return QuestionRuns(outputs, params, first_nan, overflowed, classify(outputs, y))
+    for epoch in range(1, epochs + 1):
+        check = epoch % FREEZE_CHECK == 0 or epoch == epochs
+        before = {k: v.copy() for k, v in sub.items()} if check else None
+        overflowed[live] |= _step(sub, X, XT, y, lr, delta, leak)
+        nan = np.any([np.isnan(v).any(axis=(1, 2)) for v in sub.values()], axis=0)
+        first_nan[live[nan & (first_nan[live] < 0)]] = epoch
+        if not check:
+            continue
+        still = np.all([(before[k] == v).all(axis=(1, 2)) for k, v in sub.items()], axis=0)
+        for k, v in sub.items():
+            params[k][live] = v
+        keep = ~(nan | still)
+        live = live[keep]
+        sub = {k: v[keep] for k, v in sub.items()}
+    return first_nan, overflowed
 
 
 def stored_table(name):

@@ -161,15 +161,3 @@ def finite_params(params, what):
                 f"probably diverged: start again from fresh parameters with a smaller lr"
             )
     return params
-
-
-def network(net, what):
-    """Raise unless `net` is an `MLP` (imported late: mlp imports this module)."""
-    from .mlp import MLP
-
-    if not isinstance(net, MLP):
-        raise TypeError(
-            f"{what} needs an xorlab.MLP, got {type(net).__name__}; for a network of your own "
-            "code, use xl.check_gradients or xl.doctor with its functions"
-        )
-    return net

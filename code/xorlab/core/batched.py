@@ -5,14 +5,14 @@ and backward code as `MLP` (see `mlp.forward`), so the work per epoch is a few n
 on arrays of shape (n, d, networks): no Python loop over networks.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import _validate, mlp, parallel
 from .data import solved, xor
 from .stats import wilson_interval
-from .train import MODES, check_work, parameter_count
+from .train import MODES, check_work
 
 
 @dataclass
@@ -118,30 +118,54 @@ class ManyResult:
         return net
 
 
-def prepare(
-    n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
-):
-    """Check a trainer's arguments; return `(spec, X, y, steps)`, with X, y defaulting to XOR
-    and `steps` the gradient steps each network takes: epochs, times the samples when `mode` is
+@dataclass(frozen=True)
+class Settings:
+    """The arguments of one call of `train_many` (see there), as given, before any check:
+    n networks, seeds seed, ..., seed + n - 1; X: (n_samples, d_in) and y: (n_samples, k), or
+    both None for XOR."""
+
+    n: int
+    sizes: tuple
+    hidden: str
+    output: str
+    loss: str
+    lr: float
+    epochs: int
+    init: str
+    seed: int
+    bias: bool
+    faults: tuple
+    init_scale: float
+    X: object
+    y: object
+    mode: str
+    loss_every: int | None
+    workers: int | None
+
+
+def check_settings(s):
+    """Check the settings `s`; return `(spec, X, y, steps)`, with X, y defaulting to XOR and
+    `steps` the gradient steps each network takes: epochs, times the samples when `s.mode` is
     "sample" (one step per sample) rather than "batch"."""
-    _validate.positive(n, "n", integer=True)
-    spec = mlp.make_spec(sizes, hidden, output, loss, bias, faults)
-    if X is None and y is None:
-        X, y = xor()
+    _validate.positive(s.n, "n", integer=True)
+    spec = mlp.make_spec(s.sizes, s.hidden, s.output, s.loss, s.bias, s.faults)
+    X, y = (s.X, s.y) if s.X is not None or s.y is not None else xor()
     X = _validate.as_matrix(X, "X", spec.sizes[0])
     y = _validate.as_matrix(y, "y", spec.sizes[-1])
     _validate.same_rows(X, y)
     _validate.targets(y, spec.loss)
-    _validate.positive(lr, "lr")
-    _validate.positive(epochs, "epochs", integer=True, allow_zero=True)
-    _validate.choice(mode, MODES, "mode")
-    _validate.choice(init, mlp.INITS, "init")
-    _validate.positive(init_scale, "init_scale")
-    _validate.seed(seed)
-    per_epoch = 1 if mode == "batch" else len(X)
-    count = parameter_count(spec.sizes, spec.bias)
-    check_work(epochs, n, len(X), count, per_epoch, sum(spec.sizes))
-    return spec, X, y, epochs * per_epoch
+    _validate.positive(s.lr, "lr")
+    _validate.positive(s.epochs, "epochs", integer=True, allow_zero=True)
+    _validate.choice(s.mode, MODES, "mode")
+    _validate.choice(s.init, mlp.INITS, "init")
+    _validate.positive(s.init_scale, "init_scale")
+    _validate.seed(s.seed)
+    if s.loss_every is not None:
+        _validate.positive(s.loss_every, "loss_every", integer=True)
+    per_epoch = 1 if s.mode == "batch" else len(X)
+    count = mlp.parameter_count(spec.sizes, spec.bias)
+    check_work(s.epochs, s.n, len(X), count, per_epoch, sum(spec.sizes))
+    return spec, X, y, s.epochs * per_epoch
 
 
 def starting_params(spec, n, init, init_scale, seed):
@@ -152,15 +176,15 @@ def starting_params(spec, n, init, init_scale, seed):
     )
 
 
-def in_parts(trainer, call, steps):
-    """`trainer(**call)` cut by seed into parts (`parallel.parts`), run in worker processes and
-    joined into one `ManyResult`; None when the call stays one part (to run in this process).
-    `call` holds every argument of the trainer, `steps` the gradient steps of one network."""
-    cuts = parallel.parts(call["n"], call["seed"], steps, call["workers"])
+def in_parts(trainer, n, seed, steps, workers, **kwargs):
+    """A call of n networks (seeds seed, ..., seed + n - 1) taking `steps` gradient steps each,
+    cut by seed into parts (`parallel.parts`) and run in worker processes: the list of results
+    of `trainer(n=size, seed=first, **kwargs)`, one per part in order; None when the call stays
+    one part (to run in this process). `workers` as in `train_many`."""
+    cuts = parallel.parts(n, seed, steps, workers)
     if len(cuts) == 1:
         return None
-    rest = {k: v for k, v in call.items() if k not in ("n", "seed")}
-    return ManyResult.join(parallel.run_parts(trainer, cuts, **rest))
+    return parallel.run_parts(trainer, cuts, **kwargs)
 
 
 def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every=None):
@@ -197,6 +221,49 @@ def run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, lo
     )
 
 
+def descend(params, grads, lr, keys=None):
+    """One gradient step in place: `params[k] -= lr * grads[k]` for each k of `keys` (all)."""
+    for k in params if keys is None else keys:
+        params[k] -= lr * grads[k]
+
+
+def sample_step(params, x, y, lr, spec):
+    """One gradient step of a stack on one sample, in place; x: (1, d_in), y: (1, k)."""
+    zs, acts = mlp.forward(params, x, spec)
+    descend(params, mlp.backward(params, zs, acts, y, spec), lr)
+
+
+def train_settings(settings, step=sample_step):
+    """Train the networks of `settings` (a `Settings`); returns a `ManyResult`.
+
+    In mode "sample", `step(params, x, y, lr, spec)` takes each sample's step (`sample_step`,
+    gradient descent, unless a trainer of another update gives its own). A big call is shared
+    among the CPUs (`in_parts`), with the same result to the last bit.
+    """
+    s = settings
+    spec, X, y, steps = check_settings(s)
+    parts = in_parts(_train_part, s.n, s.seed, steps, s.workers, settings=s, step=step)
+    if parts is not None:
+        return ManyResult.join(parts)
+    start = starting_params(spec, s.n, s.init, s.init_scale, s.seed)
+
+    def epoch_step(params, zs, acts):
+        if s.mode == "batch":
+            descend(params, mlp.backward(params, zs, acts, y, spec), s.lr)
+            return
+        for i in range(len(X)):
+            step(params, X[i : i + 1], y[i : i + 1], s.lr, spec)
+
+    return run_epochs(
+        spec, X, y, start, s.epochs, epoch_step, s.seed, s.init, s.init_scale, s.loss_every
+    )
+
+
+def _train_part(n, seed, settings, step):
+    """Networks seed, ..., seed + n - 1 of a shared-out `train_settings` (in a worker)."""
+    return train_settings(replace(settings, n=n, seed=seed), step)
+
+
 def train_many(
     n,
     sizes=(2, 2, 1),
@@ -225,24 +292,23 @@ def train_many(
     Returns a `ManyResult` with `.success_rate`, `.interval` (95% Wilson), `.final_loss`,
     `.epochs_to_solve` and the trained parameters.
     """
-    call = dict(locals())  # the arguments as given: the parts of a shared-out call repeat them
-    spec, X, y, steps = prepare(
-        n, sizes, hidden, output, loss, lr, epochs, init, seed, bias, faults, init_scale, X, y, mode
+    settings = Settings(
+        n=n,
+        sizes=sizes,
+        hidden=hidden,
+        output=output,
+        loss=loss,
+        lr=lr,
+        epochs=epochs,
+        init=init,
+        seed=seed,
+        bias=bias,
+        faults=faults,
+        init_scale=init_scale,
+        X=X,
+        y=y,
+        mode=mode,
+        loss_every=loss_every,
+        workers=workers,
     )
-    if loss_every is not None:
-        _validate.positive(loss_every, "loss_every", integer=True)
-    shared = in_parts(train_many, call, steps)
-    if shared is not None:
-        return shared
-    start = starting_params(spec, n, init, init_scale, seed)
-    samples = [(X[i : i + 1], y[i : i + 1]) for i in range(len(X))]
-
-    def epoch_step(params, zs, acts):
-        for xb, yb in [(X, y)] if mode == "batch" else samples:
-            if mode == "sample":
-                zs, acts = mlp.forward(params, xb, spec)
-            grads = mlp.backward(params, zs, acts, yb, spec)
-            for k in params:
-                params[k] -= lr * grads[k]
-
-    return run_epochs(spec, X, y, start, epochs, epoch_step, seed, init, init_scale, loss_every)
+    return train_settings(settings)

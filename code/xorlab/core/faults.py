@@ -1,90 +1,26 @@
 """The named mistakes, each a replacement of one or more named steps of ONE correct backward pass.
 
-`mlp.backward` is written once, correctly, as a sequence of named steps (`STEPS`, each with its
-docstring in `STEP_DOCS`). A fault is a small set of replacement steps: `MLP(...,
+`mlp.backward` is written once, correctly, as a sequence of named steps (`steps.STEPS`, each
+with its contract in `steps.STEP_DOCS`). A fault is a small set of replacement steps: `MLP(...,
 faults=("flipped_bce_grad",))` runs the same pass with the step "loss_grad" replaced by
 `flipped_bce_grad_loss_grad` below. Several faults can be on together when they replace
 different steps; two faults that replace the same step are refused, naming both, since no order
 between them would be more right than the other.
 
 `FAULTS` maps each name to a `Fault`: its description, the chapter that explains it, the steps it
-replaces and what it needs of the network. A replacement step receives `bp`, the `Pass` of
-`mlp.backward` (arrays of a stack of m networks: activations `(n, d, m)`, `bp.y: (n, k, m)`), and
-may call the pass's other steps with `bp.run(name, ...)`, so faults on different steps compose.
+replaces and what it needs of the network. A replacement step receives `bp`, the `steps.Pass` of
+`mlp.backward` (arrays of a stack of m networks: activations `(n, d, m)`, `bp.y: (n, k, 1)`),
+and may call the pass's other steps with `bp.run(name, ...)`, so faults on different steps
+compose.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from .activations import ACTIVATIONS
 from .losses import CLIP, LOSSES
-
-STEP_DOCS = {
-    "hidden_activation": (
-        "Forward pass, hidden layers: a = f(z) for the hidden activation f. Called as "
-        "step(spec, z) with z: (n, d, m); returns a: (n, d, m)."
-    ),
-    "loss_grad": (
-        "dL/dp, the derivative of the mean loss with respect to the output p. Called as "
-        "step(bp); returns (n, k, m). A function may carry `through_sigmoid(bp)`: the same "
-        "times the sigmoid's slope p (1 - p), in closed form (exact where the sigmoid saturates)."
-    ),
-    "output_delta": (
-        "dL/dz at the output: dL/dp times the output activation's derivative f'(z). Called as "
-        "step(bp); returns (n, k, m)."
-    ),
-    "sent_back": (
-        "The error carried back through the weights W_l to the outputs of layer l - 1: "
-        "sum_j delta[j] W_l[i, j]. Called as step(bp, layer, delta) with delta: (n, d_l, m); "
-        "returns (n, d_{l-1}, m)."
-    ),
-    "hidden_derivative": (
-        "f'(z) of hidden layer l, the factor that turns the error at its outputs into dL/dz. "
-        "Called as step(bp, layer); returns (n, d_l, m)."
-    ),
-    "weight_input": (
-        "The activation at the input end of W_l, the factor a_{l-1}[i] in dL/dW_l[i, j] = "
-        "a_{l-1}[i] delta_l[j]. Called as step(bp, layer); returns (n, d_{l-1}, m)."
-    ),
-    "gradient_sign": (
-        "The returned gradient's sign, the direction of descent: grads as computed. Called as "
-        "step(bp, grads) with grads a dict like params; returns a dict like params."
-    ),
-}
-
-STEPS = tuple(STEP_DOCS)
-"""The named steps of the backward pass, in the order they run (forward first)."""
-
-
-class Pass:
-    """One backward pass of a stack of m networks: the arrays every step may read, and its steps.
-
-    `spec` the architecture; `params` stacked (`W{l}: (d_{l-1}, d_l, m)`); `zs[l-1]: (n, d_l, m)`
-    the pre-activations and `acts[l]: (n, d_l, m)` the activations (acts[0] the inputs, acts[-1]
-    the output p); `y: (n, k, 1)`; `steps`: {step name: function}.
-    """
-
-    def __init__(self, spec, params, zs, acts, y, steps):
-        self.spec, self.params, self.zs, self.acts, self.y = spec, params, zs, acts, y
-        self.steps = steps
-        self.memo = {}  # values several steps share, computed once per pass
-
-    @property
-    def p(self):
-        """The output p: (n, k, m)."""
-        return self.acts[-1]
-
-    @property
-    def x(self):
-        """The inputs: (n, d_in, 1)."""
-        return self.acts[0]
-
-    def run(self, step, *args):
-        """Run the pass's (possibly replaced) step `step` with `args` after `self`."""
-        return self.steps[step](self, *args)
-
+from .steps import LossGradient
 
 # --- the replacement steps, one small function per fault per step ---------------------------
 
@@ -107,12 +43,19 @@ def flipped_sigmoid_bce_delta(p, y):
     return -(y * (1.0 - p) + (1.0 - y) * p) / y.shape[0]
 
 
-def flipped_bce_grad_loss_grad(bp):
+def _flipped_grad(bp):
     """BCE's dL/dp with the sign of its (1 - y)/(1 - p) term flipped: `flipped_bce_grad`."""
     return flipped_bce_grad(bp.p, bp.y)
 
 
-flipped_bce_grad_loss_grad.through_sigmoid = lambda bp: flipped_sigmoid_bce_delta(bp.p, bp.y)
+def _flipped_through_sigmoid(bp):
+    """The flipped dL/dp through the output sigmoid in closed form: `flipped_sigmoid_bce_delta`."""
+    return flipped_sigmoid_bce_delta(bp.p, bp.y)
+
+
+flipped_bce_grad_loss_grad = LossGradient(_flipped_grad, _flipped_through_sigmoid)
+"""BCE's dL/dp with the sign of its (1 - y)/(1 - p) term flipped, and its closed form through
+the output sigmoid."""
 
 
 def cost_as_gradient_loss_grad(bp):
@@ -321,14 +264,3 @@ def check(faults, sizes, hidden, output, loss):
         _fits(FAULTS[name], sizes, hidden, output, loss)
     replacements(names)
     return names
-
-
-@lru_cache(maxsize=256)
-def steps(correct, names):
-    """The steps of a pass: the `correct` ones ((name, function) pairs, all of `STEPS`) with
-    those the faults `names` (a frozenset) replace swapped in. Returns {step name: function}."""
-    table = dict(correct)
-    if set(table) != set(STEPS):
-        raise ValueError(f"a pass needs exactly the steps {STEPS}, got {tuple(table)}")
-    table.update(replacements(names))
-    return table

@@ -21,6 +21,7 @@ import numpy as np
 
 from . import _validate
 from .activations import ACTIVATIONS
+from .mlp import check_network
 
 FLOOR = 1e-8
 U = np.finfo(np.float64).eps
@@ -337,7 +338,7 @@ def gradcheck(net, X, y, eps=1e-6, tol=1e-5):
     X: (n, d_in), y: (n, k). Returns a `GradcheckReport`: `.errors` gives the maximum relative
     error per parameter array, `.passed` the verdict, `print(report)` a table.
     """
-    _validate.network(net, "gradcheck")
+    check_network(net, "gradcheck")
     X, y = net._data(X, y)
     return check_gradients(
         lambda p: net.loss(X, y),

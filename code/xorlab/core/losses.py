@@ -74,16 +74,19 @@ def mse_grad(p, y):
 
 @dataclass(frozen=True)
 class Loss:
-    """A loss `value(p, y)`, its gradient `grad(p, y)` = dL/dp, and its per-sample terms
-    `elementwise(p, y)` (same shape as p)."""
+    """A loss `value(p, y)`, its gradient `grad(p, y)` = dL/dp, its per-sample terms
+    `elementwise(p, y)` (same shape as p), and `through_sigmoid(p, y)`: dL/dz for a sigmoid
+    output p = sigma(z), dL/dp times p (1 - p) in closed form, exact where the sigmoid saturates
+    (None for a loss without one)."""
 
     name: str
     value: object
     grad: object
     elementwise: object
+    through_sigmoid: object = None
 
 
 LOSSES = {
-    "bce": Loss("bce", bce, bce_grad, bce_elementwise),
+    "bce": Loss("bce", bce, bce_grad, bce_elementwise, sigmoid_bce_delta),
     "mse": Loss("mse", mse, mse_grad, mse_elementwise),
 }

@@ -7,14 +7,15 @@ thousands, so one network and many networks can never disagree about a gradient.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from . import _validate
 from . import faults as _faults
 from .activations import ACTIVATIONS
-from .losses import LOSSES, bce_with_logits, sigmoid_bce_delta
-from .train import parameter_count
+from .losses import LOSSES, bce_with_logits
+from .steps import CORRECT_STEPS, Pass
 
 INITS = ("uniform01", "normal", "xavier", "he", "zeros")
 
@@ -124,76 +125,25 @@ def loss_of(zs, acts, y, spec):
     return LOSSES[spec.loss].value(acts[-1], y)
 
 
-# --- the correct backward pass, step by step (faults.STEPS names them; faults.py replaces them)
-
-
-def hidden_activation(spec, z):
-    """f(z) of the hidden layers, z: (n, d, m)."""
-    return ACTIVATIONS[spec.hidden].f(z)
-
-
-def loss_grad(bp):
-    """dL/dp of the loss at the output p: (n, k, m)."""
-    return LOSSES[bp.spec.loss].grad(bp.p, bp.y)
-
-
-def _loss_grad_through_sigmoid(bp):
-    """dL/dz of BCE through a sigmoid, p (1 - p) cancelled: (p - y) / n. None for other losses."""
-    return sigmoid_bce_delta(bp.p, bp.y) if bp.spec.loss == "bce" else None
-
-
-loss_grad.through_sigmoid = _loss_grad_through_sigmoid
-
-
-def output_delta(bp):
-    """dL/dz at the output: dL/dp times f'(z), (n, k, m). For a sigmoid output the closed form
-    of that product (`through_sigmoid`), when the loss gradient has one, stays exact where the
-    sigmoid saturates."""
-    if bp.spec.output == "sigmoid":
-        closed = getattr(bp.steps["loss_grad"], "through_sigmoid", None)
-        delta = closed(bp) if closed else None
-        if delta is not None:
-            return delta
-    return bp.run("loss_grad") * ACTIVATIONS[bp.spec.output].df_cached(bp.zs[-1], bp.p)
-
-
-def sent_back(bp, layer, delta):
-    """The error at the outputs of layer - 1: delta (n, d_l, m) through W_l, (n, d_{l-1}, m)."""
-    return np.einsum("njm,ijm->nim", delta, bp.params[f"W{layer}"])
-
-
-def hidden_derivative(bp, layer):
-    """f'(z_l) of hidden layer l, from z_l and a_l: (n, d_l, m)."""
-    return ACTIVATIONS[bp.spec.hidden].df_cached(bp.zs[layer - 1], bp.acts[layer])
-
-
-def weight_input(bp, layer):
-    """The activation a_{l-1} at the input end of W_l: (n, d_{l-1}, m)."""
-    return bp.acts[layer - 1]
-
-
-def gradient_sign(bp, grads):
-    """The gradient as computed: descent goes against it."""
-    return grads
-
-
-CORRECT_STEPS = tuple((name, globals()[name]) for name in _faults.STEPS)
-"""(name, function) for every step of `faults.STEPS`: the correct pass, each step defined above."""
+@lru_cache(maxsize=256)
+def _steps_with(faults):
+    return {**CORRECT_STEPS, **_faults.replacements(faults)}
 
 
 def steps_of(spec):
-    """The steps of `spec`'s pass: the correct ones with its faults' replacements swapped in."""
-    return _faults.steps(CORRECT_STEPS, spec.faults)
+    """The steps of `spec`'s pass, {step name: function}: `steps.CORRECT_STEPS` with the
+    replacements of its faults swapped in (shared between calls: copy before changing it)."""
+    return _steps_with(spec.faults)
 
 
 def backward(params, zs, acts, y, spec, steps=None):
     """Backpropagation for a stack: the gradient of the mean loss, as a dict like `params`.
 
-    y: (n, k). The pass runs the named steps of `faults.STEPS`; the faults in `spec.faults`
+    y: (n, k). The pass runs the named steps of `steps.STEPS`; the faults in `spec.faults`
     replace some of them, as `FAULTS` describes. `steps`, a full {step name: function} table,
-    overrides that choice (`online.translation_step` adds its program's own mistakes so).
+    overrides that choice (`chain_rule.translation_step` adds its program's own mistakes so).
     """
-    bp = _faults.Pass(spec, params, zs, acts, y[:, :, None], steps or steps_of(spec))
+    bp = Pass(spec, params, zs, acts, y[:, :, None], steps or steps_of(spec))
     delta = bp.run("output_delta")
     grads = {}
     for layer in range(spec.layers, 0, -1):
@@ -206,9 +156,24 @@ def backward(params, zs, acts, y, spec, steps=None):
     return {k: grads[k] for k in spec.keys()}
 
 
+def parameter_count(sizes, bias=True):
+    """Number of parameters of a network with layer widths `sizes` (with biases or not)."""
+    return sum(a * b + (b if bias else 0) for a, b in zip(sizes[:-1], sizes[1:]))
+
+
 def stack(params_list):
     """Stack per-network parameter dicts along a new trailing axis: W (d_in, d_out, m)."""
     return {k: np.stack([p[k] for p in params_list], axis=-1) for k in params_list[0]}
+
+
+def check_network(net, what):
+    """Return `net` if it is an `MLP`; else raise a TypeError that names `what` needs one."""
+    if not isinstance(net, MLP):
+        raise TypeError(
+            f"{what} needs an xorlab.MLP, got {type(net).__name__}; for a network of your own "
+            "code, use xl.check_gradients or xl.doctor with its functions"
+        )
+    return net
 
 
 class MLP:

@@ -6,6 +6,7 @@ import numpy as np
 
 from . import _validate
 from .data import solved
+from .mlp import check_network, parameter_count
 
 MODES = ("batch", "sample")
 
@@ -37,11 +38,6 @@ def check_work(epochs, networks, samples, parameters, steps_per_epoch=1, units=0
         _validate.memory_needed(networks, parameters, samples, units),
         f"training {networks:,} network(s) of {parameters:,} parameters on {samples:,} samples",
     )
-
-
-def parameter_count(sizes, bias=True):
-    """Number of parameters of a network with layer widths `sizes` (with biases or not)."""
-    return sum(a * b + (b if bias else 0) for a, b in zip(sizes[:-1], sizes[1:]))
 
 
 @dataclass
@@ -84,7 +80,7 @@ def train(net, X, y, lr, epochs, mode="batch"):
     samples. mode="sample": n steps per epoch, one per sample in order, each on that sample's
     loss alone (per-sample, "online" training).
     """
-    _validate.network(net, "train")
+    check_network(net, "train")
     X, y = net._data(X, y)
     _validate.positive(lr, "lr")
     _validate.positive(epochs, "epochs", integer=True, allow_zero=True)

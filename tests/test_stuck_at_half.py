@@ -12,8 +12,7 @@ import os
 import numpy as np
 import pytest
 
-from xorlab.cases import chain_rule as online
-from xorlab.cases import stuck_at_half as recreate
+from xorlab.cases import chain_rule, stuck_at_half
 
 X_Q = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])  # integer arrays, as in the question
 Y_Q = np.array([[0], [1], [1], [0]])
@@ -75,7 +74,7 @@ def _agree(outputs, outcome, reference):
     nan = np.isnan(reference)
     assert np.array_equal(np.isnan(outputs), nan)
     np.testing.assert_allclose(outputs[~nan], reference[~nan], rtol=0, atol=1e-12)
-    assert np.array_equal(outcome, recreate.classify(reference))
+    assert np.array_equal(outcome, stuck_at_half.classify(reference))
 
 
 FULL = os.environ.get("XORLAB_FULL") == "1"  # `make recreate-full`: all 1,000 seeds
@@ -83,31 +82,33 @@ FULL = os.environ.get("XORLAB_FULL") == "1"  # `make recreate-full`: all 1,000 s
 
 @pytest.mark.parametrize("row", ["question's program", "He init only"])
 def test_seeds_match_the_transcription(row):
-    settings = recreate.ROWS[row]
-    runs = recreate.train_question(n=1000, **settings)
+    settings = stuck_at_half.ROWS[row]
+    runs = stuck_at_half.train_question(n=1000, **settings)
     seeds = np.arange(1000) if FULL else np.arange(0, 1000, 10)
     reference = np.array([transcribed(int(s), **settings) for s in seeds])
     _agree(runs.outputs[seeds], runs.outcome[seeds], reference)
     assert 0 < np.isnan(reference).any(axis=1).sum() < len(seeds)  # NaN happens, not always
 
 
-@pytest.mark.parametrize("row", list(recreate.ROWS))
+@pytest.mark.parametrize("row", list(stuck_at_half.ROWS))
 def test_stored_table_matches_the_transcription(row):
-    stored = recreate.stored_outcomes()[row]
+    stored = stuck_at_half.stored_outcomes()[row]
     assert len(stored) >= 1000
-    settings = recreate.ROWS[row]
+    settings = stuck_at_half.ROWS[row]
     long = settings.get("epochs", 1000) > 1000
     per_outcome = 1 if long else 3  # the first seeds of every outcome the row has, and a spread
-    seeds = {int(s) for o in recreate.OUTCOMES for s in np.flatnonzero(stored == o)[:per_outcome]}
+    seeds = {
+        int(s) for o in stuck_at_half.OUTCOMES for s in np.flatnonzero(stored == o)[:per_outcome]
+    }
     seeds |= set(range(0, 1000, 1000 if long else 200))
     seeds = sorted(seeds)
     reference = np.array([transcribed(s, **settings) for s in seeds])
-    assert np.array_equal(stored[seeds], recreate.classify(reference))
+    assert np.array_equal(stored[seeds], stuck_at_half.classify(reference))
 
 
 def test_every_row_of_the_stored_table_sums_to_its_seeds():
-    for outcome in recreate.stored_outcomes().values():
-        assert set(outcome) <= set(recreate.OUTCOMES)
+    for outcome in stuck_at_half.stored_outcomes().values():
+        assert set(outcome) <= set(stuck_at_half.OUTCOMES)
 
 
 def test_a_saturated_wrong_output_divides_by_zero_and_then_everything_is_nan():
@@ -116,16 +117,16 @@ def test_a_saturated_wrong_output_divides_by_zero_and_then_everything_is_nan():
     X, y = X_Q[None].astype(float), Y_Q.astype(float)
     step = (X, X[0].T[None], y, 0.1, "sigmoid_of_output", 0)
     with np.errstate(all="ignore"):
-        assert recreate._step(params, *step).tolist() == [True]
+        assert stuck_at_half._step(params, *step).tolist() == [True]
         assert np.isneginf(params["W1"]).all()  # the infinite error reached both weights
-        recreate._step(params, *step)
+        stuck_at_half._step(params, *step)
     assert np.isnan(params["W1"]).all()  # 0 * inf at the input (0, 0)
 
 
 def test_relu_derivative_at_the_activated_output_equals_it_at_z():
     z = np.linspace(-3, 3, 61)
     assert np.array_equal(np.where(np.maximum(0, z) > 0, 1, 0), np.where(z > 0, 1, 0))
-    leaky = np.maximum(recreate.LEAK * z, z)  # the answer's leak keeps the sign of z
+    leaky = np.maximum(stuck_at_half.LEAK * z, z)  # the answer's leak keeps the sign of z
     assert np.array_equal(np.where(leaky > 0, 1, 0), np.where(z > 0, 1, 0))
 
 
@@ -138,11 +139,11 @@ def test_classify_names_each_outcome():
             [0.5, 0.9, 0.8, 0.2],  # (0, 0) exactly on the boundary: not solved
         ]
     )
-    assert recreate.classify(outputs).tolist() == ["nan", "stuck", "solved", "other"]
+    assert stuck_at_half.classify(outputs).tolist() == ["nan", "stuck", "solved", "other"]
 
 
 def test_zero_epochs_gives_the_initial_outputs():
-    runs = recreate.train_question(n=3, epochs=0)
+    runs = stuck_at_half.train_question(n=3, epochs=0)
     reference = np.array([transcribed(s, epochs=0) for s in range(3)])
     assert np.array_equal(runs.outputs, reference)
     assert runs.first_nan.tolist() == [-1, -1, -1]
@@ -161,27 +162,26 @@ def test_zero_epochs_gives_the_initial_outputs():
 )
 def test_bad_settings_are_named(changes, message):
     with pytest.raises((ValueError, TypeError), match=message):
-        recreate.train_question(**changes)
+        stuck_at_half.train_question(**changes)
 
 
 @pytest.mark.parametrize("name", ["../mlp", "no_such_table", 3])
 def test_a_missing_or_odd_table_name_is_refused(name):
     with pytest.raises(ValueError, match="name"):
-        recreate.stored_table(name)
+        stuck_at_half.stored_table(name)
 
 
 def test_the_chain_answer_table_agrees_with_a_fresh_run_at_its_first_budget():
-    rows = recreate.stored_table("chain_answer")
+    rows = stuck_at_half.stored_table("chain_answer")
     passes = [int(r["passes"]) for r in rows]
     solved = [int(r["solved"]) for r in rows]
     assert passes == sorted(passes) and solved == sorted(solved)  # more passes, never fewer
     assert all(int(r["seeds"]) >= 200 for r in rows)
-    first = online.train_online(
+    first = chain_rule.train_online(
         int(rows[0]["seeds"]),
         loss="mse",
         lr=0.005,
         epochs=passes[0],
         init="normal",
-        order="output_first",
     )
     assert int(first.success.sum()) <= solved[0] == int(np.sum(first.epochs_to_solve <= passes[0]))

@@ -60,28 +60,9 @@ def test_input_derivative_fault_needs_hidden_layers_as_wide_as_the_input():
 # --- train_online and step_gradients ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "kw",
-    [
-        {"loss": "mse", "init": "normal"},
-        {"bias": False, "faults": ("cost_as_gradient",), "loss": "mse"},
-        {"sizes": (2, 3, 2, 1), "hidden": "tanh"},
-    ],
-)
-def test_simultaneous_order_is_train_many_per_sample(kw):
-    a = xl.cases.chain_rule.train_online(7, lr=0.7, epochs=40, seed=5, **kw)
-    b = xl.train_many(7, lr=0.7, epochs=40, seed=5, mode="sample", **kw)
-    for k in a.params:
-        assert np.allclose(a.params[k], b.params[k], rtol=1e-12, atol=1e-14)
-    assert np.array_equal(a.success, b.success)
-    assert np.array_equal(a.epochs_to_solve, b.epochs_to_solve, equal_nan=True)
-
-
 def test_output_first_matches_a_plain_loop_with_updated_weights():
     X, y = xl.xor()
-    run = xl.cases.chain_rule.train_online(
-        3, loss="mse", lr=0.9, epochs=25, init="normal", seed=2, order="output_first"
-    )
+    run = xl.cases.chain_rule.train_online(3, loss="mse", lr=0.9, epochs=25, init="normal", seed=2)
     for i in range(3):
         net = xl.MLP((2, 2, 1), loss="mse", init="normal", seed=2 + i)
         P = net.params
@@ -101,13 +82,13 @@ def test_output_first_matches_a_plain_loop_with_updated_weights():
 
 def test_orders_differ_and_agree_where_they_must():
     kw = {"loss": "mse", "lr": 1.0, "epochs": 30, "init": "normal", "seed": 0}
-    a = xl.cases.chain_rule.train_online(5, order="simultaneous", **kw)
-    b = xl.cases.chain_rule.train_online(5, order="output_first", **kw)
+    a = xl.train_many(5, mode="sample", **kw)  # the true order
+    b = xl.cases.chain_rule.train_online(5, **kw)  # the answer's
     assert not np.allclose(a.params["W1"], b.params["W1"])
     one = {"sizes": (2, 1), **kw}  # one layer: nothing to propagate, orders agree
-    c = xl.cases.chain_rule.train_online(5, order="simultaneous", **one)
-    d = xl.cases.chain_rule.train_online(5, order="output_first", **one)
-    assert np.allclose(c.params["W1"], d.params["W1"])
+    c = xl.train_many(5, mode="sample", **one)
+    d = xl.cases.chain_rule.train_online(5, **one)
+    assert np.array_equal(c.params["W1"], d.params["W1"])
 
 
 def test_step_gradients_true_order_is_the_gradient_and_answer_order_is_off_by_order_lr():
@@ -130,8 +111,8 @@ def test_step_gradients_true_order_is_the_gradient_and_answer_order_is_off_by_or
 def test_online_rejects_bad_input():
     net = xl.MLP((2, 2, 1))
     X, y = xl.xor()
-    with pytest.raises(ValueError, match="order"):
-        xl.cases.chain_rule.train_online(2, order="backwards")
+    with pytest.raises(TypeError, match="order"):
+        xl.cases.chain_rule.train_online(2, order="simultaneous")  # that is train_many's
     with pytest.raises(ValueError, match="order"):
         xl.cases.chain_rule.step_gradients(net, X[:1], y[:1], 0.1, "random")
     with pytest.raises(ValueError, match="lr"):
@@ -204,6 +185,16 @@ def test_each_step_bug_breaks_only_the_hidden_gradient():
         params,
     )
     assert report.passed
+
+
+def test_translation_train_in_parts_equals_one_process():
+    kw = dict(bugs=ALL[1:4], lr=0.5, epochs=30, n=6, seed=3, record_every=10)
+    marks, outs, params = xl.cases.chain_rule.translation_train(workers=1, **kw)
+    two = xl.cases.chain_rule.translation_train(workers=2, **kw)  # seeds 3-5 and 6-8
+    assert np.array_equal(two[0], marks) and np.array_equal(two[1], outs)
+    assert all(np.array_equal(two[2][k], params[k]) for k in params)
+    last = xl.cases.chain_rule.translation_train(**dict(kw, n=3, seed=6), workers=1)
+    assert np.array_equal(last[1], outs[..., 3:])
 
 
 def test_translation_rejects_bad_input():
