@@ -77,7 +77,7 @@ bench-explorer: venv chromium
 
 # The stuck-at-0.5 re-creation against its transcription on all 1,000 seeds (about 4 min).
 recreate-full: venv
-	XORLAB_FULL=1 nice -n 10 $(BIN)/pytest -q -p no:cacheprovider tests/test_recreate.py
+	XORLAB_FULL=1 nice -n 10 $(BIN)/pytest -q -p no:cacheprovider tests/test_stuck_at_half.py
 
 # Mutation testing of xorlab's core (tools/mutation.py): prints the kill rate. Slow; not in `test`.
 mutation: venv

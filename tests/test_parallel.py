@@ -61,7 +61,7 @@ def test_train_many_in_parts_equals_one_process(kw):
 
 
 def test_train_online_in_parts_equals_one_process():
-    kw = dict(loss="mse", lr=0.5, epochs=40, init="normal", order="output_first")
+    kw = dict(loss="mse", lr=0.5, epochs=40, init="normal")
     assert_same(
         xl.cases.chain_rule.train_online(64, workers=2, **kw),
         xl.cases.chain_rule.train_online(64, workers=1, **kw),

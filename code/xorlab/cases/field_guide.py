@@ -3,7 +3,7 @@
 The network is given to the doctor the way a reader's code would be, as plain functions of a
 params dict (row layout: X (n, 2) @ W1 (2, h) + b1, tanh or sigmoid hidden units, h @ W2 (h, 1)
 + b2, sigmoid output, mean binary cross-entropy). Its gradient is xorlab's one backward pass
-(`mlp.backward`), and each mistake in it is a replacement of named steps (`faults.STEPS`), the
+(`mlp.backward`), and each mistake in it is a replacement of named steps (`steps.STEPS`), the
 mechanism of `FAULTS`: "sigmoid' for tanh" is the fault `sigmoid_derivative_for_tanh` itself,
 the other gradient mistakes are replacements defined here (`STEP_BUGS`). Four bugs are
 genuinely not steps of a backward pass: "bias gradient zero" (an array the code never fills),
@@ -19,9 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core import _validate, mlp
+from ..core.activations import sigmoid
 from ..core.data import xor
 from ..core.faults import FAULTS
 from ..core.losses import LOSSES
+from ..core.steps import output_delta, sent_back
 from ..doctor import scoring
 from ..doctor.causes import GRADIENT
 from ..doctor.report import doctor
@@ -75,13 +77,13 @@ BUGS = {
 def error_y_minus_p_output_delta(bp):
     """(y - p) / n: the output error written the wrong way round (the same gradient as the
     fault `flipped_update_sign`, from a different line of code)."""
-    return -mlp.output_delta(bp)
+    return -output_delta(bp)
 
 
 def sum_in_hidden_layer_sent_back(bp, layer, delta):
     """n times the error sent back: the hidden layer's loss summed over the n samples while
     the output layer's is averaged."""
-    return bp.y.shape[0] * mlp.sent_back(bp, layer, delta)
+    return bp.y.shape[0] * sent_back(bp, layer, delta)
 
 
 def no_hidden_derivative_hidden_derivative(bp, layer):
@@ -104,10 +106,6 @@ STEP_BUGS = {
 """The planted bugs that are mistakes in a step of the backward pass: {bug: {step: function}}."""
 
 
-def _sigmoid(z):
-    return 0.5 + 0.5 * np.tanh(0.5 * z)
-
-
 def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
     """Doctor's keyword arguments for a 2-`units`-1 XOR net with the planted `bug` (a key of
     `BUGS`). Weights ~ N(0, 1) from `seed`, biases 0; `hidden` is "tanh" or "sigmoid"."""
@@ -125,12 +123,12 @@ def implementation(bug="none", hidden="tanh", units=3, lr=0.5, seed=0):
     }
     if bug != "no biases":
         params.update(b1=np.zeros(units), b2=np.zeros(1))
-    act = np.tanh if hidden == "tanh" else _sigmoid
+    act = np.tanh if hidden == "tanh" else sigmoid
 
     def forward(q, Z):
         """Hidden h: (n, units) and output p: (n, 1) for inputs Z: (n, 2)."""
         h = act(Z @ q["W1"] + q.get("b1", 0.0))
-        return h, _sigmoid(h @ q["W2"] + q.get("b2", 0.0))
+        return h, sigmoid(h @ q["W2"] + q.get("b2", 0.0))
 
     def loss(q):
         p = np.clip(forward(q, X)[1], 1e-12, 1 - 1e-12)
