@@ -331,6 +331,25 @@ def test_crowded_tick_labels_lose_ticks_in_the_variant():
     plt.close(fig)
 
 
+@pytest.mark.parametrize("twin", [False, True])
+def test_a_panel_spanning_columns_and_a_twin_keep_their_cells_in_the_variant(twin):
+    """A row per cell of the grid: a panel across two columns gets one, a twin shares its
+    host's (a height per column, or per panel, once crashed the restacking)."""
+    fig, axd = plt.subplot_mosaic([["wide", "wide", "right"]], figsize=(9, 3), layout="constrained")
+    for ax in axd.values():
+        ax.plot([0, 1], [0, 1])
+    twins = [axd["right"].twinx()] if twin else []
+    for ax in twins:
+        ax.plot([0, 1], [1, 0])
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
+    wide, right = axd["wide"].get_position(), axd["right"].get_position()
+    assert wide.y0 > right.y1  # one under the other, in the grid's order
+    for ax in twins:
+        assert ax.get_position().bounds == pytest.approx(right.bounds)
+    assert_no_text_overlaps(fig)
+    plt.close(fig)
+
+
 def test_a_figure_that_cannot_be_copied_is_shown_without_a_phone_variant():
     fig, axes = plt.subplots(1, 3, figsize=(10, 3))
     fig.not_picklable = lambda: None  # what a reader's own figure may carry
