@@ -1,4 +1,5 @@
-"""xorlab.show.plots' notebook figures: high-density PNGs that carry their smallest text size."""
+"""xorlab.plots' notebook figures (xorlab.show.png, .phone): high-density PNGs that carry their
+smallest text size, and their variants for phones."""
 
 import base64
 import struct
