@@ -2,8 +2,9 @@
 grid stacked in one column, colorbars, legends, titles and tick labels rearranged to fit.
 
 Matplotlib's constrained layout places the axes; the rows' heights are computed here from
-what it measured, in four layout passes (one at the phone's width, two sizing the rows, one
-final), each pass a `draw_without_rendering`.
+what it measured. Each layout pass (a `draw_without_rendering`) costs about as much as drawing
+the figure, so there are four: one at the phone's width, two sizing the rows (none for a
+figure that is not a grid), one final (and one more after any thinning of crowded ticks).
 """
 
 import textwrap
