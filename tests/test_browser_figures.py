@@ -19,7 +19,7 @@ DOCS = toc_documents()
 WIDTHS = (390, 1280)
 ASPECT_TOLERANCE = 0.01
 MIN_TEXT_PX = 9  # CSS pixels
-DENSITY = 2  # image pixels per CSS pixel (xorlab.show.plots.DENSITY)
+DENSITY = 2  # image pixels per CSS pixel (xorlab.show.style.DENSITY)
 MIN_FONT_KEY = b"xorlab:min-font-px"
 
 # The reader's view, measured in the page: the column is the article's content box.
@@ -103,7 +103,7 @@ def image_problems(view, read_png):
             continue
         min_font = png_min_font(png)  # CSS px when shown at pixels / DENSITY
         if min_font is None:
-            problems.append(f"{name}: not drawn by xorlab.show.plots.figure_png (no text size)")
+            problems.append(f"{name}: not drawn by xorlab.plots.figure_png (no text size)")
         elif min_font * DENSITY / density < MIN_TEXT_PX:
             problems.append(f"{name}: smallest text {min_font * DENSITY / density:.1f} CSS px")
     return problems

@@ -1,4 +1,5 @@
-"""xorlab.show.plots' notebook figures: high-density PNGs that carry their smallest text size."""
+"""xorlab.plots' notebook figures (xorlab.show.png, .phone): high-density PNGs that carry their
+smallest text size, and their variants for phones."""
 
 import base64
 import struct
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
+from xorlab.show import png
 
 
 def png_chunks(data: bytes) -> dict[bytes, list[bytes]]:
@@ -121,16 +123,15 @@ def test_the_variant_leaves_the_figure_as_it_was(three_panels, monkeypatch):
         ax.plot([0, 1], [0, i])
         ax.set(title=f"panel {i}", xlabel="epoch", ylabel="loss")
     twin.colorbar(twin_axes[2].imshow([[0, 1], [1, 0]]), ax=twin_axes[2], label="output")
-    monkeypatch.setattr(xl.plots, "_restacked_variant", lambda fig: None)
+    monkeypatch.setattr(png, "_restacked_variant", lambda fig: None)
     plain = [xl.plots.figure_png(twin)[0] for _ in range(4)]
-    assert plain[1:] == [png for png, _ in shown]
+    assert plain[1:] == [data for data, _ in shown]
     plt.close(twin)
 
 
 def test_stacked_panels_keep_their_order_top_to_bottom(three_panels):
     fig, axes = three_panels
-    assert xl.plots.narrow_layout(fig)
-    fig.draw_without_rendering()
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
     tops = [ax.get_position().y1 for ax in axes]
     lefts = [ax.get_position().x0 for ax in axes]
     assert tops[0] > tops[1] > tops[2]
@@ -227,21 +228,24 @@ def assert_no_text_overlaps(fig):
     for i, (text, box) in enumerate(texts):
         for other, other_box in texts[i + 1 :]:
             assert not boxes_overlap(box, other_box), f"{text!r} overlaps {other!r}"
-    for cax in (ax for ax in fig.axes if hasattr(ax, "_colorbar")):
+    for colorbar, _ in colorbars_of(fig):
         for text, box in texts:
-            assert not boxes_overlap(box, cax.bbox), f"{text!r} overlaps a colorbar"
+            assert not boxes_overlap(box, colorbar.ax.bbox), f"{text!r} overlaps a colorbar"
 
 
-def panels_of(fig):
-    return [ax for ax in fig.axes if not hasattr(ax, "_colorbar")]
+def colorbars_of(fig):
+    """Each colorbar of `fig`, with the panel that shows its image or contours."""
+    shown = [(artist, ax) for ax in fig.axes for artist in (*ax.collections, *ax.images)]
+    return [(artist.colorbar, ax) for artist, ax in shown if getattr(artist, "colorbar", None)]
 
 
 def assert_colorbars_beside_or_below(fig, gap_px=70):
     """Each colorbar spans its panel's side and lies within gap_px of the panel's axes."""
-    for cax in (ax for ax in fig.axes if hasattr(ax, "_colorbar")):
-        (parent,) = cax._colorbar_info["parents"]
-        bar, box = cax.bbox, parent.bbox
-        if cax._colorbar.orientation == "horizontal":
+    bars = colorbars_of(fig)
+    assert bars
+    for colorbar, parent in bars:
+        bar, box = colorbar.ax.bbox, parent.bbox
+        if colorbar.orientation == "horizontal":
             assert box.x0 - 1 <= bar.x0 and bar.x1 <= box.x1 + 1
             assert 0 < box.y0 - bar.y1 < gap_px
         else:
@@ -268,8 +272,7 @@ def book_figure():
 
 def test_restacked_square_panels_fill_the_phone_column(book_figure):
     fig, axes = book_figure
-    assert xl.plots.narrow_layout(fig)
-    fig.draw_without_rendering()
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
     scale = PHONE_PX / (fig.get_figwidth() * fig.dpi)  # CSS px per figure px in the column
     for ax in axes:
         assert ax.bbox.width * scale >= 250, ax.get_title()
@@ -297,8 +300,7 @@ def test_a_one_panel_decision_boundary_keeps_its_title_clear_of_the_colorbar():
         xl.MLP((2, 2, 1), seed=3), X, y, title="fixed network, per-sample training"
     )
     fig = ax.figure
-    assert xl.plots.narrow_layout(fig)
-    fig.draw_without_rendering()
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
     assert ax.bbox.width * PHONE_PX / (fig.get_figwidth() * fig.dpi) >= 250
     assert_colorbars_beside_or_below(fig)
     assert_no_text_overlaps(fig)
@@ -311,8 +313,7 @@ def test_a_legend_over_the_data_moves_below_in_the_variant():
         ax.hist(np.arange(100), bins=30, weights=np.exp(-(((np.arange(100) - centre) / 25) ** 2)))
     ax.set_xlabel("a label far too long for the width of a phone's column, in one line")
     ax.legend(["first", "second", "third"], loc="center left")
-    assert xl.plots.narrow_layout(fig)
-    fig.draw_without_rendering()
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
     legend = ax.get_legend().get_window_extent()
     assert legend.y1 < ax.xaxis.get_tightbbox().y0
     assert_no_text_overlaps(fig)
@@ -325,10 +326,28 @@ def test_crowded_tick_labels_lose_ticks_in_the_variant():
     for ax in axes:
         ax.plot([0, 1], [0, 1])
         ax.set_xticks(np.linspace(0, 1, 11), [f"{t:.2f}" for t in np.linspace(0, 1, 11)])
-    assert xl.plots.narrow_layout(fig)
-    fig.draw_without_rendering()
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
     assert_no_text_overlaps(fig)
     assert 2 < len(axes[0].get_xticks()) < 11
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("twin", [False, True])
+def test_a_panel_spanning_columns_and_a_twin_keep_their_cells_in_the_variant(twin):
+    """A row per cell of the grid: a panel across two columns gets one, a twin shares its
+    host's (a height per column, or per panel, once crashed the restacking)."""
+    fig, axd = plt.subplot_mosaic([["wide", "wide", "right"]], figsize=(9, 3), layout="constrained")
+    for ax in axd.values():
+        ax.plot([0, 1], [0, 1])
+    twins = [axd["right"].twinx()] if twin else []
+    for ax in twins:
+        ax.plot([0, 1], [1, 0])
+    assert xl.plots.narrow_layout(fig)  # laid out as its PNG will show it
+    wide, right = axd["wide"].get_position(), axd["right"].get_position()
+    assert wide.y0 > right.y1  # one under the other, in the grid's order
+    for ax in twins:
+        assert ax.get_position().bounds == pytest.approx(right.bounds)
+    assert_no_text_overlaps(fig)
     plt.close(fig)
 
 

@@ -1,6 +1,6 @@
 """Sphinx extension: figures and display equations that fit a phone's column.
 
-Figures: `xorlab.show.plots.figure_png` stores, for a figure wider than a phone's column, a variant
+Figures: `xorlab.plots.figure_png` stores, for a figure wider than a phone's column, a variant
 drawn for it (panels stacked in one column) in the output's metadata under NARROW_KEY. Here
 each such image becomes, in the HTML,
 `<picture><source media="(max-width: 575.98px)" srcset="..._images/<sha256>.png 2x"><img ...>
@@ -21,7 +21,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-NARROW_KEY = "xorlab:narrow"  # as in xorlab.show.plots (the build does not import xorlab)
+NARROW_KEY = "xorlab:narrow"  # as in xorlab.show.png (the build does not import xorlab)
 PHONE_MEDIA = "(max-width: 575.98px)"  # the theme's narrowest breakpoint, as in figures.css
 MIN_MATH_SCALE = 0.7
 VARIANT = "xorlab_narrow"  # the image node's attribute holding the variant's PNG (base64)

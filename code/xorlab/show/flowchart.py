@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
-from . import plots
-from .plots import PALETTE
+from .png import set_phone_variant
+from .style import COLUMN_PX, MIN_TEXT_PX, PALETTE
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ EDGES = [
 COLOURS = {"start": PALETTE["grey"], "question": PALETTE["blue"], "cause": PALETTE["vermillion"]}
 BOX = (2.2, 1.2)  # width and height of a box, in data units
 # The book shows a figure at most COLUMN_PX wide and raises smaller text to MIN_TEXT_PX
-# (`plots.keep_text_legible`): per inch of figure width that is this many points. The boxes
+# (`png.keep_text_legible`): per inch of figure width that is this many points. The boxes
 # scale with the figure, so a font that scales with it too keeps every text in its box.
-POINTS_PER_INCH = 1.04 * plots.MIN_TEXT_PX * 72 / plots.COLUMN_PX
+POINTS_PER_INCH = 1.04 * MIN_TEXT_PX * 72 / COLUMN_PX
 
 
 def draw_flowchart(ax=None, fontsize=None):
@@ -82,7 +82,7 @@ def draw_flowchart(ax=None, fontsize=None):
     A figure drawn here (`ax` None) carries its phone variant, `draw_narrow_flowchart`."""
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 7), layout="constrained")
-        plots.set_phone_variant(ax.figure, draw_narrow_flowchart)
+        set_phone_variant(ax.figure, draw_narrow_flowchart)
     if fontsize is None:
         fontsize = POINTS_PER_INCH * ax.figure.get_figwidth()
     centres = {name: (node.x, node.y) for name, node in NODES.items()}
@@ -135,7 +135,7 @@ NARROW_FONTSIZE = (7.2, 6.9)
 
 def draw_narrow_flowchart(fig):
     """Draw the flowchart of `NODES` and `EDGES` on the empty Figure `fig` in a tall layout
-    for a phone's column (`NARROW`), and size `fig` to it: at most plots.PHONE_WIDTH_IN inches
+    for a phone's column (`NARROW`), and size `fig` to it: at most style.PHONE_WIDTH_IN inches
     wide. Returns the Axes, which spans the figure with one data unit per inch; its `patches`
     are the boxes followed by the arrows."""
     (w, h), (gx, gy), border = NARROW_BOX, NARROW_GAP, NARROW_BORDER

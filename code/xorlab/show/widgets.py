@@ -25,6 +25,7 @@ from ..core.data import xor
 from ..core.mlp import INITS
 from ..core.units import dead_units
 from . import plots
+from .style import DENSITY
 
 NOT_RUN = "Live explorer: run this cell (after the cells above it) to use its controls."
 PLAYER_HINT = "(Run this cell to use the slider.)"
@@ -46,7 +47,7 @@ class FramePlayer:
         # yet run) it stays.
         # frames are drawn at DENSITY image pixels per CSS pixel: shown at the first one's
         # CSS width, or narrower, without distortion
-        width = int.from_bytes(self.frames[0][16:20], "big") // plots.DENSITY
+        width = int.from_bytes(self.frames[0][16:20], "big") // DENSITY
         return (
             f'<figure class="xorlab-player" id="{uid}">'
             f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" width="{width}"'
@@ -72,7 +73,7 @@ class FramePlayer:
 def frame_player(draw, values, label, alt, name, dpi=72):
     """Render `draw(value) -> Figure` for each value and return a `FramePlayer`.
 
-    A frame shows `dpi` CSS pixels per inch of its figure, drawn at `plots.DENSITY` times as
+    A frame shows `dpi` CSS pixels per inch of its figure, drawn at `DENSITY` times as
     many image pixels, so that it is sharp on high-density screens.
     `label` names the parameter on the slider, `alt` describes what the frames show (for screen
     readers), `name` makes the HTML ids unique on a page. Keep it to about 30 frames: every
@@ -82,7 +83,7 @@ def frame_player(draw, values, label, alt, name, dpi=72):
     for v in values:
         fig = draw(v)
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi * plots.DENSITY)
+        fig.savefig(buf, format="png", dpi=dpi * DENSITY)
         plt.close(fig)
         frames.append(buf.getvalue())
     return FramePlayer(frames, list(values), label, alt, name)
