@@ -21,8 +21,8 @@ import xorlab as xl
 
 RUNS = 5
 WORKLOADS = {
-    # one call big enough to be cut into parts: 2,000 networks x 2,000 epochs
-    "big": [dict(n=2000, epochs=2000)],
+    # one call big enough to be cut into parts, of some seconds' work on one core
+    "big": [dict(n=2000, epochs=20_000)],
     # a chapter's sequence of calls: a grid of scales and rates, a recorded loss curve,
     # per-sample training, and a call too small to be cut (it stays in the caller)
     "chapter": [

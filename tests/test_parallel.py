@@ -108,11 +108,12 @@ def nested_cuts(n, seed):
     return parallel.parts(n, seed, 10**9, workers=2)
 
 
-def test_the_workers_are_reused_and_never_share_out_again():
+def test_the_workers_are_reused_in_sessions_of_their_own_and_never_share_out_again():
     first = parallel.run_parts(worker_pid, [(2, 0), (2, 2)])
     assert [(n, seed) for _, n, seed in first] == [(2, 0), (2, 2)]
     pids = {pid for pid, _, _ in first}
     assert os.getpid() not in pids
+    assert all(os.getsid(pid) == pid for pid in pids)  # each leads a session of its own
     again = parallel.run_parts(worker_pid, [(3, 0), (3, 3)])
     assert {pid for pid, _, _ in again} <= pids  # the same processes, started once
     assert parallel.run_parts(nested_cuts, [(8, 0), (8, 8)]) == [[(8, 0)], [(8, 8)]]

@@ -9,11 +9,14 @@ rounds differently in the last bit). `tests/test_parallel.py` checks both equali
 The worker processes are loky's (the executor under joblib): started once and reused, sent the
 calls by cloudpickle (so a function defined in a notebook travels too), with no need for an
 `if __name__ == "__main__"` guard in a script; they stop when the caller exits, or after `IDLE`
-seconds without work (should the caller have been killed before it could stop them). A worker
-applies the caller's `xorlab.LIMITS` and `np.geterr()`; the warnings a call raised in it are
-raised again here.
+seconds without work (should the caller have been killed before it could stop them). Each runs
+in a session of its own (`os.setsid`): a Jupyter kernel's signals do not reach it, and Linux,
+which shares the CPUs out among sessions, gives it a share of its own on a busy machine
+(benchmarks/parallel_pool.md). A worker applies the caller's `xorlab.LIMITS` and `np.geterr()`;
+the warnings a call raised in it are raised again here.
 """
 
+import os
 import sys
 import threading
 import warnings
@@ -90,7 +93,9 @@ def run_parts(trainer, cuts, **kwargs):
     """
     state = (vars(_validate.LIMITS).copy(), np.geterr())
     with _lock:
-        pool = loky.get_reusable_executor(len(cuts), timeout=IDLE, env=WORKER_ENV)
+        pool = loky.get_reusable_executor(
+            len(cuts), timeout=IDLE, env=WORKER_ENV, initializer=os.setsid
+        )
         futures = [
             pool.submit(_run_in_worker, trainer, dict(kwargs, n=size, seed=first), state)
             for size, first in cuts
