@@ -1,13 +1,13 @@
-"""Worker pools side by side: the hand-written pool of xorlab 0.2 against loky's executor.
+"""Worker pools side by side: xorlab's hand-written pool against loky's executor.
 
-    python benchmarks/parallel_pool.py run big|chapter    # the work, once, in this process
-    python benchmarks/parallel_pool.py compare OLD_CODE   # both pools in turn, min and median
+    python benchmarks/parallel_pool.py run big|chapter      # the work, once, in this process
+    python benchmarks/parallel_pool.py compare CODE CODE    # two trees in turn: min and median
 
 `run` does the work with whichever `xorlab` comes first on PYTHONPATH; `compare` runs it as a
-whole process (Python, `import xorlab`, the workers' start, the training) for this tree's
-`code/` and for OLD_CODE (the `code/` folder of a checkout before the change), alternating,
-RUNS times each, and prints the wall-clock seconds. Pin the CPUs with `taskset -c 0` (one CPU)
-or `taskset -c 0,1` (two). benchmarks/parallel_pool.md holds the figures and how they were made.
+whole process (Python, `import xorlab`, the workers' start, the training) with the xorlab of
+each `code/` folder named (this tree's, and one holding the other pool: see
+benchmarks/parallel_pool.md), alternating, RUNS times each, and prints the wall-clock seconds.
+Pin the CPUs with `taskset -c 0` (one CPU) or `taskset -c 0,1` (two).
 """
 
 import os
@@ -43,9 +43,9 @@ def run(workload):
     print(sum(int(xl.train_many(**s).success.sum()) for s in WORKLOADS[workload]))
 
 
-def compare(old_code):
+def compare(first, second):
     """Time `run` as a whole process with each tree's xorlab, alternating; print min and median."""
-    trees = {"hand-written pool": Path(old_code), "loky": Path(__file__).parents[1] / "code"}
+    trees = {first: Path(first), second: Path(second)}
     for workload in WORKLOADS:
         times = {name: [] for name in trees}
         for _ in range(RUNS + 1):  # the first round warms the disk cache and is not counted
@@ -57,10 +57,10 @@ def compare(old_code):
         for name, seconds in times.items():
             counted = seconds[1:]
             print(
-                f"{workload:8s} {name:18s} wall s: min {min(counted):.2f} "
+                f"{workload:8s} {name:30s} wall s: min {min(counted):.2f} "
                 f"median {statistics.median(counted):.2f}"
             )
 
 
 if __name__ == "__main__":
-    {"run": run, "compare": compare}[sys.argv[1]](sys.argv[2])
+    {"run": run, "compare": compare}[sys.argv[1]](*sys.argv[2:])

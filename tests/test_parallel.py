@@ -1,12 +1,12 @@
 """Calls shared among worker processes (xorlab.core.parallel): the same results to the last bit."""
 
+import io
 import os
-import signal
+import pickle
 import subprocess
 import sys
 import textwrap
 import threading
-import time
 import warnings
 
 import numpy as np
@@ -81,42 +81,63 @@ def test_a_big_call_is_cut_by_itself_and_a_small_one_is_not(monkeypatch):
             parallel.parts(10, 0, 1, workers=bad)
 
 
-def test_usable_cpus_are_those_the_process_may_run_on():
-    first = min(os.sched_getaffinity(0))
-    program = (
-        "import os; from xorlab.core import parallel\n"
-        f"os.sched_setaffinity(0, {{{first}}}); print(parallel.usable_cpus())"
-    )
-    pinned = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-    assert pinned.stdout.split() == ["1"], pinned.stderr[-2000:]
-    assert 1 <= parallel.usable_cpus() <= len(os.sched_getaffinity(0))
+@pytest.mark.parametrize(
+    ("v2", "v1", "cpus"),
+    [
+        ("max 100000", None, 3),
+        ("150000 100000", None, 1),
+        ("50000 100000", None, 1),
+        ("200000 100000", "100000", 2),  # v2 wins where both exist
+        ("nonsense", None, 3),
+        (None, "-1", 3),
+        (None, "250000", 2),
+        (None, "oops", 3),
+        (None, None, 3),
+    ],
+)
+def test_usable_cpus_honours_the_container_quota(tmp_path, monkeypatch, v2, v1, cpus):
+    mine = {0, 1, 2}  # this process's CPUs (pid 0 is this process)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: mine if pid == 0 else {0})
+    (tmp_path / "cpu").mkdir()
+    monkeypatch.setattr(parallel, "CPU_MAX", tmp_path / "cpu.max")
+    monkeypatch.setattr(parallel, "CFS_QUOTA", tmp_path / "cpu" / "cpu.cfs_quota_us")
+    if v2 is not None:
+        parallel.CPU_MAX.write_text(v2 + "\n")
+    if v1 is not None:
+        parallel.CFS_QUOTA.write_text(v1 + "\n")
+        (tmp_path / "cpu" / "cpu.cfs_period_us").write_text("100000\n")
+    assert parallel.usable_cpus() == cpus
+
+
+def test_without_an_affinity_or_a_count_there_is_one_cpu(monkeypatch, tmp_path):
+    monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)  # "cannot tell"
+    monkeypatch.setattr(parallel, "CPU_MAX", tmp_path / "absent")
+    monkeypatch.setattr(parallel, "CFS_QUOTA", tmp_path / "absent too")
+    assert parallel.usable_cpus() == 1
+    (tmp_path / "absent").write_text("200000 100000\n")  # a quota of two CPUs
+    assert parallel.usable_cpus() == 1
 
 
 def test_inside_a_worker_nothing_is_shared_out_again(monkeypatch):
+    parallel._stop_all()
     monkeypatch.setattr(parallel, "_in_worker", True)
     assert parallel.parts(1000, 0, 10**9, workers=4) == [(1000, 0)]
     assert parallel.parts(1000, 0, 10**9) == [(1000, 0)]
+    xl.train_many(1000, epochs=1000)  # big enough to be cut, elsewhere
+    assert parallel._workers == []
 
 
-def worker_pid(n, seed):
-    """What a part answers in the tests below: the process that ran it, and its part."""
-    return os.getpid(), n, seed
-
-
-def nested_cuts(n, seed):
-    """The parts a call made inside a worker would be cut into."""
-    return parallel.parts(n, seed, 10**9, workers=2)
-
-
-def test_the_workers_are_reused_in_sessions_of_their_own_and_never_share_out_again():
-    first = parallel.run_parts(worker_pid, [(2, 0), (2, 2)])
-    assert [(n, seed) for _, n, seed in first] == [(2, 0), (2, 2)]
-    pids = {pid for pid, _, _ in first}
-    assert os.getpid() not in pids
-    assert all(os.getsid(pid) == pid for pid in pids)  # each leads a session of its own
-    again = parallel.run_parts(worker_pid, [(3, 0), (3, 3)])
-    assert {pid for pid, _, _ in again} <= pids  # the same processes, started once
-    assert parallel.run_parts(nested_cuts, [(8, 0), (8, 8)]) == [[(8, 0)], [(8, 8)]]
+def test_the_workers_are_reused_in_a_session_of_their_own():
+    parallel._stop_all()
+    xl.train_many(8, epochs=3, workers=2)
+    first = [w.pid for w in parallel._workers]
+    assert len(first) == 2
+    assert all(os.getsid(pid) != os.getsid(0) for pid in first)  # not our process group
+    xl.train_many(6, epochs=3, workers=2)
+    assert [w.pid for w in parallel._workers] == first
+    xl.train_many(8, epochs=3, workers=1)  # in this process
+    assert [w.pid for w in parallel._workers] == first
 
 
 def test_parts_come_back_in_order_whichever_finishes_first():
@@ -126,51 +147,21 @@ def test_parts_come_back_in_order_whichever_finishes_first():
         assert_same(got, xl.train_many(n, epochs=300, seed=seed, workers=1))
 
 
-def test_a_function_defined_in_a_notebook_or_a_test_can_be_shared_out():
-    def defined_here(n, seed, scale):  # not importable by a fresh Python: cloudpickle sends it
-        return np.arange(n) * scale + seed
-
-    got = parallel.run_parts(defined_here, [(2, 0), (3, 10)], scale=0.5)
-    assert [list(g) for g in got] == [[0.0, 0.5], [10.0, 10.5, 11.0]]
-
-
-def test_an_error_in_a_part_reaches_the_caller_unchanged():
+def test_an_error_in_a_call_reaches_the_caller_unchanged():
     with pytest.raises(ValueError) as serial:
         xl.train_many(5, lr=-1)
-    with pytest.raises(ValueError) as shared:
+    with pytest.raises(ValueError) as shared:  # raised by the parts, in the workers
         parallel.run_parts(xl.train_many, [(5, 0), (5, 5)], lr=-1)
     assert str(shared.value) == str(serial.value)
     assert len(parallel.run_parts(xl.train_many, [(3, 0), (3, 3)])) == 2  # still fine
 
 
-def die(n, seed):
-    """A part whose worker process is killed before it answers."""
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
 def test_a_worker_that_dies_is_reported_and_replaced():
     with pytest.raises(RuntimeError, match="stopped before answering"):
-        parallel.run_parts(die, [(2, 0), (2, 2)])
+        parallel._run(sys.exit, [{}, {}], 2)  # a call that ends its worker's process
+    assert all(w.poll() is not None for w in parallel._workers) or not parallel._workers
     got = parallel.run_parts(xl.train_many, [(4, 0), (4, 4)], epochs=3)
     assert_same(got[0], xl.train_many(4, epochs=3))
-
-
-def fail_while_the_other_part_runs(n, seed, folder):
-    """Part 0 raises once part 1 has started (and written its process id); part 1 sleeps."""
-    if seed == 0:
-        while not (folder / "pid").exists():
-            time.sleep(0.01)
-        raise ValueError("part 0 failed")
-    (folder / "pid.tmp").write_text(str(os.getpid()))
-    (folder / "pid.tmp").rename(folder / "pid")
-    time.sleep(600)
-
-
-def test_a_failed_call_leaves_no_part_running(tmp_path):
-    with pytest.raises(ValueError, match="part 0 failed"):
-        parallel.run_parts(fail_while_the_other_part_runs, [(2, 0), (2, 2)], folder=tmp_path)
-    with pytest.raises(ProcessLookupError):  # the sleeping part's worker was stopped
-        os.kill(int((tmp_path / "pid").read_text()), 0)
 
 
 def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monkeypatch):
@@ -197,67 +188,66 @@ def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monke
         parallel.run_parts(xl.core.batched.train_many, [(40, 0), (40, 40)], epochs=30)
 
 
-def test_a_script_without_a_main_guard_shares_its_calls_and_leaves_no_worker(tmp_path):
+def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):
     script = tmp_path / "script.py"
     script.write_text(
         textwrap.dedent("""
-        import os
         import xorlab as xl
         print("start")
         r = xl.train_many(1000, epochs=1000)  # big enough to be cut into parts
         s = xl.train_many(1000, epochs=1000, workers=1)
-        children = [p for p in os.listdir("/proc") if p.isdigit()
-                    and open(f"/proc/{p}/stat").read().split()[3] == str(os.getpid())]
-        workers = [p for p in children if b"LokyProcess" in open(f"/proc/{p}/cmdline", "rb").read()]
-        print(r.success.sum() == s.success.sum(), len(workers), *workers)
+        print(r.success.sum() == s.success.sum(), len(xl.parallel._workers))
     """)
     )
     run = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
-    start, same, count, *pids = run.stdout.split()  # the workers while the script ran
     cpus = parallel.usable_cpus()
-    assert [start, same, count] == ["start", "True", str(cpus if cpus > 1 else 0)]
-    for pid in map(int, pids):  # every worker stopped with the script
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+    assert run.stdout.split() == ["start", "True", str(cpus if cpus > 1 else 0)]
 
 
 def test_two_threads_sharing_the_workers_each_get_their_own_answers():
-    settings = {seed: dict(n=8, epochs=20, seed=seed) for seed in (0, 50)}
+    settings = {seed: [dict(n=4, epochs=20, seed=seed + i) for i in range(3)] for seed in (0, 50)}
     got = {}
 
     def work(seed):
-        got[seed] = xl.train_many(workers=2, **settings[seed])
+        cuts = [(s["n"], s["seed"]) for s in settings[seed]]
+        got[seed] = parallel.run_parts(xl.train_many, cuts, epochs=20)
 
     threads = [threading.Thread(target=work, args=(seed,)) for seed in settings]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    for seed, result in got.items():
-        assert_same(result, xl.train_many(workers=1, **settings[seed]))
+    for seed, results in got.items():
+        for result, s in zip(results, settings[seed]):
+            assert_same(result, xl.train_many(**s))
 
 
-def test_a_worker_runs_a_call_under_the_callers_settings(monkeypatch):
-    # what a worker runs, run here: the caller's LIMITS and np.geterr() applied, warnings kept
+def test_a_worker_answers_each_call_in_order_and_stops_at_the_end(monkeypatch):
+    # serve() as a worker runs it, but in this process: its input and output are buffers
     state = ({**vars(xl.LIMITS), "work": 10**6}, {**np.geterr(), "over": "raise"})
     diverging = dict(
         n=20, loss="mse", hidden="relu", output="identity", lr=1e10, epochs=50, init_scale=100
     )
+    calls = [dict(n=3, epochs=4), dict(n=3, lr=-1), dict(n=40, epochs=1000), diverging]
+    source = io.BytesIO(b"".join(pickle.dumps((xl.train_many, c, state)) for c in calls))
+    sink = io.BytesIO()
+    stdin, stdout = io.TextIOWrapper(source), io.TextIOWrapper(sink)  # kept: closing one
+    monkeypatch.setattr(sys, "stdin", stdin)  # would close its buffer
+    monkeypatch.setattr(sys, "stdout", stdout)
     monkeypatch.setattr(parallel, "_in_worker", False)
     limits = vars(xl.LIMITS).copy()
     try:
-        first, caught = parallel._run_in_worker(xl.train_many, dict(n=3, epochs=4), state)
+        parallel.serve()  # returns at the end of its input
         assert parallel._in_worker and xl.LIMITS.work == 10**6  # the caller's bound, applied
-        with pytest.raises(ValueError, match="LIMITS.work"):
-            parallel._run_in_worker(xl.train_many, dict(n=40, epochs=1000), state)
-        with pytest.raises(FloatingPointError):  # the caller's np.geterr()
-            parallel._run_in_worker(xl.train_many, diverging, state)
-        warned = (limits, {**np.geterr(), "over": "warn"})
-        _, overflow = parallel._run_in_worker(xl.train_many, diverging, warned)
     finally:
         vars(xl.LIMITS).update(limits)
-    assert caught == [] and isinstance(first, xl.ManyResult)
+    sink.seek(0)
+    answers = [pickle.load(sink) for _ in calls]
+    (ok, (first, caught)), (failed, error), (too_big, bound), (overflow, raised) = answers
+    assert ok and caught == [] and isinstance(first, xl.ManyResult)
     assert_same(first, xl.train_many(3, epochs=4))
-    assert overflow and all(w[1] is RuntimeWarning for w in overflow)
-    assert any("overflow" in w[0] for w in overflow)
+    assert not failed and isinstance(error, ValueError) and "lr" in str(error)
+    assert not too_big and "LIMITS.work" in str(bound)
+    assert not overflow and isinstance(raised, FloatingPointError)  # the caller's np.geterr()
+    assert sink.read() == b""

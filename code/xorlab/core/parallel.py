@@ -1,29 +1,33 @@
 """Sharing one big training call among the computer's CPUs, with the very same results.
 
 `train_many` and `train_online` cut a big call into parts by seed (`parts`) and run the parts
-side by side (`run_parts`). Networks in a stack never interact, so `train_many(1000, seed=0)` is
-`train_many(500, seed=0)` followed by `train_many(500, seed=500)`, bit for bit, as long as every
-part holds at least two networks (a stack of one takes another path through `np.einsum`, which
-rounds differently in the last bit). `tests/test_parallel.py` checks both equalities.
+side by side in worker processes (`run_parts`). Networks in a stack never interact, so
+`train_many(1000, seed=0)` is `train_many(500, seed=0)` followed by `train_many(500, seed=500)`,
+bit for bit, as long as every part holds at least two networks (a stack of one takes another path
+through `np.einsum`, which rounds differently in the last bit). `tests/test_parallel.py` checks
+both equalities.
 
-The worker processes are loky's (the executor under joblib): started once and reused, sent the
-calls by cloudpickle (so a function defined in a notebook travels too), with no need for an
-`if __name__ == "__main__"` guard in a script; they stop when the caller exits, or after `IDLE`
-seconds without work (should the caller have been killed before it could stop them). Each runs
-in a session of its own (`os.setsid`): a Jupyter kernel's signals do not reach it, and Linux,
-which shares the CPUs out among sessions, gives it a share of its own on a busy machine
-(benchmarks/parallel_pool.md). A worker applies the caller's `xorlab.LIMITS` and `np.geterr()`;
-the warnings a call raised in it are raised again here.
+The workers are fresh Python interpreters that read pickled calls on their standard input and
+write the results on their standard output. They never import the caller's script (as
+`multiprocessing` would), so a script needs no `if __name__ == "__main__"` guard. They run in
+their own session, so a Jupyter kernel neither waits for them nor signals them when it stops;
+they stop when the caller exits or is interrupted. A worker applies the caller's
+`xorlab.LIMITS` and `np.geterr()`; the warnings a call raised in it are raised again here.
+Why this pool and not loky's (joblib's executor): benchmarks/parallel_pool.md.
 """
 
+import atexit
+import contextlib
 import os
+import pickle
+import queue
+import subprocess
 import sys
 import threading
 import warnings
+from pathlib import Path
 
-import loky
 import numpy as np
-from loky.process_executor import TerminatedWorkerError
 
 from . import _validate
 
@@ -31,9 +35,11 @@ SPLIT_FROM = 1_000_000
 """Network-steps (networks x epochs x steps per epoch) from which one call is cut into parts:
 about a third of a second of work on one core, so that handing out the parts costs little."""
 
-IDLE = 60
-"""Seconds a worker waits for work before it stops: long enough for the calls of a chapter to
-share the same workers, short enough that the workers of a killed caller do not linger."""
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+"""Linux's CPU quota of a container under cgroup v2: "<quota> <period>", "max <period>" if none."""
+
+CFS_QUOTA = Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")
+"""The same under cgroup v1, in two files: the quota (-1 if none) and, beside it, the period."""
 
 WORKER_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
@@ -48,14 +54,30 @@ already). And glibc's malloc told to keep the memory it frees: every epoch alloc
 the same arrays of a few hundred kB, and when malloc hands such memory back to the system, the
 next epoch pays a page fault per 4 kB to get it again, up to twice the time of the arithmetic."""
 
+_workers = []
 _in_worker = False
-_lock = threading.Lock()  # one call at a time uses the workers
+_lock = threading.Lock()  # one call at a time talks to the workers
 
 
 def usable_cpus():
-    """CPUs this process may use: its CPU affinity, capped by a container's CPU quota (loky's
-    count, which rounds a quota of 1.5 CPUs up to 2)."""
-    return loky.cpu_count()
+    """CPUs this process may use: its CPU affinity, capped by a container's CPU quota."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = cpus or 1  # os.cpu_count() is None when it cannot tell
+    quota = _quota()
+    return cpus if quota is None else min(cpus, quota)
+
+
+def _quota():
+    """Whole CPUs the container's quota allows (cgroup v2, else v1; at least 1), None if none."""
+    try:
+        if CPU_MAX.exists():
+            quota, period = CPU_MAX.read_text().split()
+        else:
+            quota = CFS_QUOTA.read_text().strip()
+            period = CFS_QUOTA.with_name("cpu.cfs_period_us").read_text().strip()
+        return None if quota in ("max", "-1") else max(1, int(quota) // int(period))
+    except (OSError, ValueError):
+        return None
 
 
 def parts(n, seed, steps, workers=None):
@@ -85,49 +107,70 @@ def _wanted(workers):
 
 def run_parts(trainer, cuts, **kwargs):
     """`trainer(n=size, seed=first, **kwargs)` for each (size, first) of `cuts`, all at once in
-    worker processes, one per part; returns the results in the order of `cuts`.
+    worker processes (where `workers` asks for nothing: a worker never shares out again);
+    returns the results in the order of `cuts`."""
+    calls = [dict(kwargs, n=size, seed=first) for size, first in cuts]
+    return _run(trainer, calls, len(cuts))
 
-    An error a part raised is raised here; a worker that died raises a RuntimeError. Either way,
-    or when the caller is interrupted, the workers are stopped, so that no part still running
-    holds up the next call.
-    """
-    state = (vars(_validate.LIMITS).copy(), np.geterr())
+
+def _run(function, calls, k):
+    """function(**c) for each c of `calls` on k workers, k threads feeding them; in order."""
     with _lock:
-        pool = loky.get_reusable_executor(
-            len(cuts), timeout=IDLE, env=WORKER_ENV, initializer=os.setsid
-        )
-        futures = [
-            pool.submit(_run_in_worker, trainer, dict(kwargs, n=size, seed=first), state)
-            for size, first in cuts
-        ]
-        try:
-            answers = [f.result() for f in futures]
-        except TerminatedWorkerError:
-            raise RuntimeError(
-                "a worker process of xorlab.core.parallel stopped before answering (out of "
-                "memory?); run the call again, or pass workers=1 to run it in this process"
-            ) from None
-        except BaseException:
-            pool.shutdown(wait=True, kill_workers=True)
-            raise
-    for _, caught in answers:
+        return _run_unlocked(function, calls, k)
+
+
+def _run_unlocked(function, calls, k):
+    state = (vars(_validate.LIMITS).copy(), np.geterr())
+    todo = queue.SimpleQueue()
+    for i, call in enumerate(calls):
+        todo.put((i, call))
+    answers = [None] * len(calls)
+    broken = []
+
+    def feed(worker):
+        while True:
+            try:
+                i, call = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                pickle.dump((function, call, state), worker.stdin)
+                worker.stdin.flush()
+                answers[i] = _answer(worker)
+            except Exception as error:  # the worker died: nothing more goes to it
+                broken.append(error)
+                return
+
+    threads = [threading.Thread(target=feed, args=(w,)) for w in _ready(k)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    except BaseException:  # interrupted: the workers may still answer, so none is kept
+        _stop_all()
+        raise
+    if broken:
+        _stop_all()
+        raise broken[0]
+    for ok, value in answers:
+        if not ok:
+            raise value
+    for _, (_, caught) in answers:
         for warning in caught:
             _warn_again(*warning)
-    return [result for result, _ in answers]
+    return [result for _, (result, _) in answers]
 
 
-def _run_in_worker(function, kwargs, state):
-    """`function(**kwargs)` as a worker runs it: under the caller's (LIMITS, np.geterr()) `state`
-    and never sharing out again. Returns (result, warnings), each warning as (message, category,
-    filename, lineno)."""
-    global _in_worker
-    _in_worker = True
-    limits, errors = state
-    vars(_validate.LIMITS).update(limits)
-    with np.errstate(**errors), warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("default")
-        result = function(**kwargs)
-    return result, [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+def _answer(worker):
+    """(True, (result, warnings)) or (False, the error the call raised) from a worker."""
+    try:
+        return pickle.load(worker.stdout)
+    except EOFError:
+        raise RuntimeError(
+            "a worker process of xorlab.core.parallel stopped before answering (out of memory?); "
+            "run the call again, or pass workers=1 to run it in this process"
+        ) from None
 
 
 def _warn_again(message, category, filename, lineno):
@@ -140,3 +183,61 @@ def _warn_again(message, category, filename, lineno):
     registry = None if module is None else vars(module).setdefault("__warningregistry__", {})
     name = None if module is None else module.__name__
     warnings.warn_explicit(message, category, filename, lineno, name, registry)
+
+
+def serve():
+    """A worker's loop: read a call, run it, write its answer; stop at the end of the input."""
+    global _in_worker
+    _in_worker = True
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # stray prints must not mix with the answers
+    while True:
+        try:
+            function, kwargs, (limits, errors) = pickle.load(source)
+        except EOFError:
+            return
+        vars(_validate.LIMITS).update(limits)
+        try:
+            with np.errstate(**errors), warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("default")
+                result = function(**kwargs)
+            found = [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+            answer = (True, (result, found))
+        except Exception as error:
+            answer = (False, error)
+        pickle.dump(answer, sink)
+        sink.flush()
+
+
+def _ready(k):
+    """k running workers, starting any missing: the parent folder of xorlab goes first on their
+    PYTHONPATH, so that they import this very copy."""
+    _workers[:] = [w for w in _workers if w.poll() is None]
+    home = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-c", "from xorlab.core.parallel import serve; serve()"]
+    while len(_workers) < k:
+        _workers.append(
+            subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env={**os.environ, **WORKER_ENV, "PYTHONPATH": path},
+                start_new_session=True,
+            )
+        )
+    return _workers[:k]
+
+
+def _stop_all():
+    """Stop every worker and collect it (the next call starts new ones)."""
+    for worker in _workers:
+        worker.kill()
+        worker.wait()
+        for pipe in (worker.stdin, worker.stdout):
+            with contextlib.suppress(OSError):  # a killed worker's pipe may be broken
+                pipe.close()
+    _workers.clear()
+
+
+atexit.register(_stop_all)
