@@ -193,10 +193,11 @@ def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):
     script.write_text(
         textwrap.dedent("""
         import xorlab as xl
+        from xorlab.core import parallel
         print("start")
         r = xl.train_many(1000, epochs=1000)  # big enough to be cut into parts
         s = xl.train_many(1000, epochs=1000, workers=1)
-        print(r.success.sum() == s.success.sum(), len(xl.parallel._workers))
+        print(r.success.sum() == s.success.sum(), len(parallel._workers))
     """)
     )
     run = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
