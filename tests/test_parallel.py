@@ -123,83 +123,44 @@ def test_inside_a_worker_nothing_is_shared_out_again(monkeypatch):
     parallel._stop_all()
     monkeypatch.setattr(parallel, "_in_worker", True)
     assert parallel.parts(1000, 0, 10**9, workers=4) == [(1000, 0)]
-    got = xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
-    assert parallel._workers == [] and len(got) == 2
+    assert parallel.parts(1000, 0, 10**9) == [(1000, 0)]
+    xl.train_many(1000, epochs=1000)  # big enough to be cut, elsewhere
+    assert parallel._workers == []
 
 
 def test_the_workers_are_reused_in_a_session_of_their_own():
     parallel._stop_all()
-    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 3, workers=2)
+    xl.train_many(8, epochs=3, workers=2)
     first = [w.pid for w in parallel._workers]
     assert len(first) == 2
     assert all(os.getsid(pid) != os.getsid(0) for pid in first)  # not our process group
-    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
+    xl.train_many(6, epochs=3, workers=2)
     assert [w.pid for w in parallel._workers] == first
-    xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=1)  # in this process
+    xl.train_many(8, epochs=3, workers=1)  # in this process
     assert [w.pid for w in parallel._workers] == first
 
 
-def test_each_gives_what_calling_one_after_another_gives():
-    # uneven calls: the later, shorter ones finish first, yet come back in order
-    settings = [dict(n=6, epochs=e, seed=s) for e, s in ((400, 0), (30, 1), (5, 2), (90, 3))]
-    serial = [xl.train_many(**s) for s in settings]
-    for got, want in zip(xl.parallel.each(xl.train_many, settings, workers=2), serial):
-        assert_same(got, want)
-    bugs = [dict(bugs=b, epochs=50, n=20, record_every=10) for b in ([], ["summed_hidden_error"])]
-    for (m1, o1, p1), (m2, o2, p2) in zip(
-        xl.parallel.each(xl.cases.chain_rule.translation_train, bugs),
-        [xl.cases.chain_rule.translation_train(**b) for b in bugs],
-    ):
-        assert np.array_equal(m1, m2) and np.array_equal(o1, o2)
-        assert all(np.array_equal(p1[k], p2[k]) for k in p2)
-
-
-def local_function(n):
-    return n
-
-
-@pytest.mark.parametrize("function", [lambda n: n, local_function, print])
-def test_each_refuses_a_function_a_fresh_python_cannot_find(function, monkeypatch):
-    if function is local_function:  # as if defined in a notebook
-        monkeypatch.setattr(local_function, "__module__", "__main__")
-    if function is print:
-        assert xl.parallel.each(print, [{}, {}]) == [None, None]  # builtins are found
-        return
-    with pytest.raises(TypeError, match="a fresh Python can import"):
-        xl.parallel.each(function, [dict(n=1), dict(n=2)])
-
-
-def test_each_refuses_a_function_of_the_main_script(monkeypatch):
-    main = sys.modules["__main__"]
-
-    def run(n):
-        return n
-
-    run.__module__, run.__qualname__ = "__main__", "run"
-    monkeypatch.setattr(main, "run", run, raising=False)  # found there by name, as pickle would
-    with pytest.raises(TypeError, match="a fresh Python can import"):
-        xl.parallel.each(run, [dict(n=1), dict(n=2)])
-
-
-def test_each_refuses_settings_that_are_not_dicts():
-    with pytest.raises(TypeError, match="list of dicts"):
-        xl.parallel.each(xl.train_many, [(10,), (20,)])
+def test_parts_come_back_in_order_whichever_finishes_first():
+    # uneven parts: the later, smaller ones finish first, yet come back in order
+    cuts = [(40, 0), (2, 40), (6, 42), (2, 48)]
+    for got, (n, seed) in zip(parallel.run_parts(xl.train_many, cuts, epochs=300), cuts):
+        assert_same(got, xl.train_many(n, epochs=300, seed=seed, workers=1))
 
 
 def test_an_error_in_a_call_reaches_the_caller_unchanged():
     with pytest.raises(ValueError) as serial:
         xl.train_many(5, lr=-1)
-    with pytest.raises(ValueError) as shared:
-        xl.parallel.each(xl.train_many, [dict(n=5), dict(n=5, lr=-1)], workers=2)
+    with pytest.raises(ValueError) as shared:  # raised by the parts, in the workers
+        parallel.run_parts(xl.train_many, [(5, 0), (5, 5)], lr=-1)
     assert str(shared.value) == str(serial.value)
-    assert len(xl.parallel.each(xl.train_many, [dict(n=3)] * 2, workers=2)) == 2  # still fine
+    assert len(parallel.run_parts(xl.train_many, [(3, 0), (3, 3)])) == 2  # still fine
 
 
 def test_a_worker_that_dies_is_reported_and_replaced():
     with pytest.raises(RuntimeError, match="stopped before answering"):
-        xl.parallel.each(sys.exit, [{}, {}], workers=2)
+        parallel._run(sys.exit, [{}, {}], 2)  # a call that ends its worker's process
     assert all(w.poll() is not None for w in parallel._workers) or not parallel._workers
-    got = xl.parallel.each(xl.train_many, [dict(n=4, epochs=3)] * 2, workers=2)
+    got = parallel.run_parts(xl.train_many, [(4, 0), (4, 4)], epochs=3)
     assert_same(got[0], xl.train_many(4, epochs=3))
 
 
@@ -223,8 +184,8 @@ def test_warnings_limits_and_floating_point_settings_travel_to_the_workers(monke
         xl.train_many(workers=2, **diverging)
     assert caught == []
     monkeypatch.setattr(xl.LIMITS, "work", 1000)
-    with pytest.raises(ValueError, match="LIMITS.work"):
-        xl.parallel.each(xl.core.batched.train_many, [dict(n=40, epochs=30)] * 2, workers=2)
+    with pytest.raises(ValueError, match="LIMITS.work"):  # raised by the parts, in the workers
+        parallel.run_parts(xl.core.batched.train_many, [(40, 0), (40, 40)], epochs=30)
 
 
 def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):
@@ -232,10 +193,11 @@ def test_a_script_without_a_main_guard_shares_its_calls(tmp_path):
     script.write_text(
         textwrap.dedent("""
         import xorlab as xl
+        from xorlab.core import parallel
         print("start")
         r = xl.train_many(1000, epochs=1000)  # big enough to be cut into parts
         s = xl.train_many(1000, epochs=1000, workers=1)
-        print(r.success.sum() == s.success.sum(), len(xl.parallel._workers))
+        print(r.success.sum() == s.success.sum(), len(parallel._workers))
     """)
     )
     run = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
@@ -249,7 +211,8 @@ def test_two_threads_sharing_the_workers_each_get_their_own_answers():
     got = {}
 
     def work(seed):
-        got[seed] = xl.parallel.each(xl.train_many, settings[seed], workers=2)
+        cuts = [(s["n"], s["seed"]) for s in settings[seed]]
+        got[seed] = parallel.run_parts(xl.train_many, cuts, epochs=20)
 
     threads = [threading.Thread(target=work, args=(seed,)) for seed in settings]
     for t in threads:

@@ -1,14 +1,11 @@
-"""Running independent training calls on all the computer's CPUs, with the very same results.
+"""Sharing one big training call among the computer's CPUs, with the very same results.
 
-Two uses, one mechanism (worker processes that run calls and send back their results):
-
-* `each(function, settings)` runs several calls side by side, `function(**s)` for each dict s,
-  and returns their results in order, as the list comprehension would.
-* `train_many` and `train_online` cut one big call into parts by seed (`parts`). Networks in a
-  stack never interact, so `train_many(1000, seed=0)` is `train_many(500, seed=0)` followed by
-  `train_many(500, seed=500)`, bit for bit, as long as every part holds at least two networks
-  (a stack of one takes another path through `np.einsum`, which rounds differently in the last
-  bit). `tests/test_parallel.py` checks both equalities.
+`train_many` and `train_online` cut a big call into parts by seed (`parts`) and run the parts
+side by side in worker processes (`run_parts`). Networks in a stack never interact, so
+`train_many(1000, seed=0)` is `train_many(500, seed=0)` followed by `train_many(500, seed=500)`,
+bit for bit, as long as every part holds at least two networks (a stack of one takes another path
+through `np.einsum`, which rounds differently in the last bit). `tests/test_parallel.py` checks
+both equalities.
 
 The workers are fresh Python interpreters that read pickled calls on their standard input and
 write the results on their standard output. They never import the caller's script (as
@@ -16,6 +13,7 @@ write the results on their standard output. They never import the caller's scrip
 their own session, so a Jupyter kernel neither waits for them nor signals them when it stops;
 they stop when the caller exits or is interrupted. A worker applies the caller's
 `xorlab.LIMITS` and `np.geterr()`; the warnings a call raised in it are raised again here.
+Why this pool and not loky's (joblib's executor): benchmarks/parallel_pool.md.
 """
 
 import atexit
@@ -113,40 +111,6 @@ def run_parts(trainer, cuts, **kwargs):
     returns the results in the order of `cuts`."""
     calls = [dict(kwargs, n=size, seed=first) for size, first in cuts]
     return _run(trainer, calls, len(cuts))
-
-
-def each(function, settings, workers=None):
-    """`[function(**s) for s in settings]`, the calls run side by side in worker processes, one
-    per usable CPU at a time (`workers` sets how many); the same results, in the same order.
-
-    `function` must be importable by a fresh Python, e.g. `xl.train_many` or
-    `xl.cases.chain_rule.translation_train`, not a function defined in a notebook.
-    """
-    settings = list(settings)
-    if not all(isinstance(s, dict) for s in settings):
-        raise TypeError("settings must be a list of dicts of keyword arguments, one per call")
-    workers = _wanted(workers)
-    if not _importable(function):
-        raise TypeError(
-            f"each() runs a function that a fresh Python can import, such as xl.train_many; "
-            f"{getattr(function, '__qualname__', function)!r} is not one (defined in a notebook "
-            "or inside another function?)"
-        )
-    k = min(workers, len(settings))
-    if k <= 1:
-        return [function(**s) for s in settings]
-    return _run(function, settings, k)
-
-
-def _importable(function):
-    """Whether a fresh Python finds `function` by its module and name, as pickle sends it."""
-    module = sys.modules.get(getattr(function, "__module__", None) or "")
-    if module is None or module.__name__ == "__main__":
-        return False
-    found = module
-    for name in getattr(function, "__qualname__", "<none>").split("."):
-        found = getattr(found, name, None)
-    return found is function
 
 
 def _run(function, calls, k):
