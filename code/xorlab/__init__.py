@@ -11,7 +11,7 @@ from . import cases, core
 from . import exercises as checks
 from .cases.rising_cost import flipped_surrogate, gradcheck_surrogate, surrogate_loss
 from .cases.xor_done_right import GATES, gate_name, hidden_gates
-from .core import parallel, units
+from .core import units
 from .core._validate import LIMITS
 from .core.activations import ACTIVATIONS
 from .core.batched import ManyResult, train_many
@@ -77,7 +77,6 @@ __all__ = [
     "init_params",
     "mse",
     "mse_grad",
-    "parallel",
     "or_",
     "plots",
     "flowchart",
