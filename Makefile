@@ -86,9 +86,12 @@ recreate-full: venv
 MUTMUT := .cache/mutmut
 mutation: venv
 	$(BIN)/pip install --quiet mutmut==3.8.1
-	rm -rf $(MUTMUT)/src $(MUTMUT)/tests $(MUTMUT)/tools && mkdir -p $(MUTMUT)/src
-	cp -rp code/xorlab $(MUTMUT)/src/ && cp -rp tests tools pyproject.toml $(MUTMUT)/
-	cd $(MUTMUT) && nice -n 10 ../../$(BIN)/mutmut run $(ONLY) && ../../$(BIN)/mutmut results
+	rm -rf $(MUTMUT)/src $(MUTMUT)/tests $(MUTMUT)/tools $(MUTMUT)/chapters
+	mkdir -p $(MUTMUT)/src && cp -rp code/xorlab $(MUTMUT)/src/
+	cp -rp tests tools chapters _toc.yml pyproject.toml $(MUTMUT)/
+	mkdir -p $(MUTMUT)/mutants/src  # on PYTHONPATH, so that worker processes import the mutants too
+	cd $(MUTMUT) && PYTHONPATH=$$PWD/mutants/src nice -n 10 ../../$(BIN)/mutmut run $(ONLY) \
+		&& ../../$(BIN)/mutmut results
 
 # The student edition: every chapter without its solutions, in student/ (tools/student.py),
 # a book of its own with launch buttons (set its repository with tools/student.py --repository).
