@@ -25,7 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 assets: $(ASSETS)
 
 $(ASSETS): tools/fetch_assets.py
-	$(PYTHON) tools/fetch_assets.py
+	$(PYTHON) -m tools.fetch_assets
 	touch $@
 
 # Debian's Chromium for the browser tests (Playwright's own browser download is not used).
@@ -51,10 +51,10 @@ test-loaded:
 	XORLAB_TEST_HOG=1 $(MAKE) test
 
 pdf: book chromium
-	$(BIN)/python tools/book_pdf.py
+	$(BIN)/python -m tools.book_pdf
 
 execute: venv
-	$(BIN)/python tools/execute.py
+	$(BIN)/python -m tools.execute
 
 # JupyterLab (with jupyterlab-myst, so exercises, terms and citations render) on the chapters.
 lab: venv
@@ -63,30 +63,40 @@ lab: venv
 # Rewrite each chapter's first code cell (installs xorlab in Colab) from _config.yml's
 # repository.url and pyproject.toml's version; then re-run the chapters (make execute).
 install-cell: venv
-	$(BIN)/python tools/install_cell.py
+	$(BIN)/python -m tools.install_cell
 
 serve:
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 bench: venv assets
-	$(BIN)/python tools/bench_book.py
+	$(BIN)/python -m tools.bench_book
 
 # Epochs per second of the live explorers' engine in Chromium, and its size (a figure, no test).
 bench-explorer: venv chromium
-	$(BIN)/python benchmarks/explorer_speed.py
+	$(BIN)/python -m benchmarks.explorer_speed
 
 # The stuck-at-0.5 re-creation against its transcription on all 1,000 seeds (about 4 min).
 recreate-full: venv
 	XORLAB_FULL=1 nice -n 10 $(BIN)/pytest -q -p no:cacheprovider tests/test_stuck_at_half.py
 
-# Mutation testing of xorlab's core (tools/mutation.py): prints the kill rate. Slow; not in `test`.
+# Mutation testing of xorlab with mutmut ([tool.mutmut] in pyproject.toml): do the unit tests fail
+# when the code is wrong? Slow; not in `test`. mutmut finds sources only in ./, src/ or source/,
+# so it runs in a copy, $(MUTMUT)/, where code/ is src/. One module:
+# `make mutation ONLY='xorlab.core.stats*'`; then `cd $(MUTMUT) && ../../$(BIN)/mutmut browse`.
+MUTMUT := .cache/mutmut
 mutation: venv
-	nice -n 10 $(BIN)/python tools/mutation.py
+	$(BIN)/pip install --quiet mutmut==3.8.1
+	rm -rf $(MUTMUT)/src $(MUTMUT)/tests $(MUTMUT)/tools $(MUTMUT)/chapters
+	mkdir -p $(MUTMUT)/src && cp -rp code/xorlab $(MUTMUT)/src/
+	cp -rp tests tools chapters _toc.yml pyproject.toml $(MUTMUT)/
+	mkdir -p $(MUTMUT)/mutants/src  # on PYTHONPATH, so that worker processes import the mutants too
+	cd $(MUTMUT) && PYTHONPATH=$$PWD/mutants/src nice -n 10 ../../$(BIN)/mutmut run $(ONLY) \
+		&& ../../$(BIN)/mutmut results
 
 # The student edition: every chapter without its solutions, in student/ (tools/student.py),
 # a book of its own with launch buttons (set its repository with tools/student.py --repository).
 student: venv
-	$(BIN)/python tools/student.py student
+	$(BIN)/python -m tools.student student
 
 student-book: student
 	$(BIN)/jupyter-book build student
@@ -101,13 +111,13 @@ $(GRADE_STAMP): requirements.txt pyproject.toml tools/nbgrader/requirements.txt
 
 # An nbgrader course in $(COURSE)/: one assignment per chapter, source and release notebooks.
 assignments: $(GRADE_STAMP)
-	$(GRADE)/bin/python tools/assignments.py $(COURSE)
+	$(GRADE)/bin/python -m tools.assignments $(COURSE)
 
 # The grading round trip for every chapter, in a temporary course: the solutions get every
 # autograded point, the untouched release none (`make test` runs it too).
 assignments-check: $(GRADE_STAMP)
-	$(GRADE)/bin/python tools/assignments.py "$$(mktemp -d)/course" --check
+	$(GRADE)/bin/python -m tools.assignments "$$(mktemp -d)/course" --check
 
 # Regenerate chapters/instructor-guide.md from the chapters (a test checks it is current).
 guide: venv
-	$(BIN)/python tools/instructor_guide.py
+	$(BIN)/python -m tools.instructor_guide

@@ -1,6 +1,6 @@
 """How long each nbgrader assignment takes to run, as autograde runs it (a budget of 60 s each).
 
-    .venv-grade/bin/python benchmarks/assignments.py [COURSE_DIR]
+    .venv-grade/bin/python -m benchmarks.assignments [COURSE_DIR]
 
 Writes the course (tools/assignments.py) into COURSE_DIR (default: a temporary folder) and runs
 every source notebook (all solutions and hidden tests) in a fresh kernel, top to bottom. Prints
@@ -17,10 +17,9 @@ import nbformat
 import psutil
 from nbclient import NotebookClient
 
+from tools import assignments, steady_kernel, toc
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import assignments  # noqa: E402
-import steady_kernel  # noqa: E402
 
 steady_kernel.patch()
 
@@ -45,7 +44,7 @@ def run(path):
 
 def main():
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "course"
-    paths = assignments.toc_chapters()
+    paths = toc.chapters()
     assignments.write_source(folder, paths)
     print(f"{'assignment':24s} {'wall s':>7s} {'CPU s':>6s}  cells that raised")
     for path in paths:

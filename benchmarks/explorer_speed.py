@@ -1,6 +1,6 @@
 """Speed and weight of the live explorers' engine (assets/explorer/) in Chromium.
 
-    .venv/bin/python benchmarks/explorer_speed.py      # or: make bench-explorer
+    .venv/bin/python -m benchmarks.explorer_speed      # or: make bench-explorer
 
 Trains a 2-4-1 sigmoid network on XOR (binary cross-entropy, full batch, Xavier start) in a
 headless Chromium page with the very code the book ships, and prints epochs per second (best of
@@ -9,15 +9,14 @@ drawing code, raw and gzipped. A figure to read, not a test: nothing here passes
 """
 
 import gzip
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from tools import live_explorers
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import live_explorers  # noqa: E402
 
 EPOCHS = 20_000
 SPEED = """([epochs, mode]) => {

@@ -7,19 +7,16 @@ stored results) must show none of those patterns in the text, code and outputs a
 exercise, while the book itself does (so each pattern is a real leak, hidden by the editions).
 """
 
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import answer_leaks  # noqa: E402
-import assignments  # noqa: E402
-import student  # noqa: E402
+from tools import answer_leaks, assignments, student, toc
 
-CHAPTERS = {p.stem: p for p in assignments.toc_chapters()}
+ROOT = Path(__file__).resolve().parents[1]
+
+CHAPTERS = {p.stem: p for p in toc.chapters()}
 LABELS = sorted(answer_leaks.ANSWERS)
 
 

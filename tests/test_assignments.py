@@ -8,18 +8,17 @@ autograded point and the untouched release none. `make assignments-check` runs i
 
 import ast
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import assignments  # noqa: E402
-import grade_apart  # noqa: E402 (tools/nbgrader, on the path through assignments)
+from tools import assignments, toc
+from tools.nbgrader import grade_apart
 
-CHAPTERS = assignments.toc_chapters()
+ROOT = Path(__file__).resolve().parents[1]
+
+CHAPTERS = toc.chapters()
 # Every chapter goes through nbgrader: solutions at full marks, the untouched release at zero.
 ROUND_TRIP = tuple(p.stem for p in CHAPTERS)
 REGION = re.compile(r"[ \t]*### BEGIN SOLUTION\n.*?### END SOLUTION[^\n]*", re.S)

@@ -8,16 +8,14 @@ compared with a two-proportion test at three standard errors.
 """
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import claims_cases as cc
 
-import claims_cases as cc  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def chapter(stem):

@@ -9,15 +9,13 @@ may differ by a few networks, medians by a few epochs.
 """
 
 import re
-import sys
 
 import nbformat
 import numpy as np
 import pytest
 from book_pages import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import claims_plateau as claims  # noqa: E402
+from tools import claims_plateau as claims
 
 CHAPTERS = ROOT / "chapters"
 

@@ -8,15 +8,13 @@ intervals of 600 to 1,000 seeded runs (the chapter's come from 10,000 seeds).
 """
 
 import re
-import sys
 
 import nbformat
 import numpy as np
 import pytest
 from book_pages import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import claims_tanh as q  # noqa: E402
+from tools import claims_tanh as q
 
 CHAPTER = ROOT / "chapters" / "case-sigmoid-vs-tanh.ipynb"
 Z999 = 3.2905  # two-sided 99.9%

@@ -14,14 +14,13 @@ xorlab must not replace packages that work.
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tools import install_cell, toc
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import install_cell  # noqa: E402
 
 COLAB_PYTHON = Path("/root/.pyenv/versions/3.12.1/bin/python")
 # What a Colab runtime has (late 2025), pinned. ipywidgets' own requirements drag in the classic
@@ -39,16 +38,16 @@ KEPT = ("numpy", "matplotlib", "ipywidgets")
 
 RUN = """
 import json, sys, nbformat, nbclient
-spec, local, tools = sys.argv[1:4]
-sys.path.insert(0, tools)
-import steady_kernel
+from tools import steady_kernel
+spec, local, workdir = sys.argv[1:4]
 steady_kernel.patch()
 for path in sys.argv[4:]:
     nb = nbformat.read(path, as_version=4)
     cell = next(c for c in nb.cells if c.get("id") == "install-xorlab")
     assert spec in cell.source, path
     cell.source = cell.source.replace(spec, local)
-    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    resources = {"metadata": {"path": workdir}}
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources).execute()
     print("ran", path, flush=True)
 """
 
@@ -100,12 +99,14 @@ def test_every_chapter_runs_in_a_colab_like_runtime(tmp_path):
     shown = pip(python, "show", "xorlab")
     assert "Location: " + str(env) in shown  # a real (non-editable) install from the copy
 
-    chapters = [str(p) for p in install_cell.chapters()]
+    chapters = [str(p) for p in toc.chapters()]
     assert len(chapters) >= 7
     workers = [
         subprocess.Popen(
-            [python, "-c", RUN, spec, local, str(ROOT / "tools"), *chapters[i::2]],
-            cwd=workdir,
+            # from the repository's root, where `python -c` finds `tools`; the kernels run in
+            # the working folder
+            [python, "-c", RUN, spec, local, str(workdir), *chapters[i::2]],
+            cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -8,38 +8,34 @@ course's own configuration (tools/nbgrader/nbgrader_config.py and grade_apart.py
 must get exactly DESERVED points. Then the feedback they get shows no hidden test.
 """
 
-import importlib.util
+import importlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from tools import assignments, toc
+
 ROOT = Path(__file__).resolve().parents[1]
 CHEATS = ROOT / "tests" / "grading_cheats"
-sys.path.insert(0, str(ROOT / "tools"))
-import assignments  # noqa: E402
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 
 
-def load(path):
-    spec = importlib.util.spec_from_file_location(f"cheat_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MODULES = {p.stem: load(p) for p in sorted(CHEATS.glob("*.py")) if not p.stem.startswith("_")}
+MODULES = {
+    p.stem: importlib.import_module(f"tests.grading_cheats.{p.stem}")
+    for p in sorted(CHEATS.glob("*.py"))
+    if not p.stem.startswith("_")
+}
 CHAPTERS = sorted({m.CHAPTER for m in MODULES.values()})
 
 
 def test_every_cheat_is_well_formed():
     assert MODULES, "no cheat in tests/grading_cheats/"
-    stems = {p.stem for p in assignments.toc_chapters()}
+    stems = {p.stem for p in toc.chapters()}
     for name, cheat in MODULES.items():
         assert cheat.CHAPTER in stems, f"{name}: no chapter {cheat.CHAPTER}"
         assert isinstance(cheat.DESERVED, int) and cheat.DESERVED >= 0, name
@@ -90,7 +86,7 @@ def graded(tmp_path_factory):
     if not assignments.GRADE_PYTHON.exists():
         pytest.fail("the grading environment is missing: run `make assignments` (or make test)")
     course = tmp_path_factory.mktemp("cheats")
-    assignments.write_source(course, [p for p in assignments.toc_chapters() if p.stem in CHAPTERS])
+    assignments.write_source(course, [p for p in toc.chapters() if p.stem in CHAPTERS])
     assignments.generate(course)
     for name, cheat in MODULES.items():
         release = course / "release" / cheat.CHAPTER / f"{cheat.CHAPTER}.ipynb"

@@ -8,16 +8,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import instructor_guide as guide  # noqa: E402
+from tools import instructor_guide as guide
+from tools import toc
 
-CHAPTERS = guide.toc_chapters()
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = toc.chapters()
 
 
 def test_guide_is_up_to_date():
     result = subprocess.run(
-        [sys.executable, "tools/instructor_guide.py", "--check"],
+        [sys.executable, "-m", "tools.instructor_guide", "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,

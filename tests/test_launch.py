@@ -16,12 +16,10 @@ import nbformat
 import pytest
 
 import xorlab as xl
+from tools import install_cell, repository_links, toc
 from xorlab.show import widgets
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import install_cell  # noqa: E402
-import repository_links  # noqa: E402
 
 
 def test_the_install_spec_follows_config_and_version():
@@ -32,7 +30,7 @@ def test_the_install_spec_follows_config_and_version():
     assert install_cell.install_spec() == f"xorlab[widgets] @ git+{url}@v{version}"
 
 
-@pytest.mark.parametrize("path", install_cell.chapters(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", toc.chapters(), ids=lambda p: p.stem)
 def test_every_chapter_starts_with_the_current_install_cell(path):
     nb = nbformat.read(path, as_version=4)
     first = next(c for c in nb.cells if c.cell_type == "code")

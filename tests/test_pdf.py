@@ -1,13 +1,12 @@
 """`make pdf`: the whole book as one PDF, printed offline by the system Chromium."""
 
 import re
-import sys
 
 import nbformat
 import pytest
-from book_pages import ROOT, chapter_notebooks, toc_documents
+from book_pages import chapter_notebooks, toc_documents
 
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import book_pdf as tools_book_pdf
 
 
 def _pages_linking_the_pdf(html_dir):
@@ -28,10 +27,8 @@ def test_a_book_without_its_pdf_does_not_link_it(html_dir):
 @pytest.fixture(scope="session")
 def book_pdf(html_dir, playwright):
     """The PDF as `make pdf` makes it, written next to the HTML book (where its link points)."""
-    import book_pdf as tool
-
     pdf = html_dir / "book.pdf"
-    tool.print_book(playwright, html_dir, pdf)
+    tools_book_pdf.print_book(playwright, html_dir, pdf)
     return pdf
 
 

@@ -1,7 +1,7 @@
 """Write an nbgrader course from the chapters: one assignment per chapter.
 
-    python tools/assignments.py COURSE_DIR [CHAPTER ...]           # source/, release/, config
-    python tools/assignments.py COURSE_DIR --check [CHAPTER ...]   # and the grading round trip
+    python -m tools.assignments COURSE_DIR [CHAPTER ...]           # source/, release/, config
+    python -m tools.assignments COURSE_DIR --check [CHAPTER ...]   # and the grading round trip
 
 Run it with the grading environment (`make assignments` makes `.venv-grade` and runs it). For
 each chapter (in `_toc.yml` order, or the stems given) it writes the nbgrader source notebook
@@ -37,15 +37,11 @@ from pathlib import Path
 
 import nbformat
 
+from tools import answer_leaks, toc
+from tools.nbgrader import grade_apart
+from tools.student import END, START, defined_names
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import answer_leaks  # noqa: E402
-from instructor_guide import toc_chapters  # noqa: E402
-from student import END, START, defined_names  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "tools" / "nbgrader"))
-import grade_apart  # noqa: E402
-
 HERE = ROOT / "tools" / "nbgrader"
 GRADE_PYTHON = Path(os.environ.get("GRADE_PYTHON", ROOT / ".venv-grade" / "bin" / "python"))
 EXERCISE = re.compile(
@@ -596,7 +592,8 @@ def scores(course):
     """{(assignment, student): {"auto": (score, max), "manual": {grade_id: score or None}}},
     read from the gradebook by tools/nbgrader/scores.py in the grading environment."""
     run = subprocess.run(
-        [str(GRADE_PYTHON), str(HERE / "scores.py"), str(Path(course) / "gradebook.db")],
+        [str(GRADE_PYTHON), "-m", "tools.nbgrader.scores", str(Path(course) / "gradebook.db")],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
@@ -625,7 +622,7 @@ def round_trip(course, stems):
 
 
 def chapter_paths(stems):
-    paths = toc_chapters()
+    paths = toc.chapters()
     if stems:
         paths = [p for p in paths if p.stem in stems]
         unknown = set(stems) - {p.stem for p in paths}

@@ -1,6 +1,6 @@
 """Budgets of the HTML book, measured (a report, not a test).
 
-    python tools/bench_book.py [--no-execute]
+    python -m tools.bench_book [--no-execute]
 
 Prints the HTML build time without execution (goal <= 60 s on 2 cores), the weight of each
 chapter page with the images it shows (goal <= 1.5 MB) and the full re-execution time of the
@@ -18,9 +18,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from tools import toc
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from book_pages import chapter_notebooks  # noqa: E402
 
 
 class _Images(HTMLParser):
@@ -64,13 +64,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"HTML build (no execution): {build(Path(tmp)):.1f} s (goal <= 60 s)")
         html = Path(tmp) / "_build" / "html"
-        for nb in chapter_notebooks():
+        for nb in toc.chapters():
             page = html / nb.relative_to(ROOT).with_suffix(".html")
             print(f"  {page.name:32} {page_weight(page) / 1e6:5.2f} MB (goal <= 1.5 MB)")
     if "--no-execute" in sys.argv:
         return
     total = 0.0
-    for nb in chapter_notebooks():
+    for nb in toc.chapters():
         seconds = execute(nb)
         total += seconds
         print(f"execute {nb.name:32} {seconds:5.1f} s (goal <= 15 s)")

@@ -1,6 +1,6 @@
 """The whole book as one PDF, offline, printed by the system Chromium from the HTML book.
 
-    python tools/book_pdf.py [HTML_DIR [OUT.pdf]]   # default: _build/html, HTML_DIR/book.pdf
+    python -m tools.book_pdf [HTML_DIR [OUT.pdf]]   # default: _build/html, HTML_DIR/book.pdf
 
 Run after `make book` (`make pdf` does both). Each page of the table of contents is printed
 from the built HTML, with the chapter and figure numbers it has on the web, by Chromium through
@@ -18,7 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
-import yaml
+from tools import toc
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -26,20 +26,6 @@ FOOTER = (
     '<div style="font-size:8px; width:100%; padding: 0 14mm; color:#555; display:flex;">'
     '<span class="title" style="flex:1"></span><span class="pageNumber"></span></div>'
 )
-
-
-def toc_documents(root: Path = ROOT) -> list[str]:
-    """The documents of _toc.yml in reading order, as paths without suffix."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text())
-
-    def files(entries):
-        for entry in entries:
-            if "file" in entry:
-                yield entry["file"]
-            yield from files(entry.get("sections", []))
-
-    parts = toc.get("parts", [toc])
-    return [toc["root"], *files(c for part in parts for c in part.get("chapters", []))]
 
 
 PDF_LINK = "_static/pdf-link.js"
@@ -111,7 +97,7 @@ def print_book(playwright, html_dir: Path, pdf: Path) -> int:
             lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
         )
         page.emulate_media(media="print")
-        for doc in toc_documents():
+        for doc in toc.documents():
             data, title = print_page(page, f"{base}{doc}.html")
             start = len(writer.pages)
             writer.append(PdfReader(io.BytesIO(data)))

@@ -1,6 +1,6 @@
 """How often the answer to the chain-rule question learns XOR at its own settings.
 
-    .venv/bin/python tools/chain_answer.py [--n 200] [--out code/xorlab/tables/chain_answer.csv]
+    .venv/bin/python -m tools.chain_answer [--n 200] [--out code/xorlab/tables/chain_answer.csv]
 
 The answer's program: a 2-2-1 sigmoid network with biases, weights from a standard normal,
 the cost (p - y)^2 / 2 (xorlab's `loss="mse"` at half the rate), one sample at a time, the

@@ -6,7 +6,7 @@ computes the same quantities again, from its own code and its own random draws, 
 shared by a chapter and `xorlab` cannot confirm itself. Every run is seeded; rates come with
 95% Wilson intervals. `tests/test_claims_cases.py` compares these numbers with the chapters.
 
-Run `python tools/claims_cases.py` to print every measurement (about a minute on one core).
+Run `python -m tools.claims_cases` to print every measurement (about a minute on one core).
 """
 
 import numpy as np

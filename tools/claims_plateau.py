@@ -5,10 +5,10 @@ with xorlab can be checked against code that shares none of it. Network i of a r
 `np.random.default_rng(seed + i)`, drawing W1 then W2 as the book's initialisations are defined
 (biases start at 0), so runs over the same seeds can be compared network by network.
 
-    .venv/bin/python tools/claims_plateau.py tiny    # tiny starts, 100,000 epochs (about 5 min)
-    .venv/bin/python tools/claims_plateau.py large   # large starts: where the loss starts, stalls
-    .venv/bin/python tools/claims_plateau.py xavier  # success by initial scale and learning rate
-    .venv/bin/python tools/claims_plateau.py chain   # bias-free per-sample: same lr x epochs
+    .venv/bin/python -m tools.claims_plateau tiny    # tiny starts, 100,000 epochs (about 5 min)
+    .venv/bin/python -m tools.claims_plateau large   # large starts: where the loss starts, stalls
+    .venv/bin/python -m tools.claims_plateau xavier  # success by initial scale and learning rate
+    .venv/bin/python -m tools.claims_plateau chain   # bias-free per-sample: same lr x epochs
 """
 
 import sys

@@ -8,7 +8,7 @@ matrices drawn from N(0, s) with s = sqrt(2 / (2 + h)), times 2 for tanh and sqr
 `wih` first, from numpy's global generator seeded once. Learning rates here are the question's
 (on the summed error); the chapter's `xl.MLP` uses 4 times these on the mean.
 
-Run `python tools/claims_tanh.py` for the full measurement (about 10 minutes): it prints every
+Run `python -m tools.claims_tanh` for the full measurement (about 10 minutes): it prints every
 figure the chapter's corrected text rests on, with 95% Wilson intervals.
 """
 

@@ -1,6 +1,6 @@
 """Re-run chapter notebooks in place, each in a fresh kernel, so the stored outputs are current.
 
-    python tools/execute.py [NOTEBOOK ...]      # default: every chapters/*.ipynb
+    python -m tools.execute [NOTEBOOK ...]      # default: every chapters/*.ipynb
 
 Outputs and widget state are stored; cell timings are not. Widget model ids (random on every
 run) are renamed to ids derived from the notebook's name and the model's position, and
@@ -15,8 +15,9 @@ import uuid
 from pathlib import Path
 
 import nbformat
-import steady_kernel
 from nbclient import NotebookClient
+
+from tools import steady_kernel
 
 ROOT = Path(__file__).resolve().parent.parent
 steady_kernel.patch()

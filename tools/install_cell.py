@@ -1,7 +1,7 @@
 """The first code cell of every chapter: install xorlab where it is missing (Colab).
 
-    python tools/install_cell.py            # write the cell into every chapters/*.ipynb
-    python tools/install_cell.py --check    # exit 1 if a chapter's cell is missing or stale
+    python -m tools.install_cell            # write the cell into every chapters/*.ipynb
+    python -m tools.install_cell --check    # exit 1 if a chapter's cell is missing or stale
 
 The cell is generated from two settings that live elsewhere, so a fork changes nothing here:
 the repository URL (`repository.url` in `_config.yml`, which also drives the launch buttons)
@@ -21,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 import yaml
+
+from tools import toc
 
 ROOT = Path(__file__).resolve().parent.parent
 CELL_ID = "install-xorlab"
@@ -59,10 +61,6 @@ def cell_source(spec: str | None = None) -> str:
     return TEMPLATE.format(spec=spec or install_spec())
 
 
-def chapters(root: Path = ROOT) -> list[Path]:
-    return sorted((root / "chapters").glob("*.ipynb"))
-
-
 def install_cell(nb):
     """The notebook's install cell, or None."""
     return next((c for c in nb.cells if c.get("id") == CELL_ID), None)
@@ -79,7 +77,7 @@ def problems(nb, source: str) -> list[str]:
         return [f"no install cell (id {CELL_ID!r})"]
     found = []
     if cell.source != source:
-        found.append("its install cell is stale: run `python tools/install_cell.py`")
+        found.append("its install cell is stale: run `python -m tools.install_cell`")
     if nb.cells[first_code_cell_index(nb)] is not cell:
         found.append("its install cell is not the first code cell")
     return found
@@ -105,12 +103,12 @@ def main(argv: list[str]) -> int:
     if "--check" in argv:
         bad = [
             f"{path.name}: {p}"
-            for path in chapters()
+            for path in toc.chapters()
             for p in problems(nbformat.read(path, as_version=4), source)
         ]
         print("\n".join(bad) or "every chapter has a current install cell")
         return 1 if bad else 0
-    for path in chapters():
+    for path in toc.chapters():
         print(f"{path.name}: {'written' if write(path, source) else 'current'}")
     return 0
 

@@ -1,7 +1,7 @@
 """Write chapters/instructor-guide.md from the chapters themselves.
 
-    python tools/instructor_guide.py           # rewrite the page
-    python tools/instructor_guide.py --check   # exit 1 if the page is out of date
+    python -m tools.instructor_guide           # rewrite the page
+    python -m tools.instructor_guide --check   # exit 1 if the page is out of date
 
 For every chapter notebook in _toc.yml it reads the learning objectives, prerequisites and time
 from the first cell; every exercise's title, label, kind and time from its `{exercise}`
@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+from tools import toc
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "chapters" / "instructor-guide.md"
@@ -60,7 +62,7 @@ THREE_WEEKS = [
 
 INTRO = """# Instructor guide
 
-This page is generated from the chapters (`python tools/instructor_guide.py`), so what it lists is
+This page is generated from the chapters (`python -m tools.instructor_guide`), so what it lists is
 what the chapters contain. Every case chapter stands alone: it needs only the reference chapter
 *XOR, done right* as background, and it runs top to bottom in a fresh kernel.
 
@@ -80,7 +82,7 @@ what the chapters contain. Every case chapter stands alone: it needs only the re
   student` publishes it). Each solution's code is replaced by a stub that defines the same
   names, so every cell runs and each self-check answers "Not yet" until the answer is right.
   Push `student/` to a course repository and set its address with
-  `python tools/student.py student --repository URL`: its launch buttons then open the student
+  `python -m tools.student student --repository URL`: its launch buttons then open the student
   notebooks. A test executes the edition and fails if any output says "Correct.", if a value
   of a solution is visible in the exercises, or if an exercise lost its self-check.
 
@@ -136,12 +138,6 @@ flipped", "n times too large") so a wrong answer still teaches.
 | kind | suggested use |
 |---|---|
 """ + "".join(f"| {k} | {v} |\n" for k, v in USE.items())
-
-
-def toc_chapters():
-    """Chapter notebooks in table-of-contents order."""
-    files = re.findall(r"file:\s*(\S+)", (ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
 
 
 def front_matter(text):
@@ -361,7 +357,7 @@ def syllabi(paths):
 
 
 def render():
-    paths = toc_chapters()
+    paths = toc.chapters()
     sections = "\n".join(chapter_section(p) for p in paths)
     return INTRO + "\n" + syllabi(paths) + "\n" + grading_load(paths) + "\n" + sections
 
@@ -371,7 +367,7 @@ def main():
     if "--check" in sys.argv:
         if not PAGE.exists() or PAGE.read_text(encoding="utf-8") != text:
             sys.exit(
-                f"{PAGE.relative_to(ROOT)} is out of date: run python tools/instructor_guide.py"
+                f"{PAGE.relative_to(ROOT)} is out of date: run python -m tools.instructor_guide"
             )
         return
     PAGE.write_text(text, encoding="utf-8")

@@ -10,11 +10,7 @@ follow it too). This extension derives from it, for the Markdown pages, MyST sub
   (the same text as tools/install_cell.py writes into the notebooks).
 """
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import install_cell  # noqa: E402  (tools/ is not a package)
+from tools import install_cell
 
 
 def substitutions(url: str, spec: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The stuck-at-0.5 question's program, unclipped, over many seeds: the table of its outcomes.
 
-    .venv/bin/python tools/stuck_question.py [--n 1000] [--out PATH]
+    .venv/bin/python -m tools.stuck_question [--n 1000] [--out PATH]
 
 (PATH defaults to code/xorlab/tables/stuck_question.csv.)
 

@@ -1,6 +1,6 @@
 """Write the student edition: every chapter notebook without its solutions, as a book of its own.
 
-    python tools/student.py [OUT_DIR] [--repository URL] [--branch BRANCH] [--path PATH]
+    python -m tools.student [OUT_DIR] [--repository URL] [--branch BRANCH] [--path PATH]
 
 OUT_DIR (default: student/) gets `chapters/*.ipynb` (with the chapters' data files), the
 glossary, bibliography and API pages, `references.bib`, a landing page `intro.md`, and its own
@@ -25,8 +25,9 @@ import re
 import shutil
 from pathlib import Path
 
-import answer_leaks
 import nbformat
+
+from tools import answer_leaks, toc
 
 ROOT = Path(__file__).resolve().parents[1]
 FENCE = re.compile(r"(`{3,}|:{3,})\{solution\}.*?\n\1[ \t]*(\n|$)", re.S)
@@ -129,12 +130,6 @@ def make_student(path, out_dir):
     return target
 
 
-def toc_chapters():
-    """The chapter notebooks of the book's _toc.yml, in order, as paths relative to ROOT."""
-    files = re.findall(r"file:\s*(\S+)", (ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [f for f in files if (ROOT / f"{f}.ipynb").exists()]
-
-
 def config(repository, branch, path):
     """The student edition's _config.yml."""
     return f"""# The student edition of "Why Won't It Learn?" (written by tools/student.py).
@@ -175,7 +170,7 @@ sphinx:
 """
 
 
-def toc(chapters):
+def edition_toc(chapters):
     """The student edition's _toc.yml: the chapters, then the reference pages."""
     lines = [
         "format: jb-book",
@@ -215,7 +210,7 @@ def write_edition(out_dir, repository=None, branch=None, path=None):
     repository = repository or re.search(r"^\s+url:\s*(\S+)", main_config, re.M).group(1)
     branch = branch or re.search(r"^\s+branch:\s*(\S+)", main_config, re.M).group(1)
     path = out_dir.name if path is None else path
-    chapters = toc_chapters()
+    chapters = [p.relative_to(ROOT).with_suffix("").as_posix() for p in toc.chapters()]
     for chapter in chapters:
         make_student(ROOT / f"{chapter}.ipynb", out_dir / Path(chapter).parent)
     if (ROOT / "chapters" / "data").is_dir():
@@ -225,7 +220,7 @@ def write_edition(out_dir, repository=None, branch=None, path=None):
     for page in (*PAGES, "references.bib"):
         shutil.copyfile(ROOT / page, out_dir / page)
     (out_dir / "_config.yml").write_text(config(repository, branch, path), encoding="utf-8")
-    (out_dir / "_toc.yml").write_text(toc(chapters), encoding="utf-8")
+    (out_dir / "_toc.yml").write_text(edition_toc(chapters), encoding="utf-8")
     (out_dir / "intro.md").write_text(intro(chapters), encoding="utf-8")
     return out_dir
 

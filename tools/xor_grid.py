@@ -1,7 +1,7 @@
 """The big XOR grid of chapter "Two hidden sigmoid units vs tanh": how often a 2-h-1 network
 learns XOR, by hidden activation, width, learning rate, epoch budget, and buggy vs fixed gradient.
 
-    .venv/bin/python tools/xor_grid.py [--n 10000] [--out code/xorlab/tables/xor_grid.csv]
+    .venv/bin/python -m tools.xor_grid [--n 10000] [--out code/xorlab/tables/xor_grid.csv]
 
 Every setting re-creates the program from the chapter's seed question: sigmoid output, mean
 squared error, full-batch gradient descent, biases starting at 0, weights drawn from

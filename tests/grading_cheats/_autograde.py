@@ -2,8 +2,8 @@
 
 Usage, from the repository, with the grading environment:
 
-    PYTHONPATH=$PWD/code .venv-grade/bin/python tools/assignments.py /tmp/course
-    PYTHONPATH=$PWD/code .venv-grade/bin/python tests/grading_cheats/_autograde.py \
+    PYTHONPATH=$PWD/code .venv-grade/bin/python -m tools.assignments /tmp/course
+    PYTHONPATH=$PWD/code .venv-grade/bin/python -m tests.grading_cheats._autograde \
         /tmp/course [NAME ...]
 
 The course given is never changed: each cheat is graded alone, in a fresh copy of it (one
@@ -15,7 +15,7 @@ notebook's outputs show hidden tests and whether files appeared in the course. I
 hidden test.
 """
 
-import importlib.util
+import importlib
 import json
 import shutil
 import subprocess
@@ -32,10 +32,7 @@ LEAK_MARKS = ("BEGIN HIDDEN TESTS", "HIDDEN TEST ex-", "source_cell (")
 
 
 def load(name):
-    spec = importlib.util.spec_from_file_location(f"cheat_{name}", HERE / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module(f"tests.grading_cheats.{name}")
 
 
 def all_cheats():

@@ -1,10 +1,6 @@
 """A cheating submission for the grader's tests: crc_exec_source_solution."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _cheatkit import grade_id, is_answer, submission  # noqa: E402
+from tests.grading_cheats._cheatkit import grade_id, is_answer, submission
 
 CHAPTER = "case-rising-cost"
 DESCRIPTION = (

@@ -1,11 +1,7 @@
 """A cheating submission (the grading helper's own): xorlab's reference functions called in
 ways no scan rule can see, so only the grader's watch on the answer's calls refuses them."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _cheatkit import submission  # noqa: E402
+from tests.grading_cheats._cheatkit import submission
 
 CHAPTER = "xor-done-right"
 DESCRIPTION = (

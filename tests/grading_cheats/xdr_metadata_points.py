@@ -1,10 +1,6 @@
 """A cheating submission for the grader's tests: xdr_metadata_points."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _cheatkit import is_answer, is_test, submission  # noqa: E402
+from tests.grading_cheats._cheatkit import is_answer, is_test, submission
 
 CHAPTER = "xor-done-right"
 DESCRIPTION = (

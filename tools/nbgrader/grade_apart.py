@@ -25,7 +25,7 @@ The kernel itself runs in a sandbox (`sandbox_prefix`): a mount namespace in whi
 folder is covered by an empty tmpfs, every capability dropped. And `KnownCellsOnly` ungrades
 cells whose grade id the release does not hold (or holds once), before nbgrader sees them.
 
-Run by nbgrader (see nbgrader_config.py, which puts this file's folder on sys.path); run as a
+Run by nbgrader (nbgrader_config.py loads it from the course's folder); run as a
 script it is the tests' process, speaking JSON lines on stdin/stdout.
 """
 

@@ -1,30 +1,45 @@
 # nbgrader configuration of the course that `make assignments` writes (tools/assignments.py
 # copies this file, steady_kernel.py and grade_apart.py to the course's root). Run nbgrader from
 # that folder, with the grading environment: `../.venv-grade/bin/nbgrader autograde "*"` etc.
+import importlib.util
 import sys
 from pathlib import Path
 
-c = get_config()  # noqa: F821 (nbgrader provides get_config)
-
-# Autograde runs the notebooks with nbclient: poll the kernel in slices (steady_kernel.py, copied
-# next to this file from tools/) so that a lost wake-up costs a second, not a cell's timeout.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import grade_apart  # noqa: E402
-import steady_kernel  # noqa: E402
-from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import (  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
     ClearOutput,
     DeduplicateIds,
-    GetGrades,  # noqa: E402
+    GetGrades,
     IgnorePattern,
     LimitOutput,
     OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
 )
+
+
+def course_module(name):
+    """The course's copy of tools/<...>/`name`.py, next to this file. nbgrader executes this file
+    by its path, from whatever folder and with whichever `nbgrader` command the instructor runs,
+    so the course's folder is not on sys.path: its modules are loaded by their path."""
+    spec = importlib.util.spec_from_file_location(
+        name, Path(__file__).resolve().with_name(f"{name}.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # before running it: its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+c = get_config()  # noqa: F821 (nbgrader provides get_config)
+
+# Autograde runs the notebooks with nbclient: poll the kernel in slices (steady_kernel.py, copied
+# next to this file from tools/) so that a lost wake-up costs a second, not a cell's timeout.
+grade_apart = course_module("grade_apart")
+steady_kernel = course_module("steady_kernel")
 
 steady_kernel.patch()
 

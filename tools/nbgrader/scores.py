@@ -1,6 +1,6 @@
 """Print the autograded scores of every submission in an nbgrader gradebook, as JSON.
 
-    python tools/nbgrader/scores.py course/gradebook.db
+    python -m tools.nbgrader.scores course/gradebook.db
 
 Runs in the grading environment (it imports nbgrader). Output: {"<assignment>/<student>":
 {"auto": [score, max], "manual": {grade_id: score or null}}}, where "auto" sums the autograded

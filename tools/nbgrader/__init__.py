@@ -1,0 +1,1 @@
+"""The nbgrader course's own files (copied into the course by `python -m tools.assignments`)."""
