@@ -60,6 +60,12 @@ def test_activation_values_and_cached_derivatives_by_hand():
     assert {n for n, a in A.items() if a.kink} == {"relu", "leaky_relu"}
 
 
+def test_every_derivative_keeps_the_shape_of_z():
+    z = np.linspace(-2, 2, 6).reshape(3, 2)
+    for name, unit in xl.ACTIVATIONS.items():
+        assert unit.df(z).shape == z.shape, name
+
+
 def test_an_activation_cannot_be_changed_in_place():
     with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'df'"):
         xl.ACTIVATIONS["tanh"].df = act.sigmoid_derivative

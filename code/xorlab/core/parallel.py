@@ -152,7 +152,7 @@ def _run_unlocked(function, calls, k):
         raise
     if broken:
         _stop_all()
-        raise broken[0]
+        raise broken[0]  # pragma: no mutate
     for ok, value in answers:
         if not ok:
             raise value

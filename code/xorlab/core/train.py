@@ -11,7 +11,14 @@ from .mlp import check_network, parameter_count
 MODES = ("batch", "sample")
 
 
-def check_work(epochs, networks, samples, parameters, steps_per_epoch=1, units=0):
+def check_work(
+    epochs,
+    networks,
+    samples,
+    parameters,
+    steps_per_epoch=1,  # pragma: no mutate (every caller passes it)
+    units=0,
+):
     """Refuse a training run beyond the bounds of `xorlab.LIMITS` (networks at once, gradient
     steps, epochs x networks x samples x parameters, memory), naming the bound and the amount
     asked. `units`: the sum of the layer widths, for the memory estimate."""

@@ -5,39 +5,52 @@ truthy when correct.
 `guard` (reading and calling the answer, refusing xorlab's own functions, the verdict),
 `references` (small networks written independently of `MLP`, finite differences), `gradients`
 (a learner's gradients and steps against those), then one module per chapter, by its slug.
+The guard goes on each check here, at the public door: the chapter modules hold plain functions
+that raise `Refused` (so a mutation tester, which skips decorated functions, reaches them).
 """
 
-from .chain_rule import check_fixed_epoch, check_sample_gradients, check_sample_step
-from .field_guide import check_adapter, check_sign_flip_w2, check_sum_factor
-from .guard import Feedback, check_number
-from .no_bias import (
-    check_bias_free_choices,
-    check_climb_step,
-    check_f0,
-    check_identity_params,
-    check_pm_one_infimum,
+from . import (
+    chain_rule,
+    field_guide,
+    guard,
+    no_bias,
+    rising_cost,
+    sigmoid_vs_tanh,
+    stuck_at_half,
+    xor_done_right,
 )
-from .rising_cost import (
-    check_rising_cost_step,
-    check_step_signs,
-    check_sum_lr,
-    check_xor_recipe,
-    check_y_flip_surrogate,
-)
-from .sigmoid_vs_tanh import (
-    check_chain_bound,
-    check_missing_factor,
-    check_tanh_derivative,
-    check_tanh_step,
-)
-from .stuck_at_half import (
-    check_dead_at_init,
-    check_no_bias_floor,
-    check_output_delta,
-    check_relu_xor_design,
-    check_stuck_step,
-)
-from .xor_done_right import check_b2_gradient, check_backward, check_bce_grad, check_xor_weights
+from .guard import Feedback, guarded
+
+check_number = guarded(guard.check_number)
+check_sample_gradients = guarded(chain_rule.check_sample_gradients)
+check_sample_step = guarded(chain_rule.check_sample_step)
+check_fixed_epoch = guarded(chain_rule.check_fixed_epoch)
+check_sum_factor = guarded(field_guide.check_sum_factor)
+check_sign_flip_w2 = guarded(field_guide.check_sign_flip_w2)
+check_adapter = guarded(field_guide.check_adapter)
+check_f0 = guarded(no_bias.check_f0)
+check_pm_one_infimum = guarded(no_bias.check_pm_one_infimum)
+check_identity_params = guarded(no_bias.check_identity_params)
+check_bias_free_choices = guarded(no_bias.check_bias_free_choices)
+check_climb_step = guarded(no_bias.check_climb_step)
+check_step_signs = guarded(rising_cost.check_step_signs)
+check_sum_lr = guarded(rising_cost.check_sum_lr)
+check_y_flip_surrogate = guarded(rising_cost.check_y_flip_surrogate)
+check_xor_recipe = guarded(rising_cost.check_xor_recipe)
+check_rising_cost_step = guarded(rising_cost.check_rising_cost_step)
+check_tanh_derivative = guarded(sigmoid_vs_tanh.check_tanh_derivative)
+check_chain_bound = guarded(sigmoid_vs_tanh.check_chain_bound)
+check_missing_factor = guarded(sigmoid_vs_tanh.check_missing_factor)
+check_tanh_step = guarded(sigmoid_vs_tanh.check_tanh_step)
+check_no_bias_floor = guarded(stuck_at_half.check_no_bias_floor)
+check_dead_at_init = guarded(stuck_at_half.check_dead_at_init)
+check_output_delta = guarded(stuck_at_half.check_output_delta)
+check_relu_xor_design = guarded(stuck_at_half.check_relu_xor_design)
+check_stuck_step = guarded(stuck_at_half.check_stuck_step)
+check_bce_grad = guarded(xor_done_right.check_bce_grad)
+check_b2_gradient = guarded(xor_done_right.check_b2_gradient)
+check_backward = guarded(xor_done_right.check_backward)
+check_xor_weights = guarded(xor_done_right.check_xor_weights)
 
 __all__ = [
     "Feedback",

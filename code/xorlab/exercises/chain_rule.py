@@ -6,7 +6,7 @@ import numpy as np
 
 from ..cases.chain_rule import TRANSLATION_BUGS, translation_step
 from .gradients import compare
-from .guard import Feedback, Refused, as_array, as_params, call, guarded
+from .guard import Feedback, Refused, as_array, as_params, call
 from .references import Program, fd_gradient, half_squared_error, two_layer_shapes
 
 
@@ -52,7 +52,6 @@ def _two_arrays(fn, args, shapes, name):
     )
 
 
-@guarded
 def check_sample_gradients(fn):
     """Check `fn(W1, W2, x, y) -> (dW1, dW2)`: the per-sample gradient of 1/2 (p - y)^2 for the
     bias-free sigmoid net h = sigma(x @ W1), p = sigma(h @ W2); W1 (2, 2), W2 (2, 1), x (2,),
@@ -75,7 +74,6 @@ def check_sample_gradients(fn):
     return Feedback(False, f"it does not match dL/dW = (input) x (error at the unit).{hint}")
 
 
-@guarded
 def check_sample_step(fn, lr=0.5):
     """Check `fn(W1, W2, x, y, lr) -> (W1_new, W2_new)`: one per-sample gradient-descent step of
     the bias-free net of `check_sample_gradients`, both gradients taken from the *same* weights."""
@@ -101,7 +99,6 @@ def _per_sample_pass(params, X, y, lr):
     return q
 
 
-@guarded
 def check_fixed_epoch(fn, lr=0.5):
     """Check `fn(params, X, y, lr) -> new params`: one pass of the corrected translated program,
     a gradient-descent step on 1/2 (p - y)^2 for each row of X in order (each step's gradients

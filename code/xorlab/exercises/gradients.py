@@ -71,7 +71,7 @@ def compare(got, want, n, mean=True):
     return "; ".join(parts) + "."
 
 
-def check_gradient_function(fn, program, name, scale=1.0):
+def check_gradient_function(fn, program, name, scale=1.0):  # pragma: no mutate
     """fn(params, X, y) -> dict of gradients, compared with finite differences of
     `program.loss` at each of its cases; None when right, else a `Feedback`."""
     for params, X, y in program.cases(scale):
@@ -84,7 +84,7 @@ def check_gradient_function(fn, program, name, scale=1.0):
     return None
 
 
-def check_step_function(fn, program, name, lr, extra=(), scale=1.0):
+def check_step_function(fn, program, name, lr, extra=(), scale=1.0):  # pragma: no mutate
     """fn(params, X, y, lr, *extra) -> new params: one gradient-descent step on
     `program.loss`; None when right, else a `Feedback`."""
     for params, X, y in program.cases(scale):

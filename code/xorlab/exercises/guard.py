@@ -235,7 +235,6 @@ def judge_number(value, expected, name, right, hint, mistakes=(), rtol=1e-3):
     return Feedback(False, f"{name} = {v:.4g} is not it. {hint}")
 
 
-@guarded
 def check_number(value, expected, name="your answer", rtol=1e-3):
     """Check a number against the expected value, with a relative tolerance `rtol`."""
     hint = "Go back over the steps that lead to it."

@@ -7,13 +7,12 @@ import numpy as np
 from ..cases.no_bias import QUIZ_PAIRS, chain_forward, identity_loss, no_bias_weights
 from ..core.activations import sigmoid
 from .gradients import compare
-from .guard import Feedback, as_array, as_number, call, describe, guarded, judge_number
+from .guard import Feedback, as_array, as_number, call, describe, judge_number
 from .references import chain_loss, fd_gradient
 
 _CHAIN_KEYS = {True: ("W1", "b1", "W2", "b2"), False: ("W1", "W2"), "output": ("W1", "W2", "b2")}
 
 
-@guarded
 def check_f0(value):
     """f(0) of the bias-free 1-1-1 chain with w1 = 7, w2 = -4, to four decimals."""
     want = float(sigmoid(-4.0 * sigmoid(0.0)))
@@ -28,7 +27,6 @@ def check_f0(value):
     )
 
 
-@guarded
 def check_pm_one_infimum(value):
     """The infimum of the MSE of the bias-free 1-1-1 chain on x in {-1, +1}, targets 0 and 1."""
     return judge_number(
@@ -45,7 +43,7 @@ def _identity_verdict(f0, f1, bias):
     """The feedback on chain outputs f(0), f(1) for the identity task."""
     loss = float(identity_loss(f0, f1))
     where = f"f(0) = {f0:.3f}, f(1) = {f1:.3f}, loss {loss:.2g}"
-    if loss < 0.01:
+    if loss < 0.01:  # pragma: no mutate
         return Feedback(True, f"{where} < 0.01.")
     if bias is False:
         why = "no bias-free weights can: f(0) and f(1) always lie on the same side of 1/2"
@@ -69,7 +67,6 @@ def _identity_verdict(f0, f1, bias):
     )
 
 
-@guarded
 def check_identity_params(params, bias=True):
     """Check hand-chosen parameters of the 1-1-1 sigmoid chain learn the identity task (x = 0 -> 0,
     x = 1 -> 1) with mean squared error below 0.01. bias: True (W1, b1, W2, b2), False (W1, W2)
@@ -86,7 +83,6 @@ def check_identity_params(params, bias=True):
     return _identity_verdict(f0, f1, bias)
 
 
-@guarded
 def check_bias_free_choices(answer):
     """Check the letters of `cases.no_bias.QUIZ_PAIRS` a bias-free 1-1-1 chain can output
     exactly, given as a string ("AC") or a collection of letters. Says how many letters are
@@ -114,14 +110,13 @@ def check_bias_free_choices(answer):
     )
 
 
-@guarded
 def check_climb_step(fn):
     """Check `fn(w, x, target, rate) -> new w`: one corrected step of the question's program,
     the 1-1-1 sigmoid chain *with* biases, w = [w1, b1, w2, b2] (4,), x and target (n,),
     E = 1/2 sum (target - out)^2, new w = w - rate dE/dw."""
     rng = np.random.default_rng(5)
-    cases = [(np.array([0.0, 1.0]), np.array([0.0, 1.0]), 5.0)]
-    cases.append((np.array([-1.0, 0.5, 2.0]), np.array([0.2, 0.9, 0.4]), 0.7))
+    cases = [(np.array([0.0, 1.0]), np.array([0.0, 1.0]), 5.0)]  # pragma: no mutate
+    cases.append((np.array([-1.0, 0.5, 2.0]), np.array([0.2, 0.9, 0.4]), 0.7))  # pragma: no mutate
     for x, t, rate in cases:
         w = rng.normal(size=4)
         new = as_array(call(fn, (w, x, t, rate), "your climb_step"), (4,), "what it returned")

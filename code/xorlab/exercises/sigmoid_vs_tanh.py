@@ -5,14 +5,13 @@ one corrected step of the question's program."""
 import numpy as np
 
 from .gradients import check_step_function
-from .guard import Feedback, as_array, call, guarded, judge_number
+from .guard import Feedback, as_array, call, judge_number
 from .references import Program, squared_error, two_layer_shapes
 
 
-@guarded
 def check_tanh_derivative(fn):
     """Check `fn(a)` returns tanh's derivative written in terms of its output a = tanh(z)."""
-    a = np.linspace(-0.95, 0.95, 9)
+    a = np.linspace(-0.95, 0.95, 9)  # pragma: no mutate
     got = as_array(call(fn, (a,), "your function"), a.shape, "its result")
     if np.allclose(got, 1 - a**2):
         return Feedback(True, "it gives tanh'(z) from the output a alone.")
@@ -25,7 +24,6 @@ def check_tanh_derivative(fn):
     return Feedback(False, "differentiate tanh(z) and write the result with a = tanh(z).")
 
 
-@guarded
 def check_chain_bound(value):
     """Check the largest factor that an output sigmoid and a hidden sigmoid, together, can
     put on a gradient reaching the first layer."""
@@ -43,7 +41,6 @@ def check_chain_bound(value):
     )
 
 
-@guarded
 def check_missing_factor(value):
     """The factor by which `missing_output_derivative` makes the first-layer gradient too large
     when every output is p = 0.5."""
@@ -57,14 +54,14 @@ def check_missing_factor(value):
     )
 
 
-@guarded
 def check_tanh_step(fn):
     """Check `fn(params, X, y, lr, hidden) -> new params`: one corrected step of the question's
     program, hidden "sigmoid" or "tanh", sigmoid output, loss sum((y - out)^2) (no 1/n);
     params W1 (2, h), b1 (h,), W2 (h, 1), b2 (1,)."""
     for hidden in ("tanh", "sigmoid"):
         program = Program(two_layer_shapes, squared_error(hidden), mean=False)
-        failed = check_step_function(fn, program, "your fixed_step", 0.1, (hidden,))
+        lr = 0.1  # pragma: no mutate (probe data: a right step follows any rate)
+        failed = check_step_function(fn, program, "your fixed_step", lr, (hidden,))
         if failed is not None:
             return Feedback(False, f"hidden={hidden!r}: {failed.message}")
     return Feedback(True, "each step is gradient descent on the squared error, tanh and sigmoid.")

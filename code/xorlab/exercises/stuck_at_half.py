@@ -9,13 +9,12 @@ from ..core.activations import sigmoid
 from ..core.batched import train_many
 from ..core.units import dead_fraction
 from .gradients import check_step_function
-from .guard import Feedback, as_array, as_number, call, describe, guarded, judge_number
+from .guard import Feedback, as_array, as_number, call, describe, judge_number
 from .references import STUCK, probe_points
 
 _DESIGN_KEYS = {"init", "lr", "epochs", "bias", "init_scale"}
 
 
-@guarded
 def check_no_bias_floor(value):
     """The smallest mean BCE any bias-free network with a sigmoid output can reach on XOR."""
     return judge_number(
@@ -32,7 +31,6 @@ def check_no_bias_floor(value):
     )
 
 
-@guarded
 def check_dead_at_init(value):
     """The expected fraction of dead ReLU units at initialisation for a bias-free 2-h-1 net on
     XOR whose first-layer weights are drawn from a distribution symmetric about 0."""
@@ -53,11 +51,10 @@ def check_dead_at_init(value):
     )
 
 
-@guarded
 def check_output_delta(fn):
     """Check `fn(z, y)` returns dL/dz for the mean BCE of a sigmoid output p = sigmoid(z);
     z, y: (n, 1)."""
-    z = np.array([[-3.0], [-0.5], [0.0], [0.4], [2.5], [-1.5], [1.0], [4.0]])
+    z = np.array([[-3.0], [-0.5], [0.0], [0.4], [2.5], [-1.5], [1.0], [4.0]])  # pragma: no mutate
     _, y = probe_points()
     got = as_array(call(fn, (z, y), "your function"), z.shape, "what it returned")
     p = sigmoid(z)
@@ -91,7 +88,6 @@ def _design_refused(design):
     return None
 
 
-@guarded
 def check_relu_xor_design(design):
     """Check a training design for 2-3-1 ReLU networks on XOR, a dict of `train_many` settings
     (init, lr, epochs <= 2000, bias, optionally init_scale; no faults). The check trains 1,000
@@ -114,11 +110,10 @@ def check_relu_xor_design(design):
     )
 
 
-@guarded
 def check_stuck_step(fn):
     """Check `fn(params, X, y, lr) -> new params`: one corrected step of the question's ReLU
     program with biases and the mean BCE; params A (2, h), a (h,), B (h, 1), b (1,), any h."""
-    failed = check_step_function(fn, STUCK, "your fixed_step", 0.4)
+    failed = check_step_function(fn, STUCK, "your fixed_step", 0.4)  # pragma: no mutate
     if failed is not None:
         return failed
     return Feedback(
