@@ -150,7 +150,7 @@ def test_a_rate_given_as_a_keyword_of_train():
         (dict(params=""), ValueError, "at least one parameter"),
         (dict(train="fit"), ValueError, "train='fit': the object has no method"),
         (dict(lr=None), ValueError, "name the learning rate"),
-        (dict(lr="eta"), ValueError, "no attribute 'eta'.*lr=0.1"),
+        (dict(lr="eta"), ValueError, "no attribute 'eta' and train has no keyword 'eta'"),
         (dict(lr=-1.0), ValueError, "lr must be finite and > 0"),
         (dict(y=Y[:3]), ValueError, r"X holds 4 samples but y holds 3 \(samples as columns"),
         (dict(X=X.ravel()), ValueError, "X must be 2-D"),

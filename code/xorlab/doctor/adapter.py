@@ -19,6 +19,7 @@ follows:
 
 import contextlib
 import copy
+import inspect
 import io
 import numbers
 
@@ -95,6 +96,16 @@ def _step_into(value, part):
     return getattr(value, part)
 
 
+def _keywords(fn):
+    """The keyword parameters of fn: name -> default (`inspect.Parameter.empty` if none)."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    return {q.name: q.default for q in params if q.kind in kinds}
+
+
 def _reduce_to(d, shape):
     """Average a broadcast array back to `shape` (a step that changed a parameter's shape)."""
     while d.ndim > len(shape):
@@ -122,6 +133,7 @@ class _Reader:
                     "'params.W1' for self.params['W1'], 'weights.0' for self.weights[0]"
                 ) from None
         self.train_fn = self._function(train, "train")
+        self.train_target = train if callable(train) else getattr(obj, train)
         self.predict_fn = None if predict is None else self._function(predict, "predict")
         self.loss_fn = None if loss is None else self._function(loss, "loss")
         self.columns, self.train_args = bool(columns), dict(train_args or {})
@@ -129,6 +141,8 @@ class _Reader:
         self._data_checks()
         self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
+        self._run = (None, None)  # the last epoch's result and the object that made it
+        self._updates = None  # updates per epoch, counted once
 
     # -- the reader's object -------------------------------------------------------------
     def _function(self, name, role):
@@ -216,34 +230,52 @@ class _Reader:
 
     # -- the learning rate ---------------------------------------------------------------
     def _learning_rate(self, lr):
+        """The rate as the reader's code holds it: an attribute (a key of a dict, or a path
+        such as 'opt.lr'), a keyword of `train` (from train_args or its default), a number."""
         self.lr_name, self.lr_is_attr = None, False
         if lr is None:
             raise ValueError(
                 "name the learning rate: lr='lr' (the attribute or keyword your "
                 "training method reads) or lr=0.1 (the number written in it)"
             )
-        if isinstance(lr, str):
-            self.lr_name = lr
-            if not self.is_dict and hasattr(self.obj, lr):
-                self.lr_is_attr, value = True, getattr(self.obj, lr)
-            elif lr in self.train_args:
-                value = self.train_args[lr]
-            else:
-                raise ValueError(
-                    f"lr={lr!r}: the object has no attribute {lr!r} and "
-                    f"train_args has no {lr!r}; give the learning rate's value "
-                    "as lr=0.1 if it is a number in the code"
-                )
-        else:
-            value = lr
-        self.lr_value = float(_validate.positive(value, "lr"))
+        if not isinstance(lr, str):
+            self.lr_value = float(_validate.positive(lr, "lr"))
+            return
+        self.lr_name = lr
+        try:
+            value, self.lr_is_attr = self._get(self.obj, lr), True
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError):
+            value = self._keyword_rate(lr)
+        self.lr_value = float(_validate.positive(value, f"the learning rate {lr!r}"))
+
+    def _keyword_rate(self, name):
+        """The value of `train`'s keyword `name`: train_args[name], else its default."""
+        if name in self.train_args:
+            return self.train_args[name]
+        where = "key" if self.is_dict else "attribute"
+        keywords = _keywords(self.train_target)
+        if name not in keywords:
+            optional = [k for k, v in keywords.items() if v is not inspect.Parameter.empty]
+            listed = ", ".join(repr(k) for k in optional) or "none"
+            raise ValueError(
+                f"lr={name!r}: the object has no {where} {name!r} and train has no keyword "
+                f"{name!r} (its keywords: {listed}); name the {where} or keyword your "
+                "training reads the rate from, or, if the rate is a number written in "
+                "the code, pass that number as lr"
+            )
+        if keywords[name] is inspect.Parameter.empty:
+            raise ValueError(
+                f"lr={name!r}: train's keyword {name!r} has no default; give the rate you "
+                f"train with in train_args={{{name!r}: <your rate>}}"
+            )
+        return keywords[name]
 
     def _train(self, twin, X, y, lr):
         kw = dict(self.train_args)
         if self.lr_name and not self.lr_is_attr:
             kw[self.lr_name] = lr
         elif self.lr_is_attr:
-            setattr(twin, self.lr_name, lr)
+            self._set(twin, self.lr_name, lr)
         self._call(self.train_fn, twin, X, y, **kw)
         return twin
 
@@ -252,9 +284,16 @@ class _Reader:
         return self._read(self.obj)
 
     def step(self, p, grads=None):
-        """One epoch of the reader's own training, with the reader's dtypes and lr."""
-        twin = self._train(self._load(p, keep_dtypes=True), self.Xr, self.yr, self.lr_value)
-        return self._read(twin)
+        """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
+        continue a run (p is what the last epoch returned) go on with the same copy of the
+        reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
+        the reader's run; any other p starts a run from a fresh copy."""
+        last, twin = self._run
+        if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
+            twin = self._load(p, keep_dtypes=True)
+        after = self._read(self._train(twin, self.Xr, self.yr, self.lr_value))
+        self._run = ({k: v.copy() for k, v in after.items()}, twin)
+        return after
 
     step.ignores_grads = True
 
@@ -282,35 +321,49 @@ class _Reader:
             out[k] = np.array(d, dtype=np.float64)
         return out
 
-    def _probe_lr(self, p):
-        """A learning rate whose step is RELATIVE_PROBE_STEP of the largest weight."""
-        rough = self._displacement(p, self.Xr, self.yr, 1e-3)  # pragma: no mutate
+    def _probe_lr(self, p, X, y, relative=RELATIVE_PROBE_STEP):
+        """A learning rate whose step on (X, y) is `relative` of the largest weight."""
+        rough = self._displacement(p, X, y, 1e-3)  # pragma: no mutate
         g = max(float(np.abs(v).max()) for v in rough.values())
         w = max(max(float(np.abs(v).max()) for v in p.values()), 1e-2)  # pragma: no mutate
         # the guards below (smallest gradient, clip range) only size a tiny probe step
-        lr = RELATIVE_PROBE_STEP * w / max(g, 1e-12)  # pragma: no mutate
+        lr = relative * w / max(g, 1e-12)  # pragma: no mutate
         return float(np.clip(lr, 1e-9, 1e3))  # pragma: no mutate
 
     def grad(self, p):
-        """The gradient of the mean per-sample loss that the training method follows."""
-        settable = self.lr_name is not None
-        lr = self._probe_lr(p) if settable else self.lr_value
-        single = [self._displacement(p, *self._sample(i), lr) for i in range(self.n)]
-        mean = {k: np.mean([s[k] for s in single], axis=0) for k in self.names}
-        if not settable:
-            return mean
-        full = self._displacement(p, self.Xr, self.yr, lr)
-        return {k: full[k] / self._updates(full, mean) for k in self.names}
+        """The gradient of one of the reader's updates, read off a whole epoch at a tiny rate
+        and divided by the counted updates per epoch: a sum where a mean belongs stays in it.
+        When updates cannot be counted (a rate written in the code, or a step that is not
+        proportional to the rate even on one sample), the mean of one-sample epochs."""
+        if self.lr_name is not None and self._updates is None:
+            self._updates = self._count_updates(p)
+        if not self._updates:
+            single = [self._displacement(p, *self._sample(i), self.lr_value) for i in range(self.n)]
+            return {k: np.mean([s[k] for s in single], axis=0) for k in self.names}
+        full = self._displacement(p, self.Xr, self.yr, self._probe_lr(p, self.Xr, self.yr))
+        return {k: full[k] / self._updates for k in self.names}
 
-    def _updates(self, full, mean):
-        """Updates per epoch: the count n / B (B a batch size) nearest to |full| / |mean|."""
-        a = np.concatenate([full[k].ravel() for k in self.names])
-        b = np.concatenate([mean[k].ravel() for k in self.names])
-        if not b @ b > 0:  # pragma: no mutate
-            return 1.0
-        fitted = abs(a @ b) / (b @ b)
-        counts = np.unique([-(-self.n // size) for size in range(1, self.n + 1)])
-        return float(counts[np.argmin(np.abs(np.log(counts) - np.log(max(fitted, 1e-12))))])
+    def _count_updates(self, p):
+        """Updates per epoch, n / B rounded up: B is the most samples one call takes in a
+        single update (its step exactly proportional to the rate), found by bisection; 0
+        when even one sample's step is not (an update that reuses values it changed)."""
+        if not self._one_update(p, 1):
+            return 0
+        lo, hi = 1, self.n
+        while lo < hi:
+            m = (lo + hi + 1) // 2
+            lo, hi = (m, hi) if self._one_update(p, m) else (lo, m - 1)
+        return -(-self.n // lo)
+
+    def _one_update(self, p, m):
+        """Whether one call on the first m samples is one update: its step, divided by the
+        rate, is the same at two rates (1% and 10% of the largest weight) to 1e-4."""
+        X = self.Xr[:, :m] if self.columns else self.Xr[:m]
+        y = self.yr[:m] if self.yr.ndim == 1 or not self.columns else self.yr[:, :m]
+        lr = self._probe_lr(p, X, y, relative=1e-2)
+        a, b = (self._displacement(p, X, y, rate) for rate in (lr, 10 * lr))
+        a, b = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
+        return bool(np.linalg.norm(a - b) <= 1e-4 * max(np.linalg.norm(a), 1e-300))
 
     # -- what the adapter sees on its own -----------------------------------------------
     def notes(self):
