@@ -87,9 +87,10 @@ class Accumulator(Unit):
 def own_run(net, epochs):
     """The reader's run on their own object: the mean BCE before and after every epoch."""
     losses = [net.cost(X, Y)]
-    for _ in range(epochs):
-        net.train(X, Y)
-        losses.append(net.cost(X, Y))
+    with np.errstate(all="ignore"):  # a run that blows up is a run too
+        for _ in range(epochs):
+            net.train(X, Y)
+            losses.append(net.cost(X, Y))
     return np.array(losses)
 
 
@@ -211,3 +212,23 @@ def test_a_keyword_without_a_default_asks_for_its_value():
     with pytest.raises(ValueError, match=r"no key 'eta' .*\(its keywords: 'lr'\)") as error:
         xl.adapt(start(), "W b", train, X, Y, lr="eta")
     assert "0.1" not in str(error.value)
+
+
+class Eager(Unit):
+    """A bug: b is updated first, and W's error is computed with the new b."""
+
+    def train(self, X, y):
+        self.b = self.b - self.lr * (self.forward(X) - y).mean(0)
+        d = (self.forward(X) - y) / len(X)
+        self.W = self.W - self.lr * X.T @ d
+
+
+def test_an_update_that_reuses_a_value_it_changed_is_read_at_the_readers_rate():
+    """Its step is not proportional to the rate, so updates cannot be counted: the gradient
+    is read off one-sample epochs at the reader's own rate, where W's is not the gradient."""
+    net = Eager(lr=2.0)
+    case = xl.adapt(net, "W b", "train", X, Y, predict="forward", lr="lr")
+    diagnosis = xl.doctor(**case)
+    assert not diagnosis.healthy
+    first = diagnosis.findings[0]
+    assert first.code in {"data_factor", "wrong_gradient"} and first.title.endswith(" in W")

@@ -221,12 +221,13 @@ class _Reader:
         self.y = _validate.as_matrix(y, "y")
         self.n = n
 
-    def _sample(self, i):
-        """Sample i in the reader's layout, still 2-D (1-D for flat targets)."""
-        X = self.Xr[:, i : i + 1] if self.columns else self.Xr[i : i + 1]
+    def _samples(self, part):
+        """The samples X[part], y[part] (`part` a slice) in the reader's layout, still 2-D
+        (1-D for flat targets)."""
+        X = self.Xr[:, part] if self.columns else self.Xr[part]
         if self.yr.ndim == 1:
-            return X, self.yr[i : i + 1]
-        return X, self.yr[:, i : i + 1] if self.columns else self.yr[i : i + 1]
+            return X, self.yr[part]
+        return X, self.yr[:, part] if self.columns else self.yr[part]
 
     # -- the learning rate ---------------------------------------------------------------
     def _learning_rate(self, lr):
@@ -338,7 +339,10 @@ class _Reader:
         if self.lr_name is not None and self._updates is None:
             self._updates = self._count_updates(p)
         if not self._updates:
-            single = [self._displacement(p, *self._sample(i), self.lr_value) for i in range(self.n)]
+            single = [
+                self._displacement(p, *self._samples(slice(i, i + 1)), self.lr_value)
+                for i in range(self.n)
+            ]
             return {k: np.mean([s[k] for s in single], axis=0) for k in self.names}
         full = self._displacement(p, self.Xr, self.yr, self._probe_lr(p, self.Xr, self.yr))
         return {k: full[k] / self._updates for k in self.names}
@@ -356,10 +360,15 @@ class _Reader:
         return -(-self.n // lo)
 
     def _one_update(self, p, m):
-        """Whether one call on the first m samples is one update: its step, divided by the
-        rate, is the same at two rates (1% and 10% of the largest weight) to 1e-4."""
-        X = self.Xr[:, :m] if self.columns else self.Xr[:m]
-        y = self.yr[:m] if self.yr.ndim == 1 or not self.columns else self.yr[:, :m]
+        """Whether one call on m samples is one update: its step, divided by the rate, is the
+        same at two rates (1% and 10% of the largest weight) to 1e-4, on the first m samples
+        and on the last m (one subset can leave a parameter still by chance)."""
+        return all(
+            self._proportional(p, *self._samples(part))
+            for part in (slice(0, m), slice(self.n - m, self.n))
+        )
+
+    def _proportional(self, p, X, y):
         lr = self._probe_lr(p, X, y, relative=1e-2)
         a, b = (self._displacement(p, X, y, rate) for rate in (lr, 10 * lr))
         a, b = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
