@@ -232,3 +232,57 @@ def test_an_update_that_reuses_a_value_it_changed_is_read_at_the_readers_rate():
     assert not diagnosis.healthy
     first = diagnosis.findings[0]
     assert first.code in {"data_factor", "wrong_gradient"} and first.title.endswith(" in W")
+
+
+def unit_grad(p):
+    W, b = p["W"], p["b"]
+    gW, gb = mean_gradient(W, b)
+    return {"W": gW, "b": gb}
+
+
+def unit_loss(p):
+    return mean_bce(forward(p, X))
+
+
+def momentum_closure(lr=0.5, mu=0.9):
+    """A reader's momentum step for function code: the velocities live in the closure."""
+    velocity = {}
+
+    def step(p, g):
+        for k in p:
+            velocity[k] = mu * velocity.get(k, 0.0) - lr * g[k]
+        return {k: p[k] + velocity[k] for k in p}
+
+    return step, velocity
+
+
+class Schedule:
+    """A reader's decaying rate in an object: lr / (1 + epoch / 10)."""
+
+    def __init__(self, lr=4.0):
+        self.lr, self.epoch = lr, 0
+
+    def step(self, p, g):
+        rate = self.lr / (1 + self.epoch / 10)
+        self.epoch += 1
+        return {k: p[k] - rate * g[k] for k in p}
+
+
+def reader_losses(step, epochs):
+    p, losses = start(), [unit_loss(start())]
+    for _ in range(epochs):
+        p = step(p, unit_grad(p))
+        losses.append(unit_loss(p))
+    return np.array(losses)
+
+
+def test_a_stateful_step_function_runs_as_the_readers_and_is_left_alone():
+    step, velocity = momentum_closure()
+    case = dict(params=start(), loss=unit_loss, grad=unit_grad, X=X, y=Y, step=step, epochs=60)
+    diagnosis = xl.doctor(**case)
+    np.testing.assert_allclose(diagnosis.losses, reader_losses(momentum_closure()[0], 60))
+    assert velocity == {}  # the reader's own step was never called
+    schedule = Schedule()
+    diagnosis = xl.doctor(**case | {"step": schedule.step})
+    np.testing.assert_allclose(diagnosis.losses, reader_losses(Schedule().step, 60))
+    assert schedule.epoch == 0

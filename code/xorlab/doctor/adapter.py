@@ -5,16 +5,18 @@
 
 The reader names the parameter attributes, the training method (one epoch per call, updating
 the weights in place or by rebinding them) and, optionally, the forward and loss methods. The
-adapter works on deep copies, keeps the parameters' dtypes for the training run (so integer
-weights truncate as they do in the reader's code), and infers the gradient the training method
-follows:
+adapter never touches the reader's object: it works on deep copies. The training run is the
+reader's run: consecutive epochs continue one copy, with the reader's dtypes, so momentum,
+Adam moments, accumulators and schedules carry over (and integer weights truncate). The
+gradient is that of one of the reader's real updates:
 
-- it replays the method on one sample at a time from the same weights: one sample makes one
-  update whatever the loop (per-sample, random order, mini-batch, full batch), so
-  (w - w') / lr is that sample's gradient exactly, at any learning rate;
-- when the learning rate is an attribute or keyword it can set, it also runs a whole epoch at a
-  tiny learning rate (first-order exact) and divides by the number of updates per epoch, which
-  keeps bugs that mix samples (broadcasting slips) visible.
+- when the learning rate is an attribute or keyword it can set, it counts the updates per
+  epoch (the most samples one call takes in one update is where the step stops being exactly
+  proportional to the rate) and divides a whole epoch at a tiny rate (first-order exact) by
+  that count, so a sum where a mean belongs stays in the gradient and the doctor reports it;
+- otherwise (a rate written in the code, or an update that is not proportional to its rate,
+  such as one that reuses a value it has already changed) it takes the mean over one-sample
+  epochs at the reader's rate: one sample makes one update whatever the loop.
 """
 
 import contextlib
@@ -58,8 +60,9 @@ def adapt(
       `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
     - loss: the name of the method that returns the printed loss, `obj.loss(X, y)`; when
       omitted, the doctor finds the standard loss the gradient belongs to.
-    - lr: the learning rate: the name of an attribute (or of a keyword of `train`) the
-      adapter may set, or the number written in the code.
+    - lr: the learning rate: the name of an attribute (a key, for a dict; or a path such as
+      "opt.lr") or of a keyword of `train` (its value from train_args, else its default),
+      which the adapter may set; or the number written in the code.
     - epochs: the reader's number of epochs (the doctor's run is that long).
     - train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
     """
@@ -155,9 +158,6 @@ class _Reader:
         if not isinstance(name, str) or not callable(getattr(self.obj, name, None)):
             raise ValueError(f"{role}={name!r}: the object has no method of that name")
         return lambda twin, *a, **kw: getattr(twin, name)(*a, **kw)
-
-    def _call(self, fn, twin, *args, **kw):
-        return _quiet(fn, twin, *args, **kw)
 
     def _get(self, twin, name):
         """The value at `name`: an attribute (a key for a dict), or a dotted path through
@@ -277,7 +277,7 @@ class _Reader:
             kw[self.lr_name] = lr
         elif self.lr_is_attr:
             self._set(twin, self.lr_name, lr)
-        self._call(self.train_fn, twin, X, y, **kw)
+        _quiet(self.train_fn, twin, X, y, **kw)
         return twin
 
     # -- what the doctor calls ----------------------------------------------------------
@@ -301,7 +301,7 @@ class _Reader:
     def predict(self, p, Z):
         twin = self._load(p, keep_dtypes=False)
         out = np.asarray(
-            self._call(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64
+            _quiet(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64
         )
         if out.ndim == 1:
             return out.reshape(-1, 1)
@@ -309,7 +309,7 @@ class _Reader:
 
     def loss(self, p):
         twin = self._load(p, keep_dtypes=False)
-        return self._call(self.loss_fn, twin, self.Xr, self.yr)
+        return _quiet(self.loss_fn, twin, self.Xr, self.yr)
 
     def _displacement(self, p, X, y, lr):
         """(p - p') / lr for one call of the training method on (X, y), float64 weights."""

@@ -1,6 +1,8 @@
 """The reader's implementation as the doctor uses it: their functions checked on every call,
 with errors that name the fix, and gathered in a `Reader` with their data and settings."""
 
+import copy as _copy
+import types
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,6 +73,52 @@ def _call_grad(grad, params):
             )
         out[k] = a
     return out
+
+
+def _twin(value):
+    """A deep copy of value, or value itself when it cannot be copied (a module, a lock)."""
+    try:
+        return _copy.deepcopy(value)
+    except Exception:  # noqa: BLE001  (any object may refuse: share it then)
+        return value
+
+
+def _fresh(step):
+    """A copy of the reader's step with its own state: the object of a bound method or a
+    callable object, the cells of a closure and mutable defaults copied (a velocity, Adam's
+    moments and counter, a schedule's epoch). A plain function's globals stay shared."""
+    if isinstance(step, types.MethodType):
+        return types.MethodType(step.__func__, _twin(step.__self__))
+    if not isinstance(step, types.FunctionType):
+        return _twin(step)
+    cells = tuple(types.CellType(_twin(c.cell_contents)) for c in step.__closure__ or ())
+    twin = types.FunctionType(
+        step.__code__, step.__globals__, step.__name__, _twin(step.__defaults__), cells or None
+    )
+    twin.__kwdefaults__ = _twin(step.__kwdefaults__)
+    twin.__dict__.update(step.__dict__)
+    return twin
+
+
+def _runs(step):
+    """The reader's step as the doctor runs it: a run (each step taking what the last one
+    returned) continues one copy of the step and its state, any other params start a run
+    from a fresh copy of the step as given; the reader's own step is never called."""
+    pristine, last, current = _fresh(step), None, None
+
+    def run(p, g):
+        nonlocal last, current
+        if (
+            last is None
+            or last.keys() != p.keys()
+            or any(not np.array_equal(p[k], last[k]) for k in p)
+        ):
+            current = _fresh(pristine)
+        new = current(p, g)
+        last = {k: np.array(v) for k, v in new.items()} if isinstance(new, dict) else None
+        return new
+
+    return run
 
 
 def _checked_step(step, params):
@@ -225,7 +273,12 @@ def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
     if predict is not None:
         predicted(params, X)  # a clear error now for a wrong output shape
     start_value = None if loss is None else printed(params)
-    step = _checked_step(step or (lambda p, g: {k: p[k] - lr * g[k] for k in p}), params)
+    if step is None:
+        step = _checked_step(lambda p, g: {k: p[k] - lr * g[k] for k in p}, params)
+    elif getattr(step, "ignores_grads", False):  # xorlab.adapt's, which keeps its own runs
+        step = _checked_step(step, params)
+    else:
+        step = _checked_step(_runs(step), params)
     return Reader(
         params,
         grads,
