@@ -12,11 +12,11 @@ nothing outside `required | allowed`.
     verdicts = zoo.evaluate()          # [(name, finding codes), ...]
     zoo.score(verdicts)                # precision, recall and their Wilson intervals
 
-A few programs are *blind spots*: a real bug the doctor cannot see by design (wrong labels, an
-update order that only matters at second order). They are kept apart (`blind=True`), expected
+A few programs are *blind spots*: a real bug the doctor cannot see by design (wrong labels).
+They are kept apart (`blind=True`), expected
 to get no finding, and left out of the score. `stored_verdicts()` reads the verdicts of the
-current doctor and of the doctor before the zoo existed, saved by `python -m xorlab.doctor.zoo` (the
-test suite checks that the saved current verdicts are still what the doctor says).
+current doctor and of the doctor before the zoo existed, saved by `python -m xorlab.doctor.zoo`
+(the test suite checks that the saved current verdicts are still what the doctor says).
 """
 
 import json

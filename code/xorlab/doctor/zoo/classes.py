@@ -341,7 +341,7 @@ class UpdateOrder(PerSample):
             self.b1 -= self.lr * d1.sum(axis=0, keepdims=True)
 
 
-@program("class, per-sample loop", blind=True)
+@program("class, per-sample loop", {"data_factor", "wrong_gradient"}, GRADIENT | TROUBLE)
 def class_update_order():
     """The output weights are updated before the hidden error is computed with them."""
     return adapted(UpdateOrder(), epochs=600)
