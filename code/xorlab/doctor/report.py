@@ -92,7 +92,8 @@ def _seeded(seed):
     """numpy's global random state seeded with `seed` (the reader's code may draw from it),
     and restored afterwards."""
     state = np.random.get_state()
-    np.random.seed(seed)
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
+        np.random.seed(seed % 2**32)  # a bad seed is refused by `read`, with its fix
     try:
         yield
     finally:

@@ -1,7 +1,7 @@
-"""Advice tried before it is given: a finding that recommends a change to the update (flip its
-sign, take smaller steps) is applied to a copy of the reader's run, and kept only when the loss
-then falls. When no suggested change makes it fall, the finding becomes "cannot tell", with
-what was checked.
+"""Advice tried before it is given: a finding that recommends a change to the update (flip
+its sign, take smaller steps) is applied to a copy of the reader's run, and kept only when the
+loss then falls. When no suggested change makes it fall, the finding becomes "cannot tell",
+with what was checked. (A gradient's findings are checked by finite differences.)
 
 A change is applied to the reader's own step, whatever its rule: the move of one step is
 scaled, p + s * (step(p, g) - p). For plain gradient descent, s = 0.1 is a tenth of the
@@ -52,11 +52,18 @@ def run(reader, loss, step):
 
 
 def falls(losses):
-    """The loss falls: finite throughout, below 0.9 of its start at the end, and most steps
+    """The loss falls: finite throughout, below 0.99 of its start at the end, and most steps
     go down."""
     d = np.diff(losses)
     finite = bool(np.all(np.isfinite(losses)))
-    return finite and len(d) > 0 and losses[-1] < 0.9 * losses[0] and np.mean(d > 0) < 0.5
+    return finite and len(d) > 0 and losses[-1] < 0.99 * losses[0] and np.mean(d > 0) < 0.5
+
+
+def descends(losses):
+    """The steps go downhill: the first one lowers the loss, and the run (until a non-finite
+    loss) reaches below 0.999 of its start."""
+    finite = losses[np.isfinite(losses)]
+    return len(finite) > 1 and finite[1] < finite[0] and finite.min() < 0.999 * finite[0]
 
 
 def solves(reader, loss, step):
@@ -80,14 +87,19 @@ def told(losses):
     return f"loss {losses[0]:.4f} -> {losses[-1]:.4f} in {len(losses) - 1} steps"
 
 
-def _tried(reader, loss, scales):
-    """Runs of the reader's step scaled by each of `scales` until one falls:
-    (the scale that made the loss fall or None, ["scale s: run", ...])."""
+def _tried(reader, loss, scales, works):
+    """Runs of the reader's step scaled by each of `scales` until one `works(losses)`:
+    (that scale or None, ["your update's steps times s: the run", ...])."""
     lines = []
     for s in scales:
         losses, _ = run(reader, loss, scaled(reader.step, s))
-        lines.append(f"your update's steps times {s:g}: {told(losses)}")
-        if falls(losses):
+        if works is descends and descends(losses):
+            low = int(np.nanargmin(np.where(np.isfinite(losses), losses, np.nan)))
+            said = f"loss {losses[0]:.4f} falls to {losses[low]:.4f} within {low} steps"
+        else:
+            said = told(losses)
+        lines.append(f"your update's steps times {s:g}: {said}")
+        if works(losses):
             return s, lines
     return None, lines
 
@@ -97,10 +109,10 @@ def checked(reader, loss, finding, gradient_ok):
     added, or a "cannot tell" finding saying what was checked. Findings whose advice cannot
     be tried here are returned as they are."""
     if finding.code in LEARNING_RATE:
-        scale, lines = _tried(reader, loss, SMALLER)
+        scale, lines = _tried(reader, loss, SMALLER, falls)
         change = "smaller steps"
-    elif finding.code in WRONG_WAY:
-        scale, lines = _tried(reader, loss, (-1.0,))
+    elif finding.code == "update_climbs":  # a wrong gradient's check is finite differences
+        scale, lines = _tried(reader, loss, (-1.0,), descends)
         change = "the update's sign flipped"
     else:
         return finding
