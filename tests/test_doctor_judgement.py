@@ -62,6 +62,17 @@ def test_gradient_ascent_on_the_log_likelihood_is_healthy():
     assert "sign_flip" in wrong.codes
 
 
+def test_printing_and_climbing_the_log_likelihood_is_healthy():
+    def loglik(p):
+        return -_bce(p)
+
+    found = doctor(_start(), loglik, _loglik_grad, X, Y, predict=_predict, step=_ascent(0.5))
+    assert found.healthy, str(found)
+    assert "one to maximise" in found.summary
+    blind = doctor(_start(), loglik, _loglik_grad, X, Y, step=_ascent(0.5))  # no predict
+    assert "update_climbs" in blind.codes  # without outputs, no solution can be seen
+
+
 def test_ascent_without_predict_is_judged_by_its_loss():
     found = doctor(_start(), _bce, _loglik_grad, X, Y, step=_ascent(0.5))
     assert found.healthy, str(found)

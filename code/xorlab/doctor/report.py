@@ -36,6 +36,8 @@ NO_PREDICT = (
     "(then the printed loss, not the gradient, would be wrong): pass predict to tell"
 )
 
+MAXIMISED = "your update climbs the loss you give (one to maximise)"
+
 
 def _gradient_phase(reader, findings):
     """Phase 1: the loss the gradient is checked against and that check; appends the loss's
@@ -69,11 +71,15 @@ def _reconciled(reader, effective, findings):
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
     run = run or f"{verify.told(losses)}, below half its start"
     if codes == {"update_climbs"}:
-        return f"your update climbs the loss you give, and it trains: {run}"
+        return f"{MAXIMISED}, and it trains: {run}"
     return (
         "your gradient has the opposite sign and your update adds it: together they descend, "
         f"and it trains: {run}"
     )
+
+
+def _negative(loss):
+    return lambda p: -loss(p)
 
 
 def _checked(reader, effective, findings, gradient_ok):
@@ -149,7 +155,10 @@ def _examine(reader, findings, columns):
     if reshaped:
         losses = np.array([effective(reader.params)])
         return Diagnosis.of(findings + reshaped, report, losses, "")
-    findings += loss_phase.impossible(reader, first)
+    if note.startswith(MAXIMISED):  # a log-likelihood: negative, and climbs; judge its negative
+        effective = _negative(effective)
+    else:
+        findings += loss_phase.impossible(reader, first)
     codes = [f.code for f in findings]
     losses, found, summary = training.examine(reader, effective, codes, gradient_ok or bool(note))
     findings = _checked(reader, effective, findings + found, gradient_ok)
