@@ -15,8 +15,13 @@ book's section:
 2. the update (does it descend?), the start (symmetric units), the model (an output pinned
    without biases), the storage (shapes that change) (`update`, `capacity`);
 3. a short training run: blown up, rising, oscillating; and when the gradient is right but the
-   loss does not fall enough, why (`training`).
-A correct implementation that trains gets no finding.
+   loss does not fall enough, why (`training`);
+4. the advice tried before it is given (`verify`): smaller steps, a flipped update; when none
+   makes the loss fall, "cannot tell" with what was checked.
+Gradient, loss and update are judged together: a gradient of the opposite sign that the update
+adds, or an update that climbs a loss to maximise, is correct when the reader's own run reaches
+a solution. A correct implementation that trains gets no finding. Every random draw is seeded
+(`seed`, also numpy's global state while the reader's code runs) and the seed is stated.
 """
 
 import contextlib
@@ -58,28 +63,24 @@ def _reconciled(reader, effective, findings):
     """Gradient and update judged together: a gradient of the opposite sign that the update
     adds (or an update that adds the gradient of a loss to maximise) is correct when the
     reader's own run reaches a solution. Removes those findings from `findings` then; returns
-    the summary that says so ("" when nothing was reconciled)."""
+    (the summary that says so, that run's losses), or ("", None) when nothing was reconciled."""
     codes = {f.code for f in findings} & verify.WRONG_WAY
     if not codes or codes == {"sign_flip"}:
-        return ""
+        return "", None
     if codes == {"update_climbs"} and reader.predict is None:
-        return ""  # a loss that rises may be one to maximise: only a solution tells
+        return "", None  # a loss that rises may be one to maximise: only a solution tells
     solved, losses = verify.solves(reader, effective, reader.step)
     if not solved:
-        return ""
+        return "", None
     findings[:] = [f for f in findings if f.code not in verify.WRONG_WAY]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
     run = run or f"{verify.told(losses)}, below half its start"
     if codes == {"update_climbs"}:
-        return f"{MAXIMISED}, and it trains: {run}"
+        return f"{MAXIMISED}, and it trains: {run}", losses
     return (
         "your gradient has the opposite sign and your update adds it: together they descend, "
         f"and it trains: {run}"
-    )
-
-
-def _negative(loss):
-    return lambda p: -loss(p)
+    ), losses
 
 
 def _checked(reader, effective, findings, gradient_ok):
@@ -145,7 +146,7 @@ def _examine(reader, findings, columns):
     """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
-    note = _reconciled(reader, effective, findings)
+    note, run = _reconciled(reader, effective, findings)
     units = update.unit_axis(reader.params, reader.X.shape[1], columns)
     findings += update.symmetric(reader.params, reader.grads, units)
     if reader.predict is not None:
@@ -155,14 +156,13 @@ def _examine(reader, findings, columns):
     if reshaped:
         losses = np.array([effective(reader.params)])
         return Diagnosis.of(findings + reshaped, report, losses, "")
-    if note.startswith(MAXIMISED):  # a log-likelihood: negative, and climbs; judge its negative
-        effective = _negative(effective)
-    else:
-        findings += loss_phase.impossible(reader, first)
+    if note:  # the reader's run reached a solution: it is the run (a log-likelihood is < 0)
+        return Diagnosis.of(findings, report, run, note)
+    findings += loss_phase.impossible(reader, first)
     codes = [f.code for f in findings]
-    losses, found, summary = training.examine(reader, effective, codes, gradient_ok or bool(note))
+    losses, found, summary = training.examine(reader, effective, codes, gradient_ok)
     findings = _checked(reader, effective, findings + found, gradient_ok)
-    return Diagnosis.of(findings, report, losses, note or summary)
+    return Diagnosis.of(findings, report, losses, summary)
 
 
 def adapt_mlp(net, X, y):
