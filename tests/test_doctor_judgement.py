@@ -154,6 +154,7 @@ def test_a_bug_outside_the_vocabulary_gets_cannot_tell_not_a_learning_rate():
     assert found.codes == ["cannot_tell"], str(found)
     evidence = found.findings[0].evidence
     assert "agrees with finite differences" in evidence and "times 0.01" in evidence
+    assert "first step is not finite" in evidence
 
 
 class _Program(scoring.Expected):

@@ -122,18 +122,34 @@ def checked(reader, loss, finding, gradient_ok):
         if finding.code in LEARNING_RATE:
             finding.where = f"the learning rate: {scale:g} times yours made the loss fall"
         return finding
-    return cannot_tell(finding, lines, change, gradient_ok)
+    return cannot_tell(finding, lines, change, gradient_ok, _update(reader))
 
 
-def cannot_tell(finding, lines, change, gradient_ok):
+def _update(reader):
+    """The reader's first step in words: its direction against the gradient, or not finite."""
+    if getattr(reader.step, "ignores_grads", False):
+        return "the update is your training method (its gradient read from its steps)"
+    with np.errstate(all="ignore"):
+        after = reader.step(copy(reader.params), reader.grads)
+        move = np.concatenate([(np.asarray(after[k]) - reader.params[k]).ravel() for k in after])
+    if not np.all(np.isfinite(move)):
+        return "the update's first step is not finite (NaN or inf) at the start"
+    g = np.concatenate([reader.grads[k].ravel() for k in after])
+    cosine = -move @ g / max(np.linalg.norm(move) * np.linalg.norm(g), 1e-300)
+    return f"the update's first step against the gradient: cosine {cosine:+.3f} (descent is +1)"
+
+
+def cannot_tell(finding, lines, change, gradient_ok, update=""):
     """The "cannot tell" finding after `finding`'s advice (`change`) did not make the loss
-    fall: what was measured and what was tried (`lines`)."""
+    fall: what was measured (the gradient, the `update` in words) and what was tried
+    (`lines`)."""
     gradient = (
         "the gradient agrees with finite differences of the loss"
         if gradient_ok
         else "the gradient disagrees with finite differences"
     )
-    evidence = [gradient, f"seen: {finding.title.lower()}", *finding.evidence.splitlines()]
+    evidence = [gradient, *([update] if update else [])]
+    evidence += [f"seen: {line}" for line in finding.evidence.splitlines()]
     evidence += [f"tried: {line}" for line in lines]
     evidence += [f"{change} did not make the loss fall, so that is not the fix"]
     return Finding.of("cannot_tell", "\n".join(evidence))
