@@ -131,6 +131,16 @@ def test_learning_rate_advice_is_tried_first():
     assert found.findings[0].where.startswith(f"the learning rate: {scale:g} times yours")
 
 
+def test_a_larger_learning_rate_is_advised_only_once_it_made_the_loss_fall():
+    found = doctor(_start(), _bce, _bce_grad, X, Y, predict=_predict, lr=1e-4)
+    assert found.codes == ["lr_too_small"], str(found)
+    tried = found.findings[0].evidence.splitlines()[-1]
+    scale = float(tried.split("times ")[1].split(":")[0])
+    start, end = (float(v) for v in tried.split("loss ")[1].split(" in")[0].split(" -> "))
+    assert scale > 1 and end < 0.9 * start
+    assert found.findings[0].where.startswith(f"the learning rate: {scale:g} times yours")
+
+
 def _adam_of_g(lr):
     """Adam whose second moment averages g, not g**2: NaN at the first step at any rate."""
     state = {"t": 0}

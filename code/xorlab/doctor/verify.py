@@ -1,7 +1,8 @@
 """Advice tried before it is given: a finding that recommends a change to the update (flip
-its sign, take smaller steps) is applied to a copy of the reader's run, and kept only when the
-loss then falls. When no suggested change makes it fall, the finding becomes "cannot tell",
-with what was checked. (A gradient's findings are checked by finite differences.)
+its sign, take smaller or larger steps) is applied to a copy of the reader's run, and kept
+only when the loss then falls. When no suggested change makes it fall, the finding becomes
+"cannot tell", with what was checked. (A gradient's findings are checked by finite
+differences.)
 
 A change is applied to the reader's own step, whatever its rule: the move of one step is
 scaled, p + s * (step(p, g) - p). For plain gradient descent, s = 0.1 is a tenth of the
@@ -18,8 +19,11 @@ from .reader import copy
 SMALLER = (0.1, 0.01)
 """The step scales tried for "the steps are too large"."""
 
-LEARNING_RATE = frozenset({"diverged", "lr_too_large"})
-"""Findings whose advice is a smaller learning rate."""
+LARGER = (10.0, 100.0, 1e3, 1e4)
+"""The step scales tried for "the learning rate is too small"."""
+
+LEARNING_RATE = frozenset({"diverged", "lr_too_large", "lr_too_small"})
+"""Findings whose advice is another learning rate."""
 
 WRONG_WAY = frozenset({"update_climbs", "sign_flip"})
 """Findings whose advice is to flip a sign (of the update or of the gradient)."""
@@ -57,6 +61,11 @@ def falls(losses):
     d = np.diff(losses)
     finite = bool(np.all(np.isfinite(losses)))
     return finite and len(d) > 0 and losses[-1] < 0.99 * losses[0] and np.mean(d > 0) < 0.5
+
+
+def falls_clearly(losses):
+    """The loss falls (`falls`) to below 0.9 of its start."""
+    return falls(losses) and losses[-1] < 0.9 * losses[0]
 
 
 def descends(losses):
@@ -109,7 +118,10 @@ def checked(reader, loss, finding, gradient_ok):
     """`finding` with its advice tried: the finding with the evidence that the change works
     added, or a "cannot tell" finding saying what was checked. Findings whose advice cannot
     be tried here are returned as they are."""
-    if finding.code in LEARNING_RATE:
+    if finding.code == "lr_too_small":
+        scale, lines = _tried(reader, loss, LARGER, falls_clearly)
+        change = "larger steps"
+    elif finding.code in LEARNING_RATE:
         scale, lines = _tried(reader, loss, SMALLER, falls)
         change = "smaller steps"
     elif finding.code == "update_climbs":  # a wrong gradient's check is finite differences
