@@ -1,7 +1,8 @@
 """The doctor's thresholds, tested at both sides of each (issue 27: they were untested): the
 cosines that name a sign flip, a data factor and a climbing update, the slope that names a zero
 gradient, the reversals that name oscillation, the rise that names a growing loss, and the
-residual that names a linear network. Fast: the mutation runs try these first."""
+residual that names a linear network, the falls that verify advice. Fast: the mutation runs
+try these first."""
 
 import pathlib
 
@@ -11,7 +12,7 @@ import pytest
 import xorlab as xl
 from xorlab.core.gradcheck import ArrayCheck
 from xorlab.core.wrong_gradient import classify
-from xorlab.doctor import capacity, causes, training, update
+from xorlab.doctor import capacity, causes, training, update, verify
 from xorlab.doctor.findings import Finding
 
 
@@ -114,3 +115,18 @@ def test_predict_of_the_wrong_shape_is_named_with_the_fix():
     rows = {**case, "predict": lambda p, Z: case["predict"](p, Z).T}
     with pytest.raises(ValueError, match=r"shape \(1, 4\): samples as columns\? return out.T"):
         xl.doctor(**rows)
+
+
+@pytest.mark.parametrize("end, falls", [(0.985, True), (0.995, False), (np.nan, False)])
+def test_smaller_steps_verify_only_when_the_loss_ends_a_hundredth_lower(end, falls):
+    assert verify.falls(np.r_[np.linspace(1.0, 0.99, 10), end]) == falls
+
+
+def test_a_loss_that_mostly_rises_does_not_verify_even_if_it_ends_lower():
+    run = np.r_[1.0, 1.1, 1.2, 1.3, 0.5]  # 3 of 4 steps up
+    assert not verify.falls(run) and verify.falls(np.array([1.0, 0.5]))
+
+
+@pytest.mark.parametrize("low, descends", [(0.998, True), (0.9995, False)])
+def test_a_flipped_update_verifies_when_it_gets_a_thousandth_lower(low, descends):
+    assert verify.descends(np.array([1.0, 1.0, low, np.inf])) == descends

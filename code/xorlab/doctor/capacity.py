@@ -33,8 +33,8 @@ def pinned(params, predict, X, y, rng):
 
 def linear(params, predict, X, y, rng):
     """The output's logit is affine in the inputs over the data region, and no line separates
-    the classes of y: (n, 1): the finding in a list, or []."""
-    if y.shape[1] != 1 or _linearly_separable(X, y):
+    the classes of y: (n, 1): the finding in a list, or [] (also without `predict`)."""
+    if predict is None or y.shape[1] != 1 or _linearly_separable(X, y):
         return []
     lo, hi = X.min(axis=0), X.max(axis=0)
     pts = np.vstack([X, rng.uniform(lo, hi, size=(60, X.shape[1]))])

@@ -204,6 +204,13 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "cannot_tell": Cause(
+        "Outside what I can diagnose: the run does not train, and no change I can try fixes it",
+        "what the evidence rules out; then the update rule (its state, the order of its "
+        "computations) and how the data are fed",
+        _GUIDE,
+        *_HEALTH,
+    ),
 }
 """{finding code: Cause}, the most likely cause first."""
 
@@ -211,6 +218,9 @@ GRADIENT = frozenset(
     {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
 )
 """The findings of the gradient phase: the reader's gradient is wrong, and how."""
+
+UNSURE = frozenset({"cannot_tell"})
+"""Findings that say the doctor cannot tell: a miss when scored, never an alarm."""
 
 RANK = {code: i for i, code in enumerate(CAUSES)}
 """{finding code: its place in a report} (0 first)."""

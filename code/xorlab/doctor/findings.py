@@ -63,12 +63,13 @@ def _wrap(text, first="", rest=""):
 class Diagnosis:
     """The doctor's report: `findings` (empty for a healthy implementation, most likely cause
     first), the gradient check behind them, the loss over the short training run: (steps + 1,),
-    and `summary` (what the run showed)."""
+    `summary` (what the run showed) and the `seed` of the doctor's random draws."""
 
     findings: list = field(default_factory=list)
     gradcheck: object = None
     losses: np.ndarray | None = None
     summary: str = ""
+    seed: int | None = None
 
     @classmethod
     def of(cls, findings, gradcheck, losses, summary):
@@ -91,27 +92,30 @@ class Diagnosis:
     def __str__(self):
         """The report as text. The summary and the pointers are wrapped at 88 columns; a title
         stays on one line, and a link is never broken."""
+        seeded = [] if self.seed is None else [f"(random draws seeded with seed={self.seed})"]
         if self.healthy:
-            return _wrap(f"No problem found: {self.summary}")
+            return "\n".join([_wrap(f"No problem found: {self.summary}"), *seeded])
         lines = [f"{len(self.findings)} finding(s), the most likely cause first:"]
         for i, f in enumerate(self.findings, 1):
             evidence = (f"   {e}" for e in f.evidence.splitlines())
             lines += [f"{i}. {f.title}", *evidence]
             lines += [_wrap(f.where, "   look at: ", "            ")] if f.where else []
             lines += [_wrap(f.section, "   read: ", "         "), f"         {f.url}"]
-        return "\n".join(lines)
+        return "\n".join(lines + seeded)
 
     __repr__ = __str__
 
     def _repr_html_(self):
         if self.healthy:
-            return f"<p><strong>Healthy.</strong> {str(self)}</p>"
+            return f"<p><strong>Healthy.</strong> {str(self)}</p>".replace("\n", "<br>")
         items = "".join(
             f"<li><strong>{f.title}</strong><br>{f.evidence.replace(chr(10), '<br>')}<br>"
             f"look at: {f.where}<br>"
             f'read: <a href="{f.url}">{f.section}</a></li>'
             for f in self.findings
         )
+        seeded = "" if self.seed is None else f"<p>(random draws seeded with seed={self.seed})</p>"
         return (
             f"<p>{len(self.findings)} finding(s), the most likely cause first:</p><ol>{items}</ol>"
+            + seeded
         )

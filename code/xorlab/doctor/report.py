@@ -15,18 +15,33 @@ book's section:
 2. the update (does it descend?), the start (symmetric units), the model (an output pinned
    without biases), the storage (shapes that change) (`update`, `capacity`);
 3. a short training run: blown up, rising, oscillating; and when the gradient is right but the
-   loss does not fall enough, why (`training`).
-A correct implementation that trains gets no finding.
+   loss does not fall enough, why (`training`);
+4. the advice tried before it is given (`verify`): smaller steps, a flipped update; when none
+   makes the loss fall, "cannot tell" with what was checked.
+Gradient, loss and update are judged together: a gradient of the opposite sign that the update
+adds, or an update that climbs a loss to maximise, is correct when the reader's own run reaches
+a solution. A correct implementation that trains gets no finding. Every random draw is seeded
+(`seed`, also numpy's global state while the reader's code runs) and the seed is stated.
 """
+
+import contextlib
 
 import numpy as np
 
-from . import capacity, gradient, training, update
+from . import capacity, gradient, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
+from .causes import UNSURE
 from .findings import Diagnosis, Finding
 from .reader import copy, implied_gradient, read
 
 __all__ = ["Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
+
+NO_PREDICT = (
+    "without predict I cannot check whether this gradient belongs to another standard loss "
+    "(then the printed loss, not the gradient, would be wrong): pass predict to tell"
+)
+
+MAXIMISED = "your update climbs the loss you give (one to maximise)"
 
 
 def _gradient_phase(reader, findings):
@@ -37,12 +52,74 @@ def _gradient_phase(reader, findings):
     wrong = gradient.failing(report, reader.floor)
     flipped = any(f.code == "sign_flip" for f in findings)
     if wrong and not flipped:
-        findings.append(gradient.finding(report, wrong, len(reader.X)))
+        finding = gradient.finding(report, wrong, len(reader.X))
+        if reader.predict is None and reader.printed is not None:
+            finding.evidence += f"\n{NO_PREDICT}"
+        findings.append(finding)
     return report, effective, not wrong and not flipped
 
 
+def _reconciled(reader, effective, findings):
+    """Gradient and update judged together: a gradient of the opposite sign that the update
+    adds (or an update that adds the gradient of a loss to maximise) is correct when the
+    reader's own run reaches a solution. Removes those findings from `findings` then; returns
+    (the summary that says so, that run's losses), or ("", None) when nothing was reconciled."""
+    codes = {f.code for f in findings} & verify.WRONG_WAY
+    if not codes or codes == {"sign_flip"}:
+        return "", None
+    if codes == {"update_climbs"} and reader.predict is None:
+        return "", None  # a loss that rises may be one to maximise: only a solution tells
+    solved, losses = verify.solves(reader, effective, reader.step)
+    if not solved:
+        return "", None
+    findings[:] = [f for f in findings if f.code not in verify.WRONG_WAY]
+    run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
+    run = run or f"{verify.told(losses)}, below half its start"
+    if codes == {"update_climbs"}:
+        return f"{MAXIMISED}, and it trains: {run}", losses
+    return (
+        "your gradient has the opposite sign and your update adds it: together they descend, "
+        f"and it trains: {run}"
+    ), losses
+
+
+def _checked(reader, effective, findings, gradient_ok):
+    """Every finding whose advice can be tried, tried (`verify.checked`); a "cannot tell" is
+    kept only when no other finding names a cause."""
+    done = [verify.checked(reader, effective, f, gradient_ok) for f in findings]
+    if reader.predict is None:
+        reason = "without predict I cannot check whether the outputs fit the data"
+        done = [verify.undecided(f, reason) if f.code == "cannot_fit" else f for f in done]
+    named = [f for f in done if f.code not in UNSURE]
+    return named or done
+
+
+@contextlib.contextmanager
+def _seeded(seed):
+    """numpy's global random state seeded with `seed` (the reader's code may draw from it),
+    and restored afterwards."""
+    state = np.random.get_state()
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
+        np.random.seed(seed % 2**32)  # a bad seed is refused by `read`, with its fix
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
+
+
 def doctor(
-    params, loss, grad, X, y, predict=None, step=None, lr=0.5, epochs=None, seed=0, notes=()
+    params,
+    loss,
+    grad,
+    X,
+    y,
+    predict=None,
+    step=None,
+    lr=0.5,
+    epochs=None,
+    seed=0,
+    notes=(),
+    columns=None,
 ):
     """Examine an implementation and return a `Diagnosis`.
 
@@ -53,13 +130,25 @@ def doctor(
     the loss cross-check and the capacity checks); step(params, grads) -> new params, the
     reader's update rule (default: params - lr * grads); lr; epochs: the reader's number of
     training steps (default: a 300-step probe; given, "too few steps" can be diagnosed);
-    seed fixes the random probes; notes: findings an adapter made (see `xorlab.adapt`).
+    seed: every random draw of the doctor's, and numpy's global random state while the
+    reader's code runs (stated in the report); notes: findings an adapter made (see
+    `xorlab.adapt`); columns: True when the reader's weights are (units, inputs) (samples as
+    columns), False for (inputs, units), None to read it from the shapes.
     """
-    reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
-    findings = list(notes)
+    with _seeded(seed):
+        reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
+        diagnosis = _examine(reader, list(notes), columns)
+    diagnosis.seed = seed
+    return diagnosis
+
+
+def _examine(reader, findings, columns):
+    """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
-    findings += update.symmetric(reader.params, reader.grads)
+    note, run = _reconciled(reader, effective, findings)
+    units = update.unit_axis(reader.params, reader.X.shape[1], columns)
+    findings += update.symmetric(reader.params, reader.grads, units)
     if reader.predict is not None:
         findings += capacity.pinned(reader.params, reader.predict, reader.X, reader.y, reader.rng)
     first = reader.step(copy(reader.params), reader.grads)
@@ -67,10 +156,13 @@ def doctor(
     if reshaped:
         losses = np.array([effective(reader.params)])
         return Diagnosis.of(findings + reshaped, report, losses, "")
+    if note:  # the reader's run reached a solution: it is the run (a log-likelihood is < 0)
+        return Diagnosis.of(findings, report, run, note)
     findings += loss_phase.impossible(reader, first)
     codes = [f.code for f in findings]
     losses, found, summary = training.examine(reader, effective, codes, gradient_ok)
-    return Diagnosis.of(findings + found, report, losses, summary)
+    findings = _checked(reader, effective, findings + found, gradient_ok)
+    return Diagnosis.of(findings, report, losses, summary)
 
 
 def adapt_mlp(net, X, y):

@@ -5,6 +5,7 @@ intervals). The zoo and the field guide's planted bugs are scored the same way."
 from dataclasses import dataclass
 
 from ..core.stats import wilson_interval
+from .causes import UNSURE
 
 
 class Expected:
@@ -27,12 +28,14 @@ class Expected:
 @dataclass
 class Score:
     """Precision (fair findings / all findings) and recall (programs diagnosed correctly / all),
-    each with its counts and 95% Wilson interval."""
+    each with its counts and 95% Wilson interval; `unsure`: programs where the doctor said it
+    cannot tell (each a miss, and no finding)."""
 
     fair: int
     findings: int
     hits: int
     programs: int
+    unsure: int = 0
 
     @property
     def precision(self):
@@ -53,19 +56,25 @@ class Score:
             f"precision {self.precision:.2f} ({self.fair}/{self.findings} findings fair, "
             f"95% CI {pl:.2f}-{ph:.2f}); recall {self.recall:.2f} ({self.hits}/{self.programs} "
             f"programs right, 95% CI {rl:.2f}-{rh:.2f})"
+            + (f"; cannot tell on {self.unsure}" if self.unsure else "")
         )
 
 
 def score(verdicts):
     """Score `verdicts` [(Expected, codes), ...]: a `Score`. Codes of None (the doctor
-    crashed) count as a miss."""
+    crashed) count as a miss; so does a "cannot tell" (`causes.UNSURE`), which is never counted
+    as a finding (not an alarm)."""
     if not verdicts:
         raise ValueError("verdicts is empty: run the doctor on at least one program")
-    fair = findings = hits = 0
+    fair = findings = hits = unsure = 0
     for expected, codes in verdicts:
         if codes is None:
             continue
-        fair += sum(expected.fair(c) for c in codes)
-        findings += len(codes)
+        named = [c for c in codes if c not in UNSURE]
+        fair += sum(expected.fair(c) for c in named)
+        findings += len(named)
+        if len(named) < len(codes):
+            unsure += 1
+            continue
         hits += expected.ok(codes)
-    return Score(fair, findings, hits, len(verdicts))
+    return Score(fair, findings, hits, len(verdicts), unsure)

@@ -38,14 +38,28 @@ def _twins(M, G):
     return None
 
 
-def symmetric(params, grads):
+def unit_axis(params, d_in, columns=None):
+    """Where a weight matrix keeps its units: "columns" for W: (inputs, units) (samples as
+    rows, X @ W), "rows" for W: (units, inputs) (samples as columns, W @ X), None when the
+    shapes cannot tell. `columns` (the layout, when known) decides; else the first matrix
+    whose one axis has d_in (or d_in + 1, a folded bias) entries does."""
+    if columns is not None:
+        return "rows" if columns else "columns"
+    for W in params.values():
+        if W.ndim == 2:
+            inputs = [n in (d_in, d_in + 1) for n in W.shape]
+            return {(True, False): "columns", (False, True): "rows"}.get(tuple(inputs))
+    return None
+
+
+def symmetric(params, grads, units=None):
     """Two units of a weight matrix that are copies, with identical gradients: the finding in
-    a list, or []."""
+    a list, or []. `units`: "columns" or "rows" (`unit_axis`), None to check both."""
     for name, W in params.items():
         if W.ndim != 2:
             continue
         for unit, M, G in (("columns", W, grads[name]), ("rows", W.T, grads[name].T)):
-            pair = _twins(M, G)
+            pair = _twins(M, G) if units in (None, unit) else None
             if pair:
                 return [
                     Finding.of(

@@ -1,0 +1,173 @@
+"""Advice tried before it is given: a finding that recommends a change to the update (flip
+its sign, take smaller or larger steps) is applied to a copy of the reader's run, and kept
+only when the loss then falls. When no suggested change makes it fall, the finding becomes
+"cannot tell", with what was checked. (A gradient's findings are checked by finite
+differences.)
+
+A change is applied to the reader's own step, whatever its rule: the move of one step is
+scaled, p + s * (step(p, g) - p). For plain gradient descent, s = 0.1 is a tenth of the
+learning rate and s = -1 flips the update's sign; for momentum or Adam it scales (or flips)
+every move the same way.
+"""
+
+import numpy as np
+
+from ..core.data import solved as solved_at
+from .findings import Finding
+from .reader import copy
+
+SMALLER = (0.1, 0.01)
+"""The step scales tried for "the steps are too large"."""
+
+LARGER = (10.0, 100.0, 1e3, 1e4)
+"""The step scales tried for "the learning rate is too small"."""
+
+LEARNING_RATE = frozenset({"diverged", "lr_too_large", "lr_too_small"})
+"""Findings whose advice is another learning rate."""
+
+WRONG_WAY = frozenset({"update_climbs", "sign_flip"})
+"""Findings whose advice is to flip a sign (of the update or of the gradient)."""
+
+
+def scaled(step, s):
+    """The reader's `step(p, g)` with every move scaled by `s` (keeps `ignores_grads`)."""
+
+    def moved(p, g):
+        after = step(copy(p), g)
+        return {k: p[k] + s * (np.asarray(after[k], dtype=np.float64) - p[k]) for k in p}
+
+    moved.ignores_grads = getattr(step, "ignores_grads", False)
+    return moved
+
+
+def run(reader, loss, step):
+    """`reader.epochs` steps of `step` from the reader's params, stopping at a non-finite loss:
+    (losses (steps + 1,), the params at the end)."""
+    p, losses = copy(reader.params), [loss(reader.params)]
+    ignores = getattr(step, "ignores_grads", False)
+    with np.errstate(all="ignore"):
+        for _ in range(reader.epochs):
+            new = step(p, None if ignores else reader.gradient(p))
+            p = {k: np.asarray(v, dtype=np.float64) for k, v in new.items()}
+            losses.append(loss(p))
+            if not np.isfinite(losses[-1]):
+                break
+    return np.array(losses), p
+
+
+def falls(losses):
+    """The loss falls: finite throughout, below 0.99 of its start at the end, and most steps
+    go down."""
+    d = np.diff(losses)
+    finite = bool(np.all(np.isfinite(losses)))
+    return finite and len(d) > 0 and losses[-1] < 0.99 * losses[0] and np.mean(d > 0) < 0.5
+
+
+def falls_clearly(losses):
+    """The loss falls (`falls`) to below 0.9 of its start."""
+    return falls(losses) and losses[-1] < 0.9 * losses[0]
+
+
+def descends(losses):
+    """The steps go downhill: the run (until a non-finite loss) reaches below 0.999 of its
+    start. (Not its first step: a stateful step, momentum, may carry the doctor's earlier
+    runs in its state.)"""
+    finite = losses[np.isfinite(losses)]
+    return len(finite) > 1 and finite.min() < 0.999 * finite[0]
+
+
+def solves(reader, loss, step):
+    """The run of `step` ends with every output on the right side of the targets' middle
+    (with predict), or (without) with a finite loss below half its start: (bool, losses)."""
+    losses, end = run(reader, loss, step)
+    if not np.isfinite(losses[-1]):
+        return False, losses
+    if reader.predict is None:
+        return bool(losses[-1] < 0.5 * losses[0]), losses
+    mid = (reader.y.min() + reader.y.max()) / 2
+    with np.errstate(all="ignore"):
+        out = np.asarray(reader.predict(end, reader.X), dtype=np.float64)
+    return bool(np.all(np.isfinite(out)) and solved_at(out, reader.y, mid)), losses
+
+
+def told(losses):
+    """A run in words: 'loss a -> b in n steps' or 'loss a -> NaN at step k'."""
+    if not np.isfinite(losses[-1]):
+        return f"loss {losses[0]:.4f} -> NaN or inf at step {len(losses) - 1}"
+    return f"loss {losses[0]:.4f} -> {losses[-1]:.4f} in {len(losses) - 1} steps"
+
+
+def _tried(reader, loss, scales, works):
+    """Runs of the reader's step scaled by each of `scales` until one `works(losses)`:
+    (that scale or None, ["your update's steps times s: the run", ...])."""
+    lines = []
+    for s in scales:
+        losses, _ = run(reader, loss, scaled(reader.step, s))
+        if works is descends and descends(losses):
+            low = int(np.nanargmin(np.where(np.isfinite(losses), losses, np.nan)))
+            said = f"loss {losses[0]:.4f} falls to {losses[low]:.4f} within {low} steps"
+        else:
+            said = told(losses)
+        lines.append(f"your update's steps times {s:g}: {said}")
+        if works(losses):
+            return s, lines
+    return None, lines
+
+
+def checked(reader, loss, finding, gradient_ok):
+    """`finding` with its advice tried: the finding with the evidence that the change works
+    added, or a "cannot tell" finding saying what was checked. Findings whose advice cannot
+    be tried here are returned as they are."""
+    if finding.code == "lr_too_small":
+        scale, lines = _tried(reader, loss, LARGER, falls_clearly)
+        change = "larger steps"
+    elif finding.code in LEARNING_RATE:
+        scale, lines = _tried(reader, loss, SMALLER, falls)
+        change = "smaller steps"
+    elif finding.code == "update_climbs":  # a wrong gradient's check is finite differences
+        scale, lines = _tried(reader, loss, (-1.0,), descends)
+        change = "the update's sign flipped"
+    else:
+        return finding
+    if scale is not None:
+        finding.evidence += f"\nchecked: {lines[-1]}"
+        if finding.code in LEARNING_RATE:
+            finding.where = f"the learning rate: {scale:g} times yours made the loss fall"
+        return finding
+    return cannot_tell(finding, lines, change, gradient_ok, _update(reader))
+
+
+def _update(reader):
+    """The reader's first step in words: its direction against the gradient, or not finite."""
+    if getattr(reader.step, "ignores_grads", False):
+        return "the update is your training method (its gradient read from its steps)"
+    with np.errstate(all="ignore"):
+        after = reader.step(copy(reader.params), reader.grads)
+        move = np.concatenate([(np.asarray(after[k]) - reader.params[k]).ravel() for k in after])
+    if not np.all(np.isfinite(move)):
+        return "the update's first step is not finite (NaN or inf) at the start"
+    g = np.concatenate([reader.grads[k].ravel() for k in after])
+    cosine = -move @ g / max(np.linalg.norm(move) * np.linalg.norm(g), 1e-300)
+    return f"the update's first step against the gradient: cosine {cosine:+.3f} (descent is +1)"
+
+
+def cannot_tell(finding, lines, change, gradient_ok, update=""):
+    """The "cannot tell" finding after `finding`'s advice (`change`) did not make the loss
+    fall: what was measured (the gradient, the `update` in words) and what was tried
+    (`lines`)."""
+    gradient = (
+        "the gradient agrees with finite differences of the loss"
+        if gradient_ok
+        else "the gradient disagrees with finite differences"
+    )
+    evidence = [gradient, *([update] if update else [])]
+    evidence += [f"seen: {line}" for line in finding.evidence.splitlines()]
+    evidence += [f"tried: {line}" for line in lines]
+    evidence += [f"{change} did not make the loss fall, so that is not the fix"]
+    return Finding.of("cannot_tell", "\n".join(evidence))
+
+
+def undecided(finding, reason):
+    """The "cannot tell" finding for a `finding` whose evidence the doctor could not gather
+    (`reason`)."""
+    return Finding.of("cannot_tell", f"{reason}\nyour run: {finding.evidence.splitlines()[-1]}")
