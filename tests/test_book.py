@@ -107,3 +107,11 @@ def test_citations_use_the_bibliography_labels(html_dir):
     assert cited_as, "no citation found"
     ambiguous = {text: ids for text, ids in cited_as.items() if len(ids) > 1 and text[0].isalpha()}
     assert not ambiguous, f"the same words cite different works: {ambiguous}"
+
+
+def test_every_link_the_doctor_prints_is_an_anchor_of_the_built_book(html_dir):
+    from xorlab.doctor.causes import CAUSES
+
+    for code, cause in CAUSES.items():
+        page = (html_dir / "chapters" / f"{cause.chapter}.html").read_text(encoding="utf-8")
+        assert f'id="{cause.label}"' in page, (code, cause.chapter, cause.label)

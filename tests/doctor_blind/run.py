@@ -111,6 +111,9 @@ rules of `run.py` were corrected after the first run, each changing one verdict:
   the summed loss)", but `RIGHT` listed only the constant factor; the finding "your
   gradient is the summed BCE's, the loss you print is another function" names the second
   fix (first run: harmful; now: right).
+
+One rule was added later, when the doctor learned to say so: a first finding "cannot_tell"
+(outside what it can diagnose) is judged "can't tell", a miss, never a false alarm.
 """
 
 
@@ -140,6 +143,8 @@ def judge(name, expected, findings):
         return "miss (crash)"
     if not findings:
         return "right" if healthy else "miss"
+    if findings[0].code == "cannot_tell":  # an honest "outside what I can diagnose": a miss
+        return "can't tell"
     first = kind(findings[0])
     if first in harmful(name, healthy):
         return "harmful"

@@ -76,6 +76,7 @@ def adapt(
         "step": reader.step,
         "lr": reader.lr_value,
         "notes": reader.notes(),
+        "columns": columns,
     }
     if predict is not None:
         case["predict"] = reader.predict
