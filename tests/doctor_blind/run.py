@@ -1,6 +1,11 @@
 """Run the doctor on every program of the blind zoo and judge its first finding.
 
     PYTHONPATH=$PWD/code .venv/bin/python tests/doctor_blind/run.py > tests/doctor_blind/BASELINE.md
+    PYTHONPATH=$PWD/code .venv/bin/python tests/doctor_blind/run.py tests/doctor_blind2 \
+        > tests/doctor_blind2/BASELINE.md
+
+A second zoo (a folder given as the argument) brings its own `RIGHT` and `GRADIENT_OK` in its
+`expected.py`, written with its programs by another blind author.
 
 Each program (`h_*.py` healthy, `b_*.py` with one bug) defines `doctor_case()`, the keyword
 arguments of `xl.doctor` built as the field guide teaches, and `EXPECTED`. The doctor's first
@@ -125,19 +130,19 @@ def kind(finding):
     return "other"
 
 
-def harmful(name, healthy):
+def harmful(name, healthy, right, gradient_ok):
     if healthy:
         return GRADIENT_BLAME
-    if name in GRADIENT_OK:
-        return GRADIENT_BLAME - RIGHT[name]  # the first run lacked "- RIGHT[name]" (NOTES)
-    bug_kinds = RIGHT[name]
+    if name in gradient_ok:
+        return GRADIENT_BLAME - right[name]  # the first run lacked "- right[name]" (NOTES)
+    bug_kinds = right[name]
     bad = set() if bug_kinds & {"sign", "climbs"} else {"sign", "climbs"}
     if "printed_loss" not in bug_kinds:
         bad.add("printed_loss")  # "the gradient is fine" about a wrong gradient
     return bad
 
 
-def judge(name, expected, findings):
+def judge(name, expected, findings, right=RIGHT, gradient_ok=GRADIENT_OK):
     healthy = expected["healthy"]
     if findings is None:
         return "miss (crash)"
@@ -146,11 +151,11 @@ def judge(name, expected, findings):
     if findings[0].code == "cannot_tell":  # an honest "outside what I can diagnose": a miss
         return "can't tell"
     first = kind(findings[0])
-    if first in harmful(name, healthy):
+    if first in harmful(name, healthy, right, gradient_ok):
         return "harmful"
     if healthy:
         return "false alarm"
-    return "right" if first in RIGHT[name] else "can't tell"
+    return "right" if first in right[name] else "can't tell"
 
 
 def wilson(k, n, z=1.959963984540054):
@@ -174,8 +179,12 @@ def cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def main():
-    paths = sorted(HERE.glob("[hb]_*.py"))
+def main(folder=HERE):
+    right, gradient_ok = RIGHT, GRADIENT_OK
+    if folder != HERE:
+        own = load(folder / "expected.py")
+        right, gradient_ok = own.RIGHT, own.GRADIENT_OK
+    paths = sorted(folder.glob("[hb]_*.py"))
     rows = []
     for path in paths:
         program = load(path)
@@ -185,18 +194,18 @@ def main():
             first = findings[0] if findings else None
             said = "healthy" if first is None else f"`{first.code}` {first.title}"
             first_kind = "-" if first is None else kind(first)
-            anywhere = any(kind(f) in RIGHT.get(path.stem, set()) for f in findings)
+            anywhere = any(kind(f) in right.get(path.stem, set()) for f in findings)
         except Exception as error:  # a crash is a verdict too
             findings, first_kind, anywhere = None, "crash", False
             said = f"crash: {type(error).__name__}: {error}"
             traceback.print_exc(file=sys.stderr)
-        verdict = judge(path.stem, expected, findings)
+        verdict = judge(path.stem, expected, findings, right, gradient_ok)
         rows.append((path.stem, expected, said, first_kind, anywhere, verdict))
         print(f"{path.stem}: {verdict}", file=sys.stderr, flush=True)
 
     print("# The doctor on the blind zoo: baseline\n")
     print(
-        f"{len(rows)} programs written without reading xorlab's code (tests/doctor_blind/), "
+        f"{len(rows)} programs written without reading xorlab's code (tests/{folder.name}/), "
         "adapted as the field guide teaches; `run.py` produced this page. Kind: the class "
         "`run.py` sorts the first finding into; right anywhere: a later finding names the bug.\n"
     )
@@ -208,7 +217,8 @@ def main():
             f"| {name} | {wanted} | {cell(said)} | {first_kind} | {verdict} | "
             f"{'yes' if anywhere else ''} |"
         )
-    print("\n" + NOTES)
+    if folder == HERE:
+        print("\n" + NOTES)
     print("## Totals (95% Wilson intervals)\n")
     groups = [
         ("all programs", rows),
@@ -231,4 +241,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)
