@@ -37,7 +37,9 @@ class HalfNet:
 
 
 def doctor_case():
-    return xl.adapt(HalfNet(), "W1 b1 W2 b2", "sgd", X, y, predict="forward", lr="lr", epochs=EPOCHS)
+    return xl.adapt(
+        HalfNet(), "W1 b1 W2 b2", "sgd", X, y, predict="forward", lr="lr", epochs=EPOCHS
+    )
 
 
 EXPECTED = {

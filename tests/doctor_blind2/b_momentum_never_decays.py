@@ -45,7 +45,7 @@ def doctor_case():
 
 EXPECTED = {
     "healthy": False,
-    "bug": "velocity never decays (mu = 1): keeps every past gradient; the MSE oscillates (0.27, 1.8, 0.87), no fit",
+    "bug": "velocity never decays (mu = 1): the MSE oscillates (0.27, 1.8, 0.87), no fit",
     "fix": "v = mu * v - lr * g with mu = 0.9",
 }
 

@@ -34,7 +34,13 @@ class GrowingRate:
 
 def doctor_case():
     return xl.adapt(
-        GrowingRate(), "W1 b1 W2 b2", "train_epoch", X, y, predict="forward", lr="lr",
+        GrowingRate(),
+        "W1 b1 W2 b2",
+        "train_epoch",
+        X,
+        y,
+        predict="forward",
+        lr="lr",
         epochs=EPOCHS,
     )
 

@@ -18,8 +18,11 @@ def sigmoid(z):
 def make_net(seed=14):
     rng = np.random.default_rng(seed)
     return {
-        "W1": rng.normal(0, 1, (2, 4)), "b1": np.zeros(4),
-        "W2": rng.normal(0, 1, (4, 1)), "b2": np.zeros(1), "lr": 1.0,
+        "W1": rng.normal(0, 1, (2, 4)),
+        "b1": np.zeros(4),
+        "W2": rng.normal(0, 1, (4, 1)),
+        "b2": np.zeros(1),
+        "lr": 1.0,
     }
 
 

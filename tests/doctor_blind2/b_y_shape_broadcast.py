@@ -42,7 +42,14 @@ class FlatLabels:
 
 def doctor_case():
     return xl.adapt(
-        FlatLabels(), "W1 b1 W2 b2", "train", X, y, predict="forward", loss="loss", lr="lr",
+        FlatLabels(),
+        "W1 b1 W2 b2",
+        "train",
+        X,
+        y,
+        predict="forward",
+        loss="loss",
+        lr="lr",
         epochs=EPOCHS,
     )
 

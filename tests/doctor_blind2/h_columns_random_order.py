@@ -38,8 +38,15 @@ class ColumnSGD:
 
 def doctor_case():
     return xl.adapt(
-        ColumnSGD(), "W1 b1 W2 b2", "epoch", XC, YC, predict="predict", lr="alpha",
-        columns=True, epochs=EPOCHS,
+        ColumnSGD(),
+        "W1 b1 W2 b2",
+        "epoch",
+        XC,
+        YC,
+        predict="predict",
+        lr="alpha",
+        columns=True,
+        epochs=EPOCHS,
     )
 
 

@@ -39,7 +39,13 @@ class ScheduledNet:
 
 def doctor_case():
     return xl.adapt(
-        ScheduledNet(), "W1 b1 W2 b2", "fit_epoch", X, y, predict="forward", lr="lr0",
+        ScheduledNet(),
+        "W1 b1 W2 b2",
+        "fit_epoch",
+        X,
+        y,
+        predict="forward",
+        lr="lr0",
         epochs=EPOCHS,
     )
 

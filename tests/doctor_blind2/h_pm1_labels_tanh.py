@@ -36,7 +36,14 @@ class TanhNet:
 
 def doctor_case():
     return xl.adapt(
-        TanhNet(), "W1 b1 W2 b2", "step", X, y, predict="forward", loss="loss", lr="lr",
+        TanhNet(),
+        "W1 b1 W2 b2",
+        "step",
+        X,
+        y,
+        predict="forward",
+        loss="loss",
+        lr="lr",
         epochs=EPOCHS,
     )
 

@@ -15,9 +15,12 @@ RNG = np.random.default_rng(12)
 def make_net(seed=12):
     rng = np.random.default_rng(seed)
     return {
-        "W1": rng.normal(0, 1, (2, 5)), "b1": np.zeros(5),
-        "W2": rng.normal(0, 0.6, (5, 5)), "b2": np.full(5, 0.1),
-        "W3": rng.normal(0, 0.6, (5, 2)), "b3": np.zeros(2),
+        "W1": rng.normal(0, 1, (2, 5)),
+        "b1": np.zeros(5),
+        "W2": rng.normal(0, 0.6, (5, 5)),
+        "b2": np.full(5, 0.1),
+        "W3": rng.normal(0, 0.6, (5, 2)),
+        "b3": np.zeros(2),
         "lr": 0.3,
     }
 
@@ -42,8 +45,14 @@ def train(net, A, T):
         d3 = (p - t) / len(a)
         d2 = (d3 @ net["W3"].T) * (h2 > 0)
         d1 = (d2 @ net["W2"].T) * (1 - h1**2)
-        for k, g in (("W3", h2.T @ d3), ("b3", d3.sum(0)), ("W2", h1.T @ d2),
-                     ("b2", d2.sum(0)), ("W1", a.T @ d1), ("b1", d1.sum(0))):
+        for k, g in (
+            ("W3", h2.T @ d3),
+            ("b3", d3.sum(0)),
+            ("W2", h1.T @ d2),
+            ("b2", d2.sum(0)),
+            ("W1", a.T @ d1),
+            ("b1", d1.sum(0)),
+        ):
             net[k] -= net["lr"] * g
 
 

@@ -38,7 +38,14 @@ class DecayNet:
 
 def doctor_case():
     return xl.adapt(
-        DecayNet(), "W1 b1 W2 b2", "train", X, y, predict="forward", loss="loss", lr="lr",
+        DecayNet(),
+        "W1 b1 W2 b2",
+        "train",
+        X,
+        y,
+        predict="forward",
+        loss="loss",
+        lr="lr",
         epochs=EPOCHS,
     )
 
