@@ -77,6 +77,7 @@ def adapt(
         "lr": reader.lr_value,
         "notes": reader.notes(),
         "columns": columns,
+        "implied": True,
     }
     if predict is not None:
         case["predict"] = reader.predict

@@ -30,7 +30,7 @@ import numpy as np
 
 from . import capacity, gradient, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
-from .causes import UNSURE
+from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
 from .reader import copy, implied_gradient, read
 
@@ -83,6 +83,37 @@ def _reconciled(reader, effective, findings):
     ), losses
 
 
+def _within_probe_error(findings, report):
+    """A gradient read from an update carries the probe's own first-order error: a "constant
+    factor" of 1 (every failing array along the slope, within 1e-3 of its length) is that
+    error, not a finding. Removes it from `findings`."""
+    checks = [report.checks[k] for k in report.failing]
+    if checks and all(c.cosine > 0.9999 and abs(c.norm_ratio - 1) < 1e-3 for c in checks):
+        findings[:] = [f for f in findings if f.code != "constant_scale"]
+
+
+def _update_rule(reader, effective, findings, report):
+    """A gradient read from the reader's update holds the update rule too. When it disagrees
+    with the loss's slope in EVERY array (as momentum, an adaptive rate or clipping would; a
+    wrong backward pass usually spares some array) and the reader's own run reaches a
+    solution, the doctor cannot tell a wrong backward pass from the update rule, and the code
+    works: the gradient findings are removed. Returns (the summary that says so, the run), or
+    ("", None) when nothing was removed."""
+    codes = {f.code for f in findings} & GRADIENT
+    if not codes or len(report.failing) < len(report.checks):
+        return "", None
+    solved, losses = verify.solves(reader, effective, reader.step)
+    if not solved:
+        return "", None
+    findings[:] = [f for f in findings if f.code not in GRADIENT]
+    run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
+    run = run or f"{verify.told(losses)}, below half its start"
+    return (
+        "your update does not step along the slope of your loss (momentum, an adaptive rate "
+        f"or clipping would not), and it trains: {run}"
+    ), losses
+
+
 def _checked(reader, effective, findings, gradient_ok):
     """Every finding whose advice can be tried, tried (`verify.checked`); a "cannot tell" is
     kept only when no other finding names a cause."""
@@ -120,6 +151,7 @@ def doctor(
     seed=0,
     notes=(),
     columns=None,
+    implied=False,
 ):
     """Examine an implementation and return a `Diagnosis`.
 
@@ -133,20 +165,26 @@ def doctor(
     seed: every random draw of the doctor's, and numpy's global random state while the
     reader's code runs (stated in the report); notes: findings an adapter made (see
     `xorlab.adapt`); columns: True when the reader's weights are (units, inputs) (samples as
-    columns), False for (inputs, units), None to read it from the shapes.
+    columns), False for (inputs, units), None to read it from the shapes; implied: True when
+    `grad` was read from the reader's update (`xorlab.adapt` sets it), which then holds the
+    update rule too (momentum, an adaptive rate, clipping).
     """
     with _seeded(seed):
         reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
-        diagnosis = _examine(reader, list(notes), columns)
+        diagnosis = _examine(reader, list(notes), columns, implied)
     diagnosis.seed = seed
     return diagnosis
 
 
-def _examine(reader, findings, columns):
+def _examine(reader, findings, columns, implied):
     """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)
+    if implied:
+        _within_probe_error(findings, report)
+    if implied and not note:
+        note, run = _update_rule(reader, effective, findings, report)
     units = update.unit_axis(reader.params, reader.X.shape[1], columns)
     findings += update.symmetric(reader.params, reader.grads, units)
     if reader.predict is not None:
