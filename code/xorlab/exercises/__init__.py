@@ -4,7 +4,8 @@ truthy when correct.
 
 `guard` (reading and calling the answer, refusing xorlab's own functions, the verdict),
 `references` (small networks written independently of `MLP`, finite differences), `gradients`
-(a learner's gradients and steps against those), then one module per chapter, by its slug.
+(a learner's gradients and steps against those), `variants` (each student's own numbers),
+then one module per chapter, by its slug.
 The guard goes on each check here, at the public door: the chapter modules hold plain functions
 that raise `Refused` (so a mutation tester, which skips decorated functions, reaches them).
 """
@@ -20,6 +21,7 @@ from . import (
     xor_done_right,
 )
 from .guard import Feedback, guarded
+from .variants import VariantError, graded_numbers, my_numbers
 
 check_number = guarded(guard.check_number)
 check_sample_gradients = guarded(chain_rule.check_sample_gradients)
@@ -54,6 +56,7 @@ check_xor_weights = guarded(xor_done_right.check_xor_weights)
 
 __all__ = [
     "Feedback",
+    "VariantError",
     "check_adapter",
     "check_b2_gradient",
     "check_backward",
@@ -84,4 +87,6 @@ __all__ = [
     "check_xor_recipe",
     "check_xor_weights",
     "check_y_flip_surrogate",
+    "graded_numbers",
+    "my_numbers",
 ]
