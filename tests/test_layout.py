@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "code" / "xorlab"
@@ -82,3 +83,23 @@ def test_each_layer_says_what_it_holds(layer):
 
 def _lines(path):
     return len(path.read_text().splitlines())
+
+
+def test_mutation_testing_runs_tests_that_exist():
+    """mutmut's test selection ([tool.mutmut] in pyproject.toml) names only test files that exist
+    (a renamed file would silently leave its module's mutants unkilled) and every unit test of
+    the doctor, the self-checks and the variants (the layers issue 27 asks it to cover)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
+    listed = set(config["pytest_add_cli_args_test_selection"])
+    assert [f for f in sorted(listed) if not (ROOT / f).is_file()] == []
+    wanted = {
+        f"tests/{p.name}"
+        for pattern in (
+            "test_doctor*.py",
+            "test_checks.py",
+            "test_checks_hyp*.py",
+            "test_variants*.py",
+        )
+        for p in (ROOT / "tests").glob(pattern)
+    }
+    assert sorted(wanted - listed) == []
