@@ -1,6 +1,7 @@
 """Self-checks, explorers and plots of the core package."""
 
 import base64
+import io
 
 import matplotlib
 
@@ -9,6 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
 
 import xorlab as xl  # noqa: E402
 
@@ -122,7 +124,8 @@ def test_frame_player_of_a_wide_figure_carries_a_phone_variant_per_frame():
         shown = min(1.0, PHONE_COLUMN_PX / (width / 2))
         assert _smallest_text_pt(fig) * fig.dpi / 72 * shown >= 9
         assert f"{base64.b64encode(narrow).decode()} 2x" in page  # the slider can show it
-        assert _png_size(wide) == (int(6.4 * 288), int(2.6 * 288))  # desktop frames stay
+        # the desktop frame: as wide as the book's column (672 CSS px), not 6.4 x 144 px
+        assert _png_size(wide) == (2 * 672, int(2 * 2.6 * 672 / 6.4))
     assert len(set(player.narrow)) == len(values)  # one variant per frame, not one for all
 
 
@@ -134,3 +137,24 @@ def test_frame_player_of_a_narrow_figure_has_no_phone_variant():
 
     player = xl.widgets.frame_player(draw, [1, 2], "v", "A frame.", "narrow")
     assert player.narrow is None and "<source" not in player._repr_html_()
+
+
+def test_frame_player_frames_are_compact_and_look_as_drawn():
+    def draw(v):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.imshow(np.linspace(0, v, 100).reshape(10, 10))
+        ax.set_title(f"v = {v}")
+        return fig
+
+    player = xl.widgets.frame_player(draw, [1], "v", "A frame.", "compact", dpi=100)
+    fig = draw(1)
+    fig.draw_without_rendering()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=200)
+    plt.close(fig)
+    drawn, frame = (Image.open(io.BytesIO(png)) for png in (buf.getvalue(), player.frames[0]))
+    assert frame.mode == "P" and len(player.frames[0]) < len(buf.getvalue())  # 256 colours
+    error = np.abs(np.asarray(frame.convert("RGB"), float) - np.asarray(drawn.convert("RGB")))
+    assert error.mean() < 0.5  # of 255 levels
+    ticks = plt.rcParams["xtick.labelsize"]  # the smallest text, in points
+    assert float(frame.text[xl.plots.MIN_FONT_KEY]) == pytest.approx(ticks * 100 / 72, abs=0.01)

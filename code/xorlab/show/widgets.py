@@ -19,6 +19,7 @@ import json
 import re
 
 import matplotlib.pyplot as plt
+from PIL import Image, PngImagePlugin
 
 from ..core.batched import train_many
 from ..core.data import xor
@@ -27,7 +28,7 @@ from ..core.units import dead_units
 from . import plots
 from .phone import narrow_layout
 from .png import MIN_FONT_KEY, figure_png, smallest_text_px
-from .style import DENSITY
+from .style import COLUMN_PX, DENSITY
 
 NOT_RUN = "Live explorer: run this cell (after the cells above it) to use its controls."
 PLAYER_HINT = "(Run this cell to use the slider.)"
@@ -101,12 +102,13 @@ def _size(png):
 def frame_player(draw, values, label, alt, name, dpi=72):
     """Render `draw(value) -> Figure` for each value and return a `FramePlayer`.
 
-    A frame shows `dpi` CSS pixels per inch of its figure, drawn at `DENSITY` times as
-    many image pixels, so that it is sharp on high-density screens; it records its smallest
-    text in CSS px (MIN_FONT_KEY, as `figure_png` does). A frame wider than a phone's column
-    also gets a variant for phones: the figure re-laid out by `narrow_layout` with its panels
-    kept in their row (stacked, they would not fit on screen with the slider), and shown as
-    `figure_png` shows it.
+    A frame shows `dpi` CSS pixels per inch of its figure, or fewer for a figure that would
+    be wider than the book's column (COLUMN_PX), which would only be scaled down. It is drawn
+    at `DENSITY` times as many image pixels, so that it is sharp on high-density screens,
+    and records its smallest text in CSS px (MIN_FONT_KEY, as `figure_png` does). A frame
+    wider than a phone's column also gets a variant for phones: the figure re-laid out by
+    `narrow_layout` with its panels kept in their row (stacked, they would not fit on screen
+    with the slider), and shown as `figure_png` shows it.
     `label` names the parameter on the slider, `alt` describes what the frames show (for screen
     readers), `name` makes the HTML ids unique on a page. Keep it to about 30 frames: every
     frame is embedded in the page.
@@ -115,11 +117,12 @@ def frame_player(draw, values, label, alt, name, dpi=72):
     for v in values:
         fig = draw(v)
         fig.draw_without_rendering()  # the tick labels exist from here on
-        smallest = smallest_text_px(fig) * dpi / fig.dpi
+        shown = min(dpi, COLUMN_PX / fig.get_figwidth())  # CSS px per inch
+        smallest = smallest_text_px(fig) * shown / fig.dpi
         buf = io.BytesIO()
         metadata = {MIN_FONT_KEY: f"{smallest:.2f}", "Software": None}
-        fig.savefig(buf, format="png", dpi=dpi * DENSITY, metadata=metadata)
-        frames.append(buf.getvalue())
+        fig.savefig(buf, format="png", dpi=shown * DENSITY, metadata=metadata)
+        frames.append(_compact(buf.getvalue()))
         narrow.append(_phone_frame(fig))
         plt.close(fig)
     if all(variant is None for variant in narrow):
@@ -135,7 +138,23 @@ def _phone_frame(fig):
     if not narrow_layout(fig, stack=False):
         return None
     encoded, _ = figure_png(fig)
-    return base64.b64decode(encoded)
+    return _compact(base64.b64decode(encoded))
+
+
+def _compact(png):
+    """`png` (opaque) as a PNG of 256 colours, its text chunks kept. Every frame is embedded
+    in the page: a frame of the book's heatmaps holds some 2,500 colours, mostly the edges of
+    its text, and so takes about 37% of its bytes, each pixel's colour off by 0.05 of 255
+    levels on average. A PNG with transparent pixels is returned as it is."""
+    image = Image.open(io.BytesIO(png))
+    if image.mode == "RGBA" and image.getextrema()[3][0] < 255:
+        return png
+    info = PngImagePlugin.PngInfo()
+    for key, value in image.text.items():
+        info.add_text(key, value)
+    buf = io.BytesIO()
+    image.convert("RGB").quantize(256).save(buf, format="png", optimize=True, pnginfo=info)
+    return buf.getvalue()
 
 
 def explorer(draw, **controls):
