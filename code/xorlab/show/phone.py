@@ -167,13 +167,13 @@ def _thin_crowded_ticks(fig, renderer, gap_px=4) -> bool:
 
 
 def _box_ratios(rows) -> dict:
-    """Each row's fixed-aspect panel and the height over the width of its box as last drawn
-    (its aspect applied): {row: (panel, ratio)}."""
+    """Each row's tallest fixed-aspect panel and the height over the width of its box as last
+    drawn (its aspect applied): {row: (panel, ratio)}."""
     ratios = {}
     for row, panels in enumerate(rows):
-        fixed = [ax for ax in panels if ax.get_aspect() != "auto"]
+        fixed = [(ax, ax.bbox.height / ax.bbox.width) for ax in panels if ax.get_aspect() != "auto"]
         if fixed:
-            ratios[row] = (fixed[0], fixed[0].bbox.height / fixed[0].bbox.width)
+            ratios[row] = max(fixed, key=lambda pair: pair[1])
     return ratios
 
 
@@ -206,7 +206,8 @@ def _size_rows(fig, grid, rows, heights, renderer):
     cell, so that constrained layout puts its labels outside the cell, as it will once the
     cell is as tall as the panel's box."""
     ratios = _box_ratios(rows)
-    aspects = [(panel, panel.get_aspect()) for panel, _ in ratios.values()]
+    aspects = [(ax, ax.get_aspect()) for panels in rows for ax in panels]
+    aspects = [(ax, aspect) for ax, aspect in aspects if aspect != "auto"]
     for panel, _ in aspects:
         panel.set_aspect("auto")
     for again in range(2):
@@ -218,10 +219,12 @@ def _size_rows(fig, grid, rows, heights, renderer):
         panel.set_aspect(aspect)
 
 
-def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
+def narrow_layout(fig, width_in=PHONE_WIDTH_IN, stack=True):
     """Re-lay `fig` out, in place, for a phone's column `width_in` inches wide: the panels of
     a one-row grid stacked in one column, each as tall as the figure was, or as tall as the
     width lets a fixed-aspect panel be; any other figure narrowed to that width at its height.
+    With `stack=False` a one-row grid keeps its row, as tall as the width lets its tallest
+    fixed-aspect panel be (a frame player's frame, which must fit on screen with its slider).
     A fixed-aspect panel's colorbars go horizontally below it; a legend outside its axes,
     or over its data, goes below the axes; long titles and labels break into lines; crowded
     tick labels lose every other tick. Returns True with `fig` laid out as it will be drawn;
@@ -230,8 +233,14 @@ def narrow_layout(fig, width_in=PHONE_WIDTH_IN):
     width, height = fig.get_size_inches()
     if width <= width_in or not all(ax.axison for ax in fig.axes):
         return False
-    rows = _rows(_one_row_panels(fig))
-    grid, heights = _restack(fig, rows, height) if rows else (None, [])
+    panels = _one_row_panels(fig)
+    if stack:
+        rows = _rows(panels)
+        grid, heights = _restack(fig, rows, height) if rows else (None, [])
+    else:  # the row as one row of panels, in its own grid
+        rows = [panels] if panels else []
+        grid = panels[0].get_subplotspec().get_gridspec() if panels else None
+        heights = [height] if panels else []
     fig.set_size_inches(width_in, sum(heights) or height)
     fig.draw_without_rendering()  # pass 1: legends and texts measured at the phone's width
     renderer = fig.canvas.get_renderer()

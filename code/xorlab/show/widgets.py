@@ -19,50 +19,69 @@ import json
 import re
 
 import matplotlib.pyplot as plt
+from PIL import Image, PngImagePlugin
 
 from ..core.batched import train_many
 from ..core.data import xor
 from ..core.mlp import INITS
 from ..core.units import dead_units
 from . import plots
-from .style import DENSITY
+from .phone import narrow_layout
+from .png import MIN_FONT_KEY, figure_png, smallest_text_px
+from .style import COLUMN_PX, DENSITY
 
 NOT_RUN = "Live explorer: run this cell (after the cells above it) to use its controls."
 PLAYER_HINT = "(Run this cell to use the slider.)"
+# Below this width a frame player shows its frames' phone variants: the theme's narrowest
+# breakpoint, as in tools/figure_variants.py (PHONE_MEDIA) and assets/figures.css.
+PHONE_MEDIA = "(max-width: 575.98px)"
 
 
 class FramePlayer:
-    """Precomputed PNG frames with a slider; displays as HTML in notebooks and the static book."""
+    """Precomputed PNG frames with a slider; displays as HTML in notebooks and the static book.
 
-    def __init__(self, frames, values, label, alt, name):
+    `frames`: one PNG per value, drawn at DENSITY image pixels per CSS pixel. `narrow`: for
+    each frame, its variant for a phone's column (same density), or None for frames that fit
+    a phone as they are. Screens narrower than PHONE_MEDIA load the variants."""
+
+    def __init__(self, frames, values, label, alt, name, narrow=None):
         self.frames, self.values, self.label, self.alt, self.name = frames, values, label, alt, name
+        self.narrow = narrow
 
     def _repr_html_(self):
         uid = "xp-" + re.sub(r"[^a-z0-9-]", "-", self.name.lower())
-        srcs = [f"data:image/png;base64,{base64.b64encode(f).decode()}" for f in self.frames]
+        srcs = [_data_url(f) for f in self.frames]
         labels = [f"{self.label} = {v}" for v in self.values]
+        # The phone variants: a <picture> source that the browser picks below PHONE_MEDIA
+        # (and again whenever the width crosses it); the slider swaps the image and the
+        # source together. Without scripts the first frame shows, as the screen's width wants.
+        narrow = [f"{_data_url(f)} {DENSITY}x" for f in self.narrow] if self.narrow else []
+        source = (
+            f'<source media="{PHONE_MEDIA}" srcset="{narrow[0]}" {_size(self.narrow[0])}>'
+            if narrow
+            else ""
+        )
         # data-lm-suppress-shortcuts on the slider itself: JupyterLab leaves its keys to it
         # (the arrow keys would otherwise collapse or expand the notebook's headings). The
         # hint is removed by the script; where scripts do not run (an untrusted notebook not
         # yet run) it stays.
-        # frames are drawn at DENSITY image pixels per CSS pixel: shown at the first one's
-        # CSS width, or narrower, without distortion
-        width = int.from_bytes(self.frames[0][16:20], "big") // DENSITY
         return (
-            f'<figure class="xorlab-player" id="{uid}">'
-            f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" width="{width}"'
-            f' style="max-width:100%;height:auto">'
+            f'<figure class="xorlab-player" id="{uid}"><picture>{source}'
+            f'<img src="{srcs[0]}" alt="{html.escape(self.alt)}" {_size(self.frames[0])}'
+            f' style="max-width:100%;height:auto"></picture>'
             f'<figcaption><label for="{uid}-range">{html.escape(self.label)}</label> '
             f'<input id="{uid}-range" type="range" min="0" max="{len(srcs) - 1}" value="0"'
             f" data-lm-suppress-shortcuts>"
             f' <output id="{uid}-out">{html.escape(labels[0])}</output>'
             f' <span class="xorlab-player-hint">{html.escape(PLAYER_HINT)}</span>'
             f"</figcaption></figure>"
-            f"<script>(function(){{var s={json.dumps(srcs)},t={json.dumps(labels)};"
+            f"<script>(function(){{var s={json.dumps(srcs)},n={json.dumps(narrow)},"
+            f"t={json.dumps(labels)};"
             f'var f=document.getElementById("{uid}"),r=f.querySelector("input"),'
-            f'i=f.querySelector("img"),o=f.querySelector("output");'
+            f'i=f.querySelector("img"),p=f.querySelector("source"),o=f.querySelector("output");'
             f'f.querySelector(".xorlab-player-hint").remove();'
-            f'r.addEventListener("input",function(){{i.src=s[r.value];o.textContent=t[r.value];}});'
+            f'r.addEventListener("input",function(){{'
+            f"if(p)p.srcset=n[r.value];i.src=s[r.value];o.textContent=t[r.value];}});"
             f"}})();</script>"
         )
 
@@ -70,23 +89,72 @@ class FramePlayer:
         return f"<frame player {self.name!r}: {len(self.frames)} frames of {self.label}>"
 
 
+def _data_url(png):
+    return f"data:image/png;base64,{base64.b64encode(png).decode()}"
+
+
+def _size(png):
+    """The width and height attributes that show `png`, drawn at DENSITY, at its CSS size."""
+    width, height = (int.from_bytes(png[at : at + 4], "big") // DENSITY for at in (16, 20))
+    return f'width="{width}" height="{height}"'
+
+
 def frame_player(draw, values, label, alt, name, dpi=72):
     """Render `draw(value) -> Figure` for each value and return a `FramePlayer`.
 
-    A frame shows `dpi` CSS pixels per inch of its figure, drawn at `DENSITY` times as
-    many image pixels, so that it is sharp on high-density screens.
+    A frame shows `dpi` CSS pixels per inch of its figure, or fewer for a figure that would
+    be wider than the book's column (COLUMN_PX), which would only be scaled down. It is drawn
+    at `DENSITY` times as many image pixels, so that it is sharp on high-density screens,
+    and records its smallest text in CSS px (MIN_FONT_KEY, as `figure_png` does). A frame
+    wider than a phone's column also gets a variant for phones: the figure re-laid out by
+    `narrow_layout` with its panels kept in their row (stacked, they would not fit on screen
+    with the slider), and shown as `figure_png` shows it.
     `label` names the parameter on the slider, `alt` describes what the frames show (for screen
     readers), `name` makes the HTML ids unique on a page. Keep it to about 30 frames: every
     frame is embedded in the page.
     """
-    frames = []
+    frames, narrow = [], []
     for v in values:
         fig = draw(v)
+        fig.draw_without_rendering()  # the tick labels exist from here on
+        shown = min(dpi, COLUMN_PX / fig.get_figwidth())  # CSS px per inch
+        smallest = smallest_text_px(fig) * shown / fig.dpi
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi * DENSITY)
+        metadata = {MIN_FONT_KEY: f"{smallest:.2f}", "Software": None}
+        fig.savefig(buf, format="png", dpi=shown * DENSITY, metadata=metadata)
+        frames.append(_compact(buf.getvalue()))
+        narrow.append(_phone_frame(fig))
         plt.close(fig)
-        frames.append(buf.getvalue())
-    return FramePlayer(frames, list(values), label, alt, name)
+    if all(variant is None for variant in narrow):
+        narrow = None
+    else:  # a frame that fits a phone already is its own variant
+        narrow = [frame if variant is None else variant for frame, variant in zip(frames, narrow)]
+    return FramePlayer(frames, list(values), label, alt, name, narrow)
+
+
+def _phone_frame(fig):
+    """The PNG of `fig` re-laid out, in place, for a phone's column with its panels kept in
+    their row, or None if it is narrow enough already."""
+    if not narrow_layout(fig, stack=False):
+        return None
+    encoded, _ = figure_png(fig)
+    return _compact(base64.b64decode(encoded))
+
+
+def _compact(png):
+    """`png` (opaque) as a PNG of 256 colours, its text chunks kept. Every frame is embedded
+    in the page: a frame of the book's heatmaps holds some 2,500 colours, mostly the edges of
+    its text, and so takes about 37% of its bytes, each pixel's colour off by 0.05 of 255
+    levels on average. A PNG with transparent pixels is returned as it is."""
+    image = Image.open(io.BytesIO(png))
+    if image.mode == "RGBA" and image.getextrema()[3][0] < 255:
+        return png
+    info = PngImagePlugin.PngInfo()
+    for key, value in image.text.items():
+        info.add_text(key, value)
+    buf = io.BytesIO()
+    image.convert("RGB").quantize(256).save(buf, format="png", optimize=True, pnginfo=info)
+    return buf.getvalue()
 
 
 def explorer(draw, **controls):
