@@ -60,3 +60,35 @@ def test_a_class_that_trains_from_its_cached_forward_is_healthy():
 def test_a_cache_never_refreshed_is_examined_without_a_crash():
     case = xl.adapt(Cached(refresh=False), "W1 b1 W2 b2", "train", X, Y, predict="forward", lr="lr")
     assert not xl.doctor(**case, epochs=2000).healthy
+
+
+OR = np.array([[0], [1], [1], [1]], dtype=float)
+
+
+def unit_case(factor):
+    """A logistic unit on OR (mean BCE) whose gradient is `factor` times the true one."""
+
+    def out(p, Z):
+        return sig(Z @ p["W"] + p["b"])
+
+    def loss(p):
+        o = out(p, X)
+        return float(-np.mean(OR * np.log(o) + (1 - OR) * np.log(1 - o)))
+
+    def grad(p):
+        d = factor * (out(p, X) - OR) / len(X)
+        return {"W": X.T @ d, "b": d.sum(0)}
+
+    params = {"W": np.array([[0.3], [-0.2]]), "b": np.array([0.1])}
+    return {"params": params, "loss": loss, "grad": grad, "X": X, "y": OR, "predict": out}
+
+
+def test_a_factor_within_the_probes_own_error_is_no_finding_for_an_implied_gradient():
+    near = unit_case(1 + 4e-4)  # within the 1e-3 a tiny-rate probe of an update may be off
+    read = xl.doctor(**near, implied=True)
+    assert read.healthy, read
+    assert read.summary.startswith("the gradient agrees with finite differences"), read
+    said = xl.doctor(**near)  # a gradient computed by grad() itself has no such excuse
+    assert [f.code for f in said.findings][:1] == ["constant_scale"], said
+    far = xl.doctor(**unit_case(1 + 5e-3), implied=True)  # beyond it: the update rule's
+    assert "does not step along the slope" in far.summary, far

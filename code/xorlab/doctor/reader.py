@@ -230,8 +230,9 @@ class Reader:
     at params), `gradient(p)`, `printed(p)` (the loss the reader prints, or None),
     `predict(p, Z) -> (m, k)` (or None), `step(p, g)`, the data X: (n, d_in) and y: (n, k),
     `lr`, `epochs` (and whether the reader gave them), the `rng` of the probes, the printed
-    loss at the start (`start_value`, None without a printed loss) and `floor`, the absolute
-    agreement below which finite differences cannot tell a gradient apart."""
+    loss at the start (`start_value`, None without a printed loss), `floor`, the absolute
+    agreement below which finite differences cannot tell a gradient apart, and whether the
+    gradient was read off the reader's update (`implied`, see `gradient.agrees`)."""
 
     params: dict
     grads: dict
@@ -247,6 +248,7 @@ class Reader:
     rng: np.random.Generator
     start_value: float | None
     floor: float
+    implied: bool = False
 
 
 def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):

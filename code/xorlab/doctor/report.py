@@ -49,7 +49,7 @@ def _gradient_phase(reader, findings):
     and the gradient's findings to `findings`. Returns (report, loss(params), gradient_ok)."""
     report, effective, found = loss_phase.examine(reader)
     findings += found
-    wrong = gradient.failing(report, reader.floor)
+    wrong = gradient.failing(report, reader.floor, reader.implied)
     flipped = any(f.code == "sign_flip" for f in findings)
     if wrong and not flipped:
         finding = gradient.finding(report, wrong, len(reader.X))
@@ -81,15 +81,6 @@ def _reconciled(reader, effective, findings):
         "your gradient has the opposite sign and your update adds it: together they descend, "
         f"and it trains: {run}"
     ), losses
-
-
-def _within_probe_error(findings, report):
-    """A gradient read from an update carries the probe's own first-order error: a "constant
-    factor" of 1 (every failing array along the slope, within 1e-3 of its length) is that
-    error, not a finding. Removes it from `findings`."""
-    checks = [report.checks[k] for k in report.failing]
-    if checks and all(c.cosine > 0.9999 and abs(c.norm_ratio - 1) < 1e-3 for c in checks):
-        findings[:] = [f for f in findings if f.code != "constant_scale"]
 
 
 def _update_rule(reader, effective, findings, report):
@@ -171,6 +162,7 @@ def doctor(
     """
     with _seeded(seed):
         reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
+        reader.implied = bool(implied)  # the gradient check's tolerance for the probe's error
         diagnosis = _examine(reader, list(notes), columns, implied)
     diagnosis.seed = seed
     return diagnosis
@@ -181,8 +173,6 @@ def _examine(reader, findings, columns, implied):
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)
-    if implied:
-        _within_probe_error(findings, report)
     if implied and not note:
         note, run = _update_rule(reader, effective, findings, report)
     units = update.unit_axis(reader.params, reader.X.shape[1], columns)
