@@ -73,7 +73,7 @@ def adapt(
         "grad": reader.grad,
         "X": reader.X,
         "y": reader.y,
-        "step": reader.step,
+        "step": _stepper(reader),
         "lr": reader.lr_value,
         "notes": reader.notes(),
         "columns": columns,
@@ -84,6 +84,13 @@ def adapt(
     if epochs is not None:
         case["epochs"] = epochs
     return case
+
+
+def _stepper(reader):
+    """The reader's epoch as the doctor's step (it ignores grads), and `afresh`."""
+    step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
+    step.ignores_grads, step.afresh = True, reader.afresh
+    return step
 
 
 def _quiet(fn, *args, **kw):
@@ -273,11 +280,12 @@ class _Reader:
             )
         return keywords[name]
 
-    def _train(self, twin, X, y, lr):
+    def _train(self, twin, X, y, lr=None):
+        """One call of the reader's training, at rate lr (None: the rate the twin holds)."""
         kw = dict(self.train_args)
         if self.lr_name and not self.lr_is_attr:
-            kw[self.lr_name] = lr
-        elif self.lr_is_attr:
+            kw[self.lr_name] = self.lr_value if lr is None else lr
+        elif self.lr_is_attr and lr is not None:
             self._set(twin, self.lr_name, lr)
         _quiet(self.train_fn, twin, X, y, **kw)
         return twin
@@ -294,11 +302,14 @@ class _Reader:
         last, twin = self._run
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
             twin = self._load(p, keep_dtypes=True)
-        after = self._read(self._train(twin, self.Xr, self.yr, self.lr_value))
+        after = self._read(self._train(twin, self.Xr, self.yr))  # its schedule runs on
         self._run = ({k: v.copy() for k, v in after.items()}, twin)
         return after
 
-    step.ignores_grads = True
+    def afresh(self, p, grads=None):
+        """One epoch of the reader's training from a fresh copy of the reader's object: its
+        state (momentum, moments, counters, schedule) as at the start."""
+        return self._read(self._train(self._load(p, keep_dtypes=True), self.Xr, self.yr))
 
     def predict(self, p, Z):
         twin = self._load(p, keep_dtypes=False)

@@ -148,6 +148,20 @@ CAUSES = {
         "Second suspect: the model. A proof",
         "second-suspect-the-model-a-proof",
     ),
+    "carried_update": Cause(
+        "Your update rule goes wrong over the epochs: what it carries from one epoch to the "
+        "next keeps it from training",
+        "what your update keeps between epochs: a velocity's decay (v = mu * v - lr * g), "
+        "Adam's moments and step count, accumulators (zeroed each step), the rate's schedule",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "step_rule": Cause(
+        "Your update rule is the problem: plain gradient descent with your gradient trains",
+        "your step function's formula: each optimiser's published update, term by term",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "diverged": Cause(
         "Training blew up: the gradient is right, the steps are too large",
         "the learning rate",

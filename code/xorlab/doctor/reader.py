@@ -118,12 +118,14 @@ def _runs(step):
         last = {k: np.array(v) for k, v in new.items()} if isinstance(new, dict) else None
         return new
 
+    run.afresh = lambda p, g: _fresh(pristine)(p, g)
     return run
 
 
 def _checked_step(step, params):
     """`step` with its result checked: a dict holding a numeric array for every parameter (a
-    changed shape is allowed: the doctor reports it). Keeps `ignores_grads`."""
+    changed shape is allowed: the doctor reports it). Keeps `ignores_grads` and `afresh`
+    (one step from a fresh copy of the reader's step: its state as at the start)."""
 
     def checked(p, g):
         new = step(p, g)
@@ -148,6 +150,10 @@ def _checked_step(step, params):
         return new
 
     checked.ignores_grads = getattr(step, "ignores_grads", False)
+    afresh = getattr(step, "afresh", None)
+    if afresh is not None:
+        checked.afresh = lambda p, g: afresh(p, g)
+        checked.afresh.ignores_grads = checked.ignores_grads
     return checked
 
 

@@ -41,6 +41,12 @@ NO_PREDICT = (
     "(then the printed loss, not the gradient, would be wrong): pass predict to tell"
 )
 
+RULE_OR = (
+    "every entry of your update has the sign of the loss's slope, but in no array is it in "
+    "proportion to it: a per-entry update rule (Adam, RMSprop, clipping) or a wrong backward "
+    "pass; I cannot tell which from the update alone: check the update rule's formula first"
+)
+
 MAXIMISED = "your update climbs the loss you give (one to maximise)"
 
 
@@ -95,6 +101,10 @@ def _update_rule(reader, effective, findings, report):
         return "", None
     solved, losses = verify.solves(reader, effective, reader.step)
     if not solved:
+        if _same_signs(report):
+            findings[:] = [f for f in findings if f.code not in GRADIENT]
+            told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
+            findings.append(Finding.of("cannot_tell", told))
         return "", None
     findings[:] = [f for f in findings if f.code not in GRADIENT]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
@@ -103,6 +113,16 @@ def _update_rule(reader, effective, findings, report):
         "your update does not step along the slope of your loss (momentum, an adaptive rate "
         f"or clipping would not), and it trains: {run}"
     ), losses
+
+
+def _same_signs(report):
+    """Every entry of the gradient read off the update has the sign of the loss's slope
+    (entries above 1e-3 of the largest): the steps go downhill entry by entry, only not in
+    proportion to the slope, as a per-entry rule (Adam, RMSprop, clipping) would."""
+    pairs = [(c.analytic.ravel(), c.numeric.ravel()) for c in report.checks.values()]
+    a, n = (np.concatenate(side) for side in zip(*pairs))
+    big = np.abs(n) > 1e-3 * np.abs(n).max()
+    return bool(big.any() and np.all(np.sign(a[big]) == np.sign(n[big])))
 
 
 def _checked(reader, effective, findings, gradient_ok):
