@@ -58,11 +58,13 @@ def adapt(
       with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
     - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
       `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
-    - loss: the name of the method that returns the printed loss, `obj.loss(X, y)`; when
-      omitted, the doctor finds the standard loss the gradient belongs to.
-    - lr: the learning rate: the name of an attribute (a key, for a dict; or a path such as
-      "opt.lr") or of a keyword of `train` (its value from train_args, else its default),
-      which the adapter may set; or the number written in the code.
+    - loss: the name of the method that returns the printed loss, `obj.loss(X, y)` (a
+      function `loss(params, X, y)` for a dict); when omitted, the doctor finds the standard
+      loss the gradient belongs to.
+    - lr: the learning rate your code starts from: the name of an attribute (a key, for a
+      dict; or a path such as "opt.lr") or of a keyword of `train` (its value from
+      train_args, else its default), which the adapter sets only on its probe copies (a
+      schedule runs as written); or the number written in the code.
     - epochs: the reader's number of epochs (the doctor's run is that long).
     - train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
     """
