@@ -148,6 +148,21 @@ CAUSES = {
         "Second suspect: the model. A proof",
         "second-suspect-the-model-a-proof",
     ),
+    "paired_apart": Cause(
+        "Inputs and labels are paired apart in your training: your update follows the "
+        "gradient of the loss with the labels given to other inputs",
+        "the shuffle: one permutation for both (order = rng.permutation(n); X[order], "
+        "y[order]), and the index each label is read with",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "stale_update": Cause(
+        "Your later updates follow a stale gradient: values cached from old weights are reused",
+        "where your training reads activations or outputs: compute them from the current "
+        "weights (call forward in every step)",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "carried_update": Cause(
         "Your update rule goes wrong over the epochs: what it carries from one epoch to the "
         "next keeps it from training",

@@ -154,6 +154,7 @@ def _checked_step(step, params):
     if afresh is not None:
         checked.afresh = lambda p, g: afresh(p, g)
         checked.afresh.ignores_grads = checked.ignores_grads
+    checked.later = getattr(step, "later", None)  # the adapter's probe of a run's later update
     return checked
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from ..core.data import solved as solved_at
-from . import capacity, verify
+from . import capacity, later, verify
 from .findings import Finding
 from .reader import copy
 from .verify import told
@@ -241,6 +241,9 @@ def _update_rule(reader, loss, solved, losses):
     afresh = getattr(reader.step, "afresh", None)
     if afresh is None:  # the doctor's own plain step: no rule of the reader's to blame
         return None
+    found = later.examine(reader, losses)
+    if found:
+        return found
     yours = f"your run, each epoch continuing the last: {told(losses)}"
     run = _better(reader, loss, solved, losses, afresh)
     if run:
