@@ -149,8 +149,8 @@ CAUSES = {
         "second-suspect-the-model-a-proof",
     ),
     "paired_apart": Cause(
-        "Inputs and labels are paired apart in your training: your update follows the "
-        "gradient of the loss with the labels given to other inputs",
+        "Inputs and labels are paired apart in your training: its gradient is the loss's with "
+        "the labels given to other inputs",
         "the shuffle: one permutation for both (order = rng.permutation(n); X[order], "
         "y[order]), and the index each label is read with",
         _GUIDE,

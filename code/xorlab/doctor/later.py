@@ -19,7 +19,7 @@ import numpy as np
 from .findings import Finding
 from .loss import standard_losses
 
-MAX_PAIRED = 6
+MAX_PAIRED = 4
 """Re-pairings are tried for at most this many samples (all n! orders of the labels)."""
 
 
@@ -50,19 +50,22 @@ def _loss_of(reader, name, y):
 
 
 def _standard(reader):
-    """The standard loss whose gradient the reader's first update follows, or None."""
+    """The standard loss whose gradient the reader's first update follows (in direction), and
+    the update's length against that gradient's: (name, scale), or (None, None)."""
     g = _flat(reader.grads, reader.params)
     for name in standard_losses(reader.y):
         f = _numeric(_loss_of(reader, name, reader.y), reader.params)
-        if _cosine(g, f) > 0.9999 and abs(np.linalg.norm(g) / np.linalg.norm(f) - 1) < 1e-2:
-            return name
-    return None
+        if _cosine(g, f) > 0.9999:
+            return name, float(np.linalg.norm(g) / np.linalg.norm(f))
+    return None, None
 
 
 def _repaired(reader, name, p, g):
     """The first re-pairing of the labels (an order, not the given one) whose loss's gradient
-    at p is the update's gradient g (cosine above 0.9999), or None."""
-    y, seen = reader.y, {reader.y.tobytes()}
+    at p is the update's gradient g (cosine above 0.9999), or None. A re-pairing that turns
+    every label into its opposite (XOR's can) is skipped: it cannot be told from a flip."""
+    y = reader.y
+    seen = {y.tobytes(), (y.max() + y.min() - y).tobytes()}
     for order in itertools.permutations(range(len(y))):
         if y[list(order)].tobytes() in seen:
             continue  # the same labels in the same places: the given pairing
@@ -72,30 +75,60 @@ def _repaired(reader, name, p, g):
     return None
 
 
+def at_start(reader):
+    """The reader's (wrong) gradient at the start as the gradient of a standard loss with the
+    labels re-paired to other inputs: the finding, or None (also without predict, or with
+    more than `MAX_PAIRED` samples)."""
+    if reader.predict is None or len(reader.y) > MAX_PAIRED:
+        return None
+    g = _flat(reader.grads, reader.params)
+    for name in standard_losses(reader.y):
+        order = _repaired(reader, name, reader.params, g)
+        if order:
+            return Finding.of(
+                "paired_apart",
+                f"your gradient is the gradient of the {name} with the labels of samples "
+                f"{list(order)} given to samples {list(range(len(order)))}: cosine above 0.9999",
+            )
+    return None
+
+
 EPOCHS = 50
 """The later update read is the one after at most this many epochs (half a run that blew up)."""
 
 
-def examine(reader, losses):
-    """The finding about a later update of the reader's run (whose losses were `losses`), read
-    after `EPOCHS` epochs, or None."""
-    later = getattr(reader.step, "later", None)
-    if later is None or reader.predict is None:
-        return None
-    finite = int(np.argmin(np.isfinite(losses))) if not np.isfinite(losses[-1]) else len(losses)
-    epochs = max(1, min(EPOCHS, (finite - 1) // 2))
-    read = later(epochs)
-    name = read is not None and _standard(reader)
-    if not name:
+def _astray(reader, name, scale, epochs):
+    """The later update after `epochs` epochs when it does not follow the loss's gradient:
+    (params, its gradient dict, flat, the loss's flat gradient times `scale`), or None."""
+    read = reader.step.later(epochs)
+    if read is None:
         return None
     end, g = read
-    loss = _loss_of(reader, name, reader.y)
-    true = _numeric(loss, end)
-    flat = _flat(g, end)
+    flat, true = _flat(g, end), scale * _numeric(_loss_of(reader, name, reader.y), end)
     if not (np.all(np.isfinite(flat)) and np.all(np.isfinite(true))):
         return None
     if _cosine(flat, true) > 0.99 or np.linalg.norm(flat) < 1e-2 * np.linalg.norm(true):
         return None  # it follows the gradient, or barely moves (a schedule's business)
+    return end, g, flat, true
+
+
+def examine(reader, losses):
+    """The finding about a later update of the reader's run (whose losses were `losses`), read
+    after `EPOCHS` epochs (and, when that one follows the gradient, one and two more), or
+    None."""
+    if getattr(reader.step, "later", None) is None or reader.predict is None:
+        return None
+    name, scale = _standard(reader)
+    finite = int(np.argmin(np.isfinite(losses))) if not np.isfinite(losses[-1]) else len(losses)
+    first = max(1, min(EPOCHS, (finite - 1) // 2))
+    found = None
+    for epochs in (first, first + 1, first + 2):
+        found = name and _astray(reader, name, scale, epochs)
+        if found:
+            break
+    if not found:
+        return None
+    end, g, flat, true = found
     said = f"after {epochs} epochs, your update against the {name}'s gradient: cosine "
     said += f"{_cosine(flat, true):+.3f}"
     paired = _repaired(reader, name, end, flat) if len(reader.y) <= MAX_PAIRED else None

@@ -28,7 +28,7 @@ import contextlib
 
 import numpy as np
 
-from . import capacity, gradient, training, update, verify
+from . import capacity, gradient, later, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
@@ -57,7 +57,10 @@ def _gradient_phase(reader, findings):
     findings += found
     wrong = gradient.failing(report, reader.floor, reader.implied)
     flipped = any(f.code == "sign_flip" for f in findings)
-    if wrong and not flipped:
+    paired = later.at_start(reader) if wrong and not flipped else None
+    if paired:  # the gradient of the right loss, on labels paired with other inputs
+        findings.append(paired)
+    elif wrong and not flipped:
         finding = gradient.finding(report, wrong, len(reader.X))
         if reader.predict is None and reader.printed is not None:
             finding.evidence += f"\n{NO_PREDICT}"
@@ -101,7 +104,7 @@ def _update_rule(reader, effective, findings, report):
         return "", None
     solved, losses = verify.solves(reader, effective, reader.step)
     if not solved:
-        if _same_signs(report):
+        if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
             told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
             findings.append(Finding.of("cannot_tell", told))
@@ -123,6 +126,13 @@ def _same_signs(report):
     a, n = (np.concatenate(side) for side in zip(*pairs))
     big = np.abs(n) > 1e-3 * np.abs(n).max()
     return bool(big.any() and np.all(np.sign(a[big]) == np.sign(n[big])))
+
+
+def _rule(reader, effective, losses):
+    """Is the reader's update rule the problem of a run (`losses`) that does not train with a
+    right gradient? A later update that strays (`later`), else a change that verifies
+    (`verify.update_rule`): the finding, or None."""
+    return later.examine(reader, losses) or verify.update_rule(reader, effective, losses)
 
 
 def _checked(reader, effective, findings, gradient_ok):
@@ -208,7 +218,9 @@ def _examine(reader, findings, columns, implied):
         return Diagnosis.of(findings, report, run, note)
     findings += loss_phase.impossible(reader, first)
     codes = [f.code for f in findings]
-    losses, found, summary = training.examine(reader, effective, codes, gradient_ok)
+    losses, found, summary = training.examine(
+        reader, effective, codes, gradient_ok, lambda run: _rule(reader, effective, run)
+    )
     findings = _checked(reader, effective, findings + found, gradient_ok)
     return Diagnosis.of(findings, report, losses, summary)
 

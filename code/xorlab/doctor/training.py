@@ -9,10 +9,9 @@ from functools import cached_property
 import numpy as np
 
 from ..core.data import solved as solved_at
-from . import capacity, later, verify
+from . import capacity
 from .findings import Finding
 from .reader import copy
-from .verify import told
 
 WRONG_WAY = frozenset({"sign_flip", "update_climbs", "symmetric", "no_bias", "integer_weights"})
 """Findings after which a run says nothing more: its steps go the wrong way or cannot learn."""
@@ -221,44 +220,6 @@ def _slow_or_unfit(probes):
     )
 
 
-def _better(reader, loss, solved, losses, step):
-    """The run of `step` (a change to the reader's update) in words when it makes the loss
-    fall, to below half where the reader's run ends (or to a solution); else None."""
-    fresh, end = _run(step, reader.gradient, reader.params, loss, reader.epochs)
-    fit = bool(np.isfinite(fresh[-1]) and solved and solved(end))
-    lower = not np.isfinite(losses[-1]) or fresh[-1] < 0.5 * losses[-1]
-    if not (fit or (verify.falls(fresh) and lower)):
-        return None
-    return told(fresh) + (", every output on the right side" if fit else "")
-
-
-def _update_rule(reader, loss, solved, losses):
-    """Gradient right, run not training: is the update rule the problem? With a stateful step
-    (the reader's object, or a step function with state), the same epochs each from a fresh
-    copy of it (its state and schedule as at the start: every epoch a first update); with a
-    step function of the gradient, plain gradient descent with that gradient at the reader's
-    rate. The finding when that change verifies (`_better`), else None."""
-    afresh = getattr(reader.step, "afresh", None)
-    if afresh is None:  # the doctor's own plain step: no rule of the reader's to blame
-        return None
-    found = later.examine(reader, losses)
-    if found:
-        return found
-    yours = f"your run, each epoch continuing the last: {told(losses)}"
-    run = _better(reader, loss, solved, losses, afresh)
-    if run:
-        fresh = "each from a fresh copy of your step (its state and schedule as at the start)"
-        return Finding.of("carried_update", f"{yours}\nchecked: the same epochs, {fresh}: {run}")
-    if getattr(reader.step, "ignores_grads", False):
-        return None  # its gradient was read off the update: it holds the rule too
-    lr = reader.lr
-    run = _better(reader, loss, solved, losses, lambda p, g: {k: p[k] - lr * g[k] for k in p})
-    if run:
-        plain = f"plain gradient descent with your gradient, p - {lr:g} * g"
-        return Finding.of("step_rule", f"{yours}\nchecked: {plain}: {run}")
-    return None
-
-
 def _not_training(probes):
     """Why a right gradient does not train: the first cause whose evidence holds, or None."""
     return _stuck(probes) or _plateau(probes) or _lr_too_small(probes) or _slow_or_unfit(probes)
@@ -292,9 +253,11 @@ def _solved(reader):
     return lambda p: solved_at(np.asarray(reader.predict(p, reader.X), float), reader.y, mid)
 
 
-def examine(reader, loss, codes, gradient_ok):
+def examine(reader, loss, codes, gradient_ok, update_rule=None):
     """Run the reader's steps (the loss `loss(params)`), after the earlier findings' `codes`
-    and whether the gradient was right: (losses (steps + 1,), findings, summary)."""
+    and whether the gradient was right: (losses (steps + 1,), findings, summary). When the
+    gradient is right and the run does not train, `update_rule(losses)` (the report's: is the
+    reader's update rule the problem?) is asked first: a finding, or None."""
     losses, current = _run(reader.step, reader.gradient, reader.params, loss, reader.epochs)
     solved = _solved(reader)
     finite = bool(np.isfinite(losses[-1]))
@@ -302,7 +265,7 @@ def examine(reader, loss, codes, gradient_ok):
     if WRONG_WAY & set(codes):
         return losses, [], _summary(losses, trained, solved)
     health = _health(losses, reader.lr)
-    rule = None if trained or not gradient_ok else _update_rule(reader, loss, solved, losses)
+    rule = None if trained or not gradient_ok or not update_rule else update_rule(losses)
     if rule:
         return losses, [rule], _summary(losses, trained, solved)
     if health or not gradient_ok or trained:
