@@ -147,3 +147,58 @@ def test_a_step_function_that_breaks_descent_is_named_after_plain_descent_trains
     assert healthy.healthy, healthy
     assert broken.codes[:1] == ["step_rule"], broken
     assert "checked: plain gradient descent with your gradient, p - 1 * g" in str(broken)
+
+
+def test_a_start_too_large_is_named_once_a_smaller_start_fits():
+    def start(scale):
+        net = Net("sgd", lr=1.0, seed=2)
+        net.p = {k: scale * v + (scale - 1) * (k == "b1") for k, v in net.p.items()}
+        return net
+
+    big = start(12.0)
+    with np.errstate(all="ignore"):
+        for _ in range(1500):
+            big.train(X, Y)
+        stuck = not np.all((big.forward(X) > 0.5) == (Y > 0.5))
+    assert stuck  # the reader's run from the large start does not solve XOR
+    case = xl.adapt(start(12.0), "p.W1 p.b1 p.W2 p.b2", "train", X, Y, predict="forward", lr="lr")
+    found = xl.doctor(**case, epochs=1500)
+    assert found.codes[:1] == ["large_start"], found
+    assert "checked: your steps from your start times 0.1 solve it" in str(found)
+
+
+class Flat:
+    """A 2-3-1 sigmoid net trained on y as given; with flat y (n,), p - y broadcasts to
+    (n, n), and the reader averaged it back to one column (the bug)."""
+
+    def __init__(self, lr=2.0, seed=4):
+        rng = np.random.default_rng(seed)
+        self.W1, self.b1 = rng.normal(0, 1, (2, 3)), np.zeros(3)
+        self.W2, self.b2 = rng.normal(0, 1, (3, 1)), np.zeros(1)
+        self.lr = lr
+
+    def forward(self, Z):
+        self.h = sig(Z @ self.W1 + self.b1)
+        return sig(self.h @ self.W2 + self.b2)
+
+    def cost(self, Z, T):
+        """Mean BCE, which broadcasts the same way (its gradient is the one train follows)."""
+        out = self.forward(Z)
+        return float(-np.mean(T * np.log(out) + (1 - T) * np.log(1 - out)))
+
+    def train(self, Z, T):
+        d2 = np.mean(self.forward(Z) - T, axis=1, keepdims=True) / len(Z)
+        d1 = (d2 @ self.W2.T) * self.h * (1 - self.h)
+        self.W2 -= self.lr * self.h.T @ d2
+        self.b2 -= self.lr * d2.sum(0)
+        self.W1 -= self.lr * Z.T @ d1
+        self.b1 -= self.lr * d1.sum(0)
+
+
+def test_flat_targets_against_column_outputs_are_named_once_reshaped_targets_fit():
+    kw = {"predict": "forward", "loss": "cost", "lr": "lr"}
+    assert xl.doctor(**xl.adapt(Flat(), "W1 b1 W2 b2", "train", X, Y, **kw), epochs=2000).healthy
+    flat = xl.adapt(Flat(), "W1 b1 W2 b2", "train", X, Y.ravel(), **kw)
+    found = xl.doctor(**flat, epochs=2000)
+    assert found.codes[:1] == ["target_shape"], found
+    assert "y of shape (4,) against outputs of (4, 1)" in found.findings[0].evidence

@@ -88,9 +88,14 @@ def adapt(
 
 
 def _stepper(reader):
-    """The reader's epoch as the doctor's step (it ignores grads), `afresh` and `later`."""
+    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later` and
+    `reshaped` (flat targets shaped like 2-D outputs)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
+    column = reader.outputs_shaped()
+    if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
+        step.reshaped = lambda p, grads=None: reader.step(p, y=column)
+        step.reshaped.shapes = (reader.yr.shape, column.shape)
     return step
 
 
@@ -120,7 +125,7 @@ class _Reader:
         self._data_checks()
         self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
-        self._run = (None, None)  # the last epoch's result and the object that made it
+        self._runs = {False: (None, None), True: (None, None)}  # (last result, its object)
         self._updates = None  # updates per epoch, counted once
 
     # -- the reader's object -------------------------------------------------------------
@@ -261,17 +266,25 @@ class _Reader:
     def start(self):
         return self._read(self.obj)
 
-    def step(self, p, grads=None):
+    def step(self, p, grads=None, y=None):
         """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
         continue a run (p is what the last epoch returned) go on with the same copy of the
         reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
-        the reader's run; any other p starts a run from a fresh copy."""
-        last, twin = self._run
+        the reader's run; any other p starts a run from a fresh copy. `y`: other targets (a
+        run of its own)."""
+        last, twin = self._runs[y is not None]
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
             twin = self._load(p, keep_dtypes=True)
-        after = self._read(self._train(twin, self.Xr, self.yr))  # its schedule runs on
-        self._run = ({k: v.copy() for k, v in after.items()}, twin)
+        after = self._read(self._train(twin, self.Xr, self.yr if y is None else y))
+        self._runs[y is not None] = ({k: v.copy() for k, v in after.items()}, twin)
         return after
+
+    def outputs_shaped(self):
+        """y shaped like the reader's outputs, when it is flat and they are not; else None."""
+        if self.predict_fn is None or self.yr.ndim != 1:
+            return None
+        out = np.shape(quiet(self.predict_fn, copy.deepcopy(self.obj), self.Xr))
+        return self.yr.reshape(out) if len(out) == 2 and np.prod(out) == self.n else None
 
     def afresh(self, p, grads=None):
         """One epoch of the reader's training from a fresh copy of the reader's object: its

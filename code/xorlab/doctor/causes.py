@@ -195,6 +195,19 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "target_shape": Cause(
+        "Targets shaped unlike the outputs: numpy broadcasts their difference into a matrix",
+        "the shape of y: (n, 1) like the outputs (y.reshape(-1, 1)), not (n,)",
+        _GUIDE,
+        *_ADAPTER,
+    ),
+    "large_start": Cause(
+        "Initial weights too large (saturated or exploding units): the same training from a "
+        "start 10 times smaller fits",
+        "the initialisation's scale: about 1 / sqrt(inputs per unit)",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "plateau_start": Cause(
         "Start on a plateau: tiny weights put the net on XOR's saddle point",
         "the initialisation's scale",

@@ -195,6 +195,29 @@ def _lr_too_small(probes):
     )
 
 
+LARGE_START = 4.0
+"""Initial parameters this large (in absolute value) may saturate sigmoid and tanh units."""
+
+
+def _large_start(probes):
+    """Initial parameters too large: the reader's own steps from the start times 0.1 solve
+    the task (checked), where the run from the reader's start does not. The finding, or None
+    (also when no parameter reaches `LARGE_START`)."""
+    r = probes.reader
+    big = max(float(np.abs(v).max()) for v in r.params.values())
+    if big < LARGE_START:
+        return None
+    small = {k: 0.1 * v for k, v in r.params.items()}
+    steps = _steps_to_solve(r.step, r.gradient, small, probes.solved, r.epochs)
+    if steps is None:
+        return None
+    return Finding.of(
+        "large_start",
+        f"parameters up to {big:.3g} at the start; {probes.fell}; checked: your steps from "
+        f"your start times 0.1 solve it in {steps:,} steps",
+    )
+
+
 def _slow_or_unfit(probes):
     """Too few steps (the reader's steps fit the data later, and the reader gave the epochs),
     nothing (they fit it later), a model that cannot fit the data, or a fit that stalls."""
@@ -207,6 +230,9 @@ def _slow_or_unfit(probes):
         )
     if more:
         return None
+    large = _large_start(probes)
+    if large:
+        return large
     if probes.fit is None:
         return Finding.of(
             "cannot_fit",

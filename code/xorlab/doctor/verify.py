@@ -199,6 +199,13 @@ def update_rule(reader, loss, losses):
     if afresh is None:  # the doctor's own plain step: no rule of the reader's to blame
         return None
     yours = f"your run, each epoch continuing the last: {told(losses)}"
+    reshaped = getattr(reader.step, "reshaped", None)
+    moved = reshaped and _better(reader, loss, losses, reshaped)
+    if moved:
+        flat, column = reshaped.shapes
+        said = f"y of shape {flat} against outputs of {column}; checked: the same epochs with "
+        said += f"y of shape {column} (the loss is still yours): {moved}"
+        return Finding.of("target_shape", f"{yours}\n{said}")
     moved = _better(reader, loss, losses, afresh)
     if moved:
         fresh = "each from a fresh copy of your step (its state and schedule as at the start)"
