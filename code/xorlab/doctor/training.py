@@ -283,7 +283,8 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
     """Run the reader's steps (the loss `loss(params)`), after the earlier findings' `codes`
     and whether the gradient was right: (losses (steps + 1,), findings, summary). When the
     gradient is right and the run does not train, `update_rule(losses)` (the report's: is the
-    reader's update rule the problem?) is asked first: a finding, or None."""
+    reader's update rule the problem?) is asked first: a finding, or None; without the
+    reader's epochs, it is dropped when the reader's steps, continued, solve the task."""
     losses, current = _run(reader.step, reader.gradient, reader.params, loss, reader.epochs)
     solved = _solved(reader)
     finite = bool(np.isfinite(losses[-1]))
@@ -291,12 +292,15 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
     if WRONG_WAY & set(codes):
         return losses, [], _summary(losses, trained, solved)
     health = _health(losses, reader.lr)
+    budget = int(min(max(5 * reader.epochs, 2000), 10_000))
     rule = None if trained or not gradient_ok or not update_rule else update_rule(losses)
+    if rule and not reader.epochs_given and finite and solved:  # the doctor's 300-step probe:
+        more = _steps_to_solve(reader.step, reader.gradient, current, solved, budget)
+        rule = None if more else rule  # slow, not wrong, when the reader's steps get there
     if rule:
         return losses, [rule], _summary(losses, trained, solved)
     if health or not gradient_ok or trained:
         return losses, health, _summary(losses, trained, solved)
-    budget = int(min(max(5 * reader.epochs, 2000), 10_000))
     ratio = _step_ratio(reader.step, reader.gradient, reader.params)
     probes = Probes(reader, losses, current, solved or (lambda p: False), ratio, budget)
     why = _not_training(probes)
