@@ -1,13 +1,15 @@
 """Later updates: the first update of the reader's run follows the loss's gradient (the gradient
-check), but does a later one? At the end of a run that did not train, the doctor reads the
-gradient one more update of that run follows (`step.later`, the adapter's: one epoch at a tiny
-rate on a copy of the reader's object as the run left it, with its caches and random state)
-and compares it with finite differences of the loss at the same weights:
+check), but does a later one? When a run did not train, the doctor replays up to `EPOCHS`
+epochs of it on a private copy of the reader's object, reads the gradient one more update
+follows (`step.later`, the adapter's: one epoch at a tiny rate on a copy of the object as the
+run left it, with its caches and random state), and compares it with finite differences of
+the loss at the same weights:
 
-* it follows the gradient of the loss with the labels re-paired to other inputs (and not the
-  given pairing): inputs and labels are shuffled apart;
-* it hardly changes when the weights change, while the loss's gradient does: it is computed
-  from values cached under old weights (stale).
+* it is the gradient of the loss with the labels re-paired to other inputs (and not of the
+  given pairing): inputs and labels are shuffled apart (`at_start` asks the same of a wrong
+  gradient at the start);
+* in some arrays it is still the very first update, while the loss's gradient there has
+  moved on: it is computed from values cached under the first weights (stale).
 
 Both are evidence read off the reader's own run, not guesses; anything else says nothing.
 """
