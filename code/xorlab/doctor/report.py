@@ -11,11 +11,15 @@ likely cause first (`causes.CAUSES`), each with its evidence, where to look in t
 book's section:
 1. the gradient, array by array, against finite differences of the loss, with the pattern of
    the error read off (`gradient`); when it does not match the printed loss but matches a
-   standard loss of the outputs, the printed loss is the finding instead (`loss`);
+   standard loss of the outputs, the printed loss is the finding instead (`loss`); when it is
+   a standard loss's gradient with the labels paired to other inputs, that is (`later`);
 2. the update (does it descend?), the start (symmetric units), the model (an output pinned
    without biases), the storage (shapes that change) (`update`, `capacity`);
 3. a short training run: blown up, rising, oscillating; and when the gradient is right but the
-   loss does not fall enough, why (`training`);
+   loss does not fall enough, why (`training`): first whether the update rule is the problem,
+   from a later update of the run (`later`: labels paired apart, a stale cache) or a change
+   that verifies (`verify.update_rule`: targets reshaped, each epoch from a fresh copy,
+   plain gradient descent);
 4. the advice tried before it is given (`verify`): smaller steps, a flipped update; when none
    makes the loss fall, "cannot tell" with what was checked.
 Gradient, loss and update are judged together: a gradient of the opposite sign that the update
