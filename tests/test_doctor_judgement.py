@@ -159,12 +159,13 @@ def _adam_of_g(lr):
     return step
 
 
-def test_a_bug_outside_the_vocabulary_gets_cannot_tell_not_a_learning_rate():
-    found = doctor(_start(), _bce, _bce_grad, X, Y, predict=_predict, step=_adam_of_g(0.01))
-    assert found.codes == ["cannot_tell"], str(found)
+def test_a_broken_update_rule_is_named_once_plain_descent_trains_not_a_learning_rate():
+    step = _adam_of_g(0.01)
+    found = doctor(_start(), _bce, _bce_grad, X, Y, predict=_predict, step=step, lr=0.01)
+    assert found.codes == ["step_rule"], str(found)
     evidence = found.findings[0].evidence
-    assert "agrees with finite differences" in evidence and "times 0.01" in evidence
-    assert "first step is not finite" in evidence
+    assert "NaN or inf at step 1" in evidence  # the reader's run
+    assert "checked: plain gradient descent with your gradient, p - 0.01 * g" in evidence
 
 
 class _Program(scoring.Expected):

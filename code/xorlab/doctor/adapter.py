@@ -19,15 +19,14 @@ gradient is that of one of the reader's real updates:
   epochs at the reader's rate: one sample makes one update whatever the loop.
 """
 
-import contextlib
 import copy
 import inspect
-import io
 import numbers
 
 import numpy as np
 
 from ..core import _validate
+from .calls import keywords, quiet, reduce_to, step_into
 from .findings import Finding
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
@@ -58,11 +57,13 @@ def adapt(
       with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
     - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
       `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
-    - loss: the name of the method that returns the printed loss, `obj.loss(X, y)`; when
-      omitted, the doctor finds the standard loss the gradient belongs to.
-    - lr: the learning rate: the name of an attribute (a key, for a dict; or a path such as
-      "opt.lr") or of a keyword of `train` (its value from train_args, else its default),
-      which the adapter may set; or the number written in the code.
+    - loss: the name of the method that returns the printed loss, `obj.loss(X, y)` (a
+      function `loss(params, X, y)` for a dict); when omitted, the doctor finds the standard
+      loss the gradient belongs to.
+    - lr: the learning rate your code starts from: the name of an attribute (a key, for a
+      dict; or a path such as "opt.lr") or of a keyword of `train` (its value from
+      train_args, else its default), which the adapter sets only on its probe copies (a
+      schedule runs as written); or the number written in the code.
     - epochs: the reader's number of epochs (the doctor's run is that long).
     - train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
     """
@@ -73,7 +74,7 @@ def adapt(
         "grad": reader.grad,
         "X": reader.X,
         "y": reader.y,
-        "step": reader.step,
+        "step": _stepper(reader),
         "lr": reader.lr_value,
         "notes": reader.notes(),
         "columns": columns,
@@ -86,38 +87,16 @@ def adapt(
     return case
 
 
-def _quiet(fn, *args, **kw):
-    """Call fn with its prints swallowed (learners print the loss every few epochs)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return fn(*args, **kw)
-
-
-def _step_into(value, part):
-    """One step of a parameter path: a dict key, a list index or an attribute."""
-    if isinstance(value, dict):
-        return value[part]
-    if isinstance(value, (list, tuple)):
-        return value[int(part)]
-    return getattr(value, part)
-
-
-def _keywords(fn):
-    """The keyword parameters of fn: name -> default (`inspect.Parameter.empty` if none)."""
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return {}
-    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-    return {q.name: q.default for q in params if q.kind in kinds}
-
-
-def _reduce_to(d, shape):
-    """Average a broadcast array back to `shape` (a step that changed a parameter's shape)."""
-    while d.ndim > len(shape):
-        d = d.mean(axis=0)
-    axes = tuple(i for i, (a, b) in enumerate(zip(d.shape, shape)) if b == 1 and a != 1)
-    d = d.mean(axis=axes, keepdims=True) if axes else d
-    return np.broadcast_to(d, shape)
+def _stepper(reader):
+    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later` and
+    `reshaped` (flat targets shaped like 2-D outputs)."""
+    step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
+    step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
+    column = reader.outputs_shaped()
+    if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
+        step.reshaped = lambda p, grads=None: reader.step(p, y=column)
+        step.reshaped.shapes = (reader.yr.shape, column.shape)
+    return step
 
 
 class _Reader:
@@ -146,7 +125,7 @@ class _Reader:
         self._data_checks()
         self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
-        self._run = (None, None)  # the last epoch's result and the object that made it
+        self._runs = {False: (None, None), True: (None, None)}  # (last result, its object)
         self._updates = None  # updates per epoch, counted once
 
     # -- the reader's object -------------------------------------------------------------
@@ -165,13 +144,13 @@ class _Reader:
         """The value at `name`: an attribute (a key for a dict), or a dotted path through
         attributes, dict keys and list indices ('params.W1', 'weights.0')."""
         for part in self._path(name):
-            twin = _step_into(twin, part)
+            twin = step_into(twin, part)
         return twin
 
     def _set(self, twin, name, value):
         *inner, last = self._path(name)
         for part in inner:
-            twin = _step_into(twin, part)
+            twin = step_into(twin, part)
         if isinstance(twin, dict):
             twin[last] = value
         elif isinstance(twin, list):
@@ -192,9 +171,9 @@ class _Reader:
             raise TypeError(f"a parameter must be numeric, got {type(value).__name__}")
         return arr.shape, arr.dtype, isinstance(value, numbers.Number)
 
-    def _load(self, p, keep_dtypes):
-        """A deep copy of the reader's object holding the parameters p."""
-        twin = copy.deepcopy(self.obj)
+    def _load(self, p, keep_dtypes, source=None):
+        """A deep copy of the reader's object (or of `source`, a copy of it) holding p."""
+        twin = copy.deepcopy(self.obj if source is None else source)
         for k in self.names:
             shape, dtype, scalar = self.kinds[k]
             v = np.array(p[k], dtype=dtype if keep_dtypes else np.float64)
@@ -256,9 +235,9 @@ class _Reader:
         if name in self.train_args:
             return self.train_args[name]
         where = "key" if self.is_dict else "attribute"
-        keywords = _keywords(self.train_target)
-        if name not in keywords:
-            optional = [k for k, v in keywords.items() if v is not inspect.Parameter.empty]
+        named = keywords(self.train_target)
+        if name not in named:
+            optional = [k for k, v in named.items() if v is not inspect.Parameter.empty]
             listed = ", ".join(repr(k) for k in optional) or "none"
             raise ValueError(
                 f"lr={name!r}: the object has no {where} {name!r} and train has no keyword "
@@ -266,61 +245,95 @@ class _Reader:
                 "training reads the rate from, or, if the rate is a number written in "
                 "the code, pass that number as lr"
             )
-        if keywords[name] is inspect.Parameter.empty:
+        if named[name] is inspect.Parameter.empty:
             raise ValueError(
                 f"lr={name!r}: train's keyword {name!r} has no default; give the rate you "
                 f"train with in train_args={{{name!r}: <your rate>}}"
             )
-        return keywords[name]
+        return named[name]
 
-    def _train(self, twin, X, y, lr):
+    def _train(self, twin, X, y, lr=None):
+        """One call of the reader's training, at rate lr (None: the rate the twin holds)."""
         kw = dict(self.train_args)
         if self.lr_name and not self.lr_is_attr:
-            kw[self.lr_name] = lr
-        elif self.lr_is_attr:
+            kw[self.lr_name] = self.lr_value if lr is None else lr
+        elif self.lr_is_attr and lr is not None:
             self._set(twin, self.lr_name, lr)
-        _quiet(self.train_fn, twin, X, y, **kw)
+        quiet(self.train_fn, twin, X, y, **kw)
         return twin
 
     # -- what the doctor calls ----------------------------------------------------------
     def start(self):
         return self._read(self.obj)
 
-    def step(self, p, grads=None):
+    def step(self, p, grads=None, y=None):
         """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
         continue a run (p is what the last epoch returned) go on with the same copy of the
         reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
-        the reader's run; any other p starts a run from a fresh copy."""
-        last, twin = self._run
+        the reader's run; any other p starts a run from a fresh copy. `y`: other targets (a
+        run of its own)."""
+        last, twin = self._runs[y is not None]
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
             twin = self._load(p, keep_dtypes=True)
-        after = self._read(self._train(twin, self.Xr, self.yr, self.lr_value))
-        self._run = ({k: v.copy() for k, v in after.items()}, twin)
+        after = self._read(self._train(twin, self.Xr, self.yr if y is None else y))
+        self._runs[y is not None] = ({k: v.copy() for k, v in after.items()}, twin)
         return after
 
-    step.ignores_grads = True
+    def outputs_shaped(self):
+        """y shaped like the reader's outputs, when it is flat and they are not; else None."""
+        if self.predict_fn is None or self.yr.ndim != 1:
+            return None
+        out = np.shape(quiet(self.predict_fn, copy.deepcopy(self.obj), self.Xr))
+        return self.yr.reshape(out) if len(out) == 2 and np.prod(out) == self.n else None
+
+    def afresh(self, p, grads=None):
+        """One epoch of the reader's training from a fresh copy of the reader's object: its
+        state (momentum, moments, counters, schedule) as at the start."""
+        return self._read(self._train(self._load(p, keep_dtypes=True), self.Xr, self.yr))
+
+    def later(self, epochs):
+        """A later update of the reader's run: `epochs` epochs of it on a private copy of the
+        object, then the gradient one more epoch follows (at a tiny rate, on copies of the
+        object as the run left it: its caches, counters, random state): (the weights reached,
+        that gradient), or None when that epoch is not proportional to its rate (momentum,
+        Adam) or the rate cannot be set."""
+        if not self._updates:
+            return None
+        twin = copy.deepcopy(self.obj)
+        with np.errstate(all="ignore"):
+            for _ in range(epochs):
+                self._train(twin, self.Xr, self.yr)
+        p = self._read(twin)
+        g = self._implied(p, twin)
+        return None if g is None else (p, g)
+
+    def _implied(self, p, twin):
+        lr = self._probe_lr(p, self.Xr, self.yr)
+        a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in (lr, 10 * lr))
+        a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
+        gap = sum(float(np.sum((a[k] - b[k]) ** 2)) for k in self.names)
+        return a if gap <= 1e-6 * sum(float(np.sum(a[k] ** 2)) for k in self.names) else None
 
     def predict(self, p, Z):
         twin = self._load(p, keep_dtypes=False)
-        out = np.asarray(
-            _quiet(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64
-        )
+        out = np.asarray(quiet(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64)
         if out.ndim == 1:
             return out.reshape(-1, 1)
         return out.T if self.columns else out
 
     def loss(self, p):
         twin = self._load(p, keep_dtypes=False)
-        return _quiet(self.loss_fn, twin, self.Xr, self.yr)
+        return quiet(self.loss_fn, twin, self.Xr, self.yr)
 
-    def _displacement(self, p, X, y, lr):
-        """(p - p') / lr for one call of the training method on (X, y), float64 weights."""
-        after = self._read(self._train(self._load(p, keep_dtypes=False), X, y, lr))
+    def _displacement(self, p, X, y, lr, source=None):
+        """(p - p') / lr for one call of the training method on (X, y), float64 weights, from
+        a copy of the reader's object (or of `source`)."""
+        after = self._read(self._train(self._load(p, False, source), X, y, lr))
         out = {}
         for k in self.names:
             d = (p[k] - after[k]) / lr
             if d.shape != p[k].shape:  # the step broadcast the array: the doctor reports it
-                d = _reduce_to(d, p[k].shape)
+                d = reduce_to(d, p[k].shape)
             out[k] = np.array(d, dtype=np.float64)
         return out
 
@@ -353,7 +366,10 @@ class _Reader:
         """Updates per epoch, n / B rounded up: B is the most samples one call takes in a
         single update (its step exactly proportional to the rate), found by bisection; 0
         when even one sample's step is not (an update that reuses values it changed)."""
-        if not self._one_update(p, 1):
+        one = self._one_update(p, 1)
+        if one is None:  # the reader's code fails on part of the data: it takes all of it
+            return 1
+        if not one:
             return 0
         lo, hi = 1, self.n
         while lo < hi:
@@ -364,11 +380,16 @@ class _Reader:
     def _one_update(self, p, m):
         """Whether one call on m samples is one update: its step, divided by the rate, is the
         same at two rates (1% and 10% of the largest weight) to 1e-4, on the first m samples
-        and on the last m (one subset can leave a parameter still by chance)."""
-        return all(
-            self._proportional(p, *self._samples(part))
-            for part in (slice(0, m), slice(self.n - m, self.n))
-        )
+        and on the last m (one subset can leave a parameter still by chance). None when the
+        reader's code fails on m of the samples (a class that backpropagates activations
+        cached from the whole data): the reader never trains on fewer."""
+        try:
+            return all(
+                self._proportional(p, *self._samples(part))
+                for part in (slice(0, m), slice(self.n - m, self.n))
+            )
+        except Exception:  # the reader's own code, on data it never sees
+            return None
 
     def _proportional(self, p, X, y):
         lr = self._probe_lr(p, X, y, relative=1e-2)

@@ -148,6 +148,35 @@ CAUSES = {
         "Second suspect: the model. A proof",
         "second-suspect-the-model-a-proof",
     ),
+    "paired_apart": Cause(
+        "Inputs and labels are paired apart in your training: its gradient is the loss's with "
+        "the labels given to other inputs",
+        "the shuffle: one permutation for both (order = rng.permutation(n); X[order], "
+        "y[order]), and the index each label is read with",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "stale_update": Cause(
+        "Your later updates follow a stale gradient: values cached from old weights are reused",
+        "where your training reads activations or outputs: compute them from the current "
+        "weights (call forward in every step)",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "carried_update": Cause(
+        "Your update rule goes wrong over the epochs: what it carries from one epoch to the "
+        "next keeps it from training",
+        "what your update keeps between epochs: a velocity's decay (v = mu * v - lr * g), "
+        "Adam's moments and step count, accumulators (zeroed each step), the rate's schedule",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "step_rule": Cause(
+        "Your update rule is the problem: plain gradient descent with your gradient trains",
+        "your step function's formula: each optimiser's published update, term by term",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "diverged": Cause(
         "Training blew up: the gradient is right, the steps are too large",
         "the learning rate",
@@ -163,6 +192,19 @@ CAUSES = {
     "stuck_units": Cause(
         "Units stuck from the start (dead ReLUs or saturated units): they get no gradient",
         "the initialisation: smaller weights (tanh, sigmoid) or biases that keep ReLUs active",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "target_shape": Cause(
+        "Targets shaped unlike the outputs: numpy broadcasts their difference into a matrix",
+        "the shape of y: (n, 1) like the outputs (y.reshape(-1, 1)), not (n,)",
+        _GUIDE,
+        *_ADAPTER,
+    ),
+    "large_start": Cause(
+        "Initial weights too large (saturated or exploding units): the same training from a "
+        "start 10 times smaller fits",
+        "the initialisation's scale: about 1 / sqrt(inputs per unit)",
         _GUIDE,
         *_RIGHT,
     ),

@@ -69,7 +69,7 @@ def _matching_loss(reader):
         if not np.isfinite(loss(reader.params)):
             continue
         report = check_gradients(loss, reader.gradient, copy(reader.params))
-        if not gradient.failing(report, reader.floor):
+        if not gradient.failing(report, reader.floor, reader.implied):
             return Match(name, 1, loss, report)
         if all(
             c.cosine < -0.9999 and abs(c.norm_ratio - 1) < 1e-3
@@ -112,7 +112,9 @@ def examine(reader):
     loss, report, findings = reader.printed, None, []
     if loss is not None:
         report = gradient.check(loss, reader)
-    if reader.predict is not None and (report is None or gradient.failing(report, reader.floor)):
+    if reader.predict is not None and (
+        report is None or gradient.failing(report, reader.floor, reader.implied)
+    ):
         match = _matching_loss(reader)
         if match:
             findings = _match_findings(reader, match)

@@ -118,12 +118,15 @@ def _runs(step):
         last = {k: np.array(v) for k, v in new.items()} if isinstance(new, dict) else None
         return new
 
+    run.afresh = lambda p, g: _fresh(pristine)(p, g)
     return run
 
 
 def _checked_step(step, params):
     """`step` with its result checked: a dict holding a numeric array for every parameter (a
-    changed shape is allowed: the doctor reports it). Keeps `ignores_grads`."""
+    changed shape is allowed: the doctor reports it). Keeps `ignores_grads`, `afresh` (one
+    step from a fresh copy of the reader's step: its state as at the start), and the
+    adapter's `later` and `reshaped`."""
 
     def checked(p, g):
         new = step(p, g)
@@ -148,6 +151,12 @@ def _checked_step(step, params):
         return new
 
     checked.ignores_grads = getattr(step, "ignores_grads", False)
+    afresh = getattr(step, "afresh", None)
+    if afresh is not None:
+        checked.afresh = lambda p, g: afresh(p, g)
+        checked.afresh.ignores_grads = checked.ignores_grads
+    checked.later = getattr(step, "later", None)  # the adapter's probe of a run's later update
+    checked.reshaped = getattr(step, "reshaped", None)  # the adapter's run with y reshaped
     return checked
 
 
@@ -230,8 +239,9 @@ class Reader:
     at params), `gradient(p)`, `printed(p)` (the loss the reader prints, or None),
     `predict(p, Z) -> (m, k)` (or None), `step(p, g)`, the data X: (n, d_in) and y: (n, k),
     `lr`, `epochs` (and whether the reader gave them), the `rng` of the probes, the printed
-    loss at the start (`start_value`, None without a printed loss) and `floor`, the absolute
-    agreement below which finite differences cannot tell a gradient apart."""
+    loss at the start (`start_value`, None without a printed loss), `floor`, the absolute
+    agreement below which finite differences cannot tell a gradient apart, and whether the
+    gradient was read off the reader's update (`implied`, see `gradient.agrees`)."""
 
     params: dict
     grads: dict
@@ -247,6 +257,7 @@ class Reader:
     rng: np.random.Generator
     start_value: float | None
     floor: float
+    implied: bool = False
 
 
 def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):

@@ -11,11 +11,15 @@ likely cause first (`causes.CAUSES`), each with its evidence, where to look in t
 book's section:
 1. the gradient, array by array, against finite differences of the loss, with the pattern of
    the error read off (`gradient`); when it does not match the printed loss but matches a
-   standard loss of the outputs, the printed loss is the finding instead (`loss`);
+   standard loss of the outputs, the printed loss is the finding instead (`loss`); when it is
+   a standard loss's gradient with the labels paired to other inputs, that is (`later`);
 2. the update (does it descend?), the start (symmetric units), the model (an output pinned
    without biases), the storage (shapes that change) (`update`, `capacity`);
 3. a short training run: blown up, rising, oscillating; and when the gradient is right but the
-   loss does not fall enough, why (`training`);
+   loss does not fall enough, why (`training`): first whether the update rule is the problem,
+   from a later update of the run (`later`: labels paired apart, a stale cache) or a change
+   that verifies (`verify.update_rule`: targets reshaped, each epoch from a fresh copy,
+   plain gradient descent);
 4. the advice tried before it is given (`verify`): smaller steps, a flipped update; when none
    makes the loss fall, "cannot tell" with what was checked.
 Gradient, loss and update are judged together: a gradient of the opposite sign that the update
@@ -28,7 +32,7 @@ import contextlib
 
 import numpy as np
 
-from . import capacity, gradient, training, update, verify
+from . import capacity, gradient, later, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
@@ -41,6 +45,12 @@ NO_PREDICT = (
     "(then the printed loss, not the gradient, would be wrong): pass predict to tell"
 )
 
+RULE_OR = (
+    "every entry of your update has the sign of the loss's slope, but in no array is it in "
+    "proportion to it: a per-entry update rule (Adam, RMSprop, clipping) or a wrong backward "
+    "pass; I cannot tell which from the update alone: check the update rule's formula first"
+)
+
 MAXIMISED = "your update climbs the loss you give (one to maximise)"
 
 
@@ -49,9 +59,12 @@ def _gradient_phase(reader, findings):
     and the gradient's findings to `findings`. Returns (report, loss(params), gradient_ok)."""
     report, effective, found = loss_phase.examine(reader)
     findings += found
-    wrong = gradient.failing(report, reader.floor)
+    wrong = gradient.failing(report, reader.floor, reader.implied)
     flipped = any(f.code == "sign_flip" for f in findings)
-    if wrong and not flipped:
+    paired = later.at_start(reader) if wrong and not flipped else None
+    if paired:  # the gradient of the right loss, on labels paired with other inputs
+        findings.append(paired)
+    elif wrong and not flipped:
         finding = gradient.finding(report, wrong, len(reader.X))
         if reader.predict is None and reader.printed is not None:
             finding.evidence += f"\n{NO_PREDICT}"
@@ -83,15 +96,6 @@ def _reconciled(reader, effective, findings):
     ), losses
 
 
-def _within_probe_error(findings, report):
-    """A gradient read from an update carries the probe's own first-order error: a "constant
-    factor" of 1 (every failing array along the slope, within 1e-3 of its length) is that
-    error, not a finding. Removes it from `findings`."""
-    checks = [report.checks[k] for k in report.failing]
-    if checks and all(c.cosine > 0.9999 and abs(c.norm_ratio - 1) < 1e-3 for c in checks):
-        findings[:] = [f for f in findings if f.code != "constant_scale"]
-
-
 def _update_rule(reader, effective, findings, report):
     """A gradient read from the reader's update holds the update rule too. When it disagrees
     with the loss's slope in EVERY array (as momentum, an adaptive rate or clipping would; a
@@ -104,6 +108,10 @@ def _update_rule(reader, effective, findings, report):
         return "", None
     solved, losses = verify.solves(reader, effective, reader.step)
     if not solved:
+        if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
+            findings[:] = [f for f in findings if f.code not in GRADIENT]
+            told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
+            findings.append(Finding.of("cannot_tell", told))
         return "", None
     findings[:] = [f for f in findings if f.code not in GRADIENT]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
@@ -112,6 +120,23 @@ def _update_rule(reader, effective, findings, report):
         "your update does not step along the slope of your loss (momentum, an adaptive rate "
         f"or clipping would not), and it trains: {run}"
     ), losses
+
+
+def _same_signs(report):
+    """Every entry of the gradient read off the update has the sign of the loss's slope
+    (entries above 1e-3 of the largest): the steps go downhill entry by entry, only not in
+    proportion to the slope, as a per-entry rule (Adam, RMSprop, clipping) would."""
+    pairs = [(c.analytic.ravel(), c.numeric.ravel()) for c in report.checks.values()]
+    a, n = (np.concatenate(side) for side in zip(*pairs))
+    big = np.abs(n) > 1e-3 * np.abs(n).max()
+    return bool(big.any() and np.all(np.sign(a[big]) == np.sign(n[big])))
+
+
+def _rule(reader, effective, losses):
+    """Is the reader's update rule the problem of a run (`losses`) that does not train with a
+    right gradient? A later update that strays (`later`), else a change that verifies
+    (`verify.update_rule`): the finding, or None."""
+    return later.examine(reader, losses) or verify.update_rule(reader, effective, losses)
 
 
 def _checked(reader, effective, findings, gradient_ok):
@@ -171,6 +196,7 @@ def doctor(
     """
     with _seeded(seed):
         reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
+        reader.implied = bool(implied)  # the gradient check's tolerance for the probe's error
         diagnosis = _examine(reader, list(notes), columns, implied)
     diagnosis.seed = seed
     return diagnosis
@@ -181,8 +207,6 @@ def _examine(reader, findings, columns, implied):
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)
-    if implied:
-        _within_probe_error(findings, report)
     if implied and not note:
         note, run = _update_rule(reader, effective, findings, report)
     units = update.unit_axis(reader.params, reader.X.shape[1], columns)
@@ -198,7 +222,9 @@ def _examine(reader, findings, columns, implied):
         return Diagnosis.of(findings, report, run, note)
     findings += loss_phase.impossible(reader, first)
     codes = [f.code for f in findings]
-    losses, found, summary = training.examine(reader, effective, codes, gradient_ok)
+    losses, found, summary = training.examine(
+        reader, effective, codes, gradient_ok, lambda run: _rule(reader, effective, run)
+    )
     findings = _checked(reader, effective, findings + found, gradient_ok)
     return Diagnosis.of(findings, report, losses, summary)
 

@@ -195,6 +195,29 @@ def _lr_too_small(probes):
     )
 
 
+LARGE_START = 4.0
+"""Initial parameters this large (in absolute value) may saturate sigmoid and tanh units."""
+
+
+def _large_start(probes):
+    """Initial parameters too large: the reader's own steps from the start times 0.1 solve
+    the task (checked), where the run from the reader's start does not. The finding, or None
+    (also when no parameter reaches `LARGE_START`)."""
+    r = probes.reader
+    big = max(float(np.abs(v).max()) for v in r.params.values())
+    if big < LARGE_START:
+        return None
+    small = {k: 0.1 * v for k, v in r.params.items()}
+    steps = _steps_to_solve(r.step, r.gradient, small, probes.solved, r.epochs)
+    if steps is None:
+        return None
+    return Finding.of(
+        "large_start",
+        f"parameters up to {big:.3g} at the start; {probes.fell}; checked: your steps from "
+        f"your start times 0.1 solve it in {steps:,} steps",
+    )
+
+
 def _slow_or_unfit(probes):
     """Too few steps (the reader's steps fit the data later, and the reader gave the epochs),
     nothing (they fit it later), a model that cannot fit the data, or a fit that stalls."""
@@ -207,6 +230,9 @@ def _slow_or_unfit(probes):
         )
     if more:
         return None
+    large = _large_start(probes)
+    if large:
+        return large
     if probes.fit is None:
         return Finding.of(
             "cannot_fit",
@@ -253,9 +279,12 @@ def _solved(reader):
     return lambda p: solved_at(np.asarray(reader.predict(p, reader.X), float), reader.y, mid)
 
 
-def examine(reader, loss, codes, gradient_ok):
+def examine(reader, loss, codes, gradient_ok, update_rule=None):
     """Run the reader's steps (the loss `loss(params)`), after the earlier findings' `codes`
-    and whether the gradient was right: (losses (steps + 1,), findings, summary)."""
+    and whether the gradient was right: (losses (steps + 1,), findings, summary). When the
+    gradient is right and the run does not train, `update_rule(losses)` (the report's: is the
+    reader's update rule the problem?) is asked first: a finding, or None; without the
+    reader's epochs, it is dropped when the reader's steps, continued, solve the task."""
     losses, current = _run(reader.step, reader.gradient, reader.params, loss, reader.epochs)
     solved = _solved(reader)
     finite = bool(np.isfinite(losses[-1]))
@@ -263,9 +292,15 @@ def examine(reader, loss, codes, gradient_ok):
     if WRONG_WAY & set(codes):
         return losses, [], _summary(losses, trained, solved)
     health = _health(losses, reader.lr)
+    budget = int(min(max(5 * reader.epochs, 2000), 10_000))
+    rule = None if trained or not gradient_ok or not update_rule else update_rule(losses)
+    if rule and not reader.epochs_given and finite and solved:  # the doctor's 300-step probe:
+        more = _steps_to_solve(reader.step, reader.gradient, current, solved, budget)
+        rule = None if more else rule  # slow, not wrong, when the reader's steps get there
+    if rule:
+        return losses, [rule], _summary(losses, trained, solved)
     if health or not gradient_ok or trained:
         return losses, health, _summary(losses, trained, solved)
-    budget = int(min(max(5 * reader.epochs, 2000), 10_000))
     ratio = _step_ratio(reader.step, reader.gradient, reader.params)
     probes = Probes(reader, losses, current, solved or (lambda p: False), ratio, budget)
     why = _not_training(probes)

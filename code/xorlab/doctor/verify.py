@@ -80,14 +80,19 @@ def solves(reader, loss, step):
     """The run of `step` ends with every output on the right side of the targets' middle
     (with predict), or (without) with a finite loss below half its start: (bool, losses)."""
     losses, end = run(reader, loss, step)
+    return _solved(reader, losses, end), losses
+
+
+def _solved(reader, losses, end):
+    """A run's end solves the task (see `solves`)."""
     if not np.isfinite(losses[-1]):
-        return False, losses
+        return False
     if reader.predict is None:
-        return bool(losses[-1] < 0.5 * losses[0]), losses
+        return bool(losses[-1] < 0.5 * losses[0])
     mid = (reader.y.min() + reader.y.max()) / 2
     with np.errstate(all="ignore"):
         out = np.asarray(reader.predict(end, reader.X), dtype=np.float64)
-    return bool(np.all(np.isfinite(out)) and solved_at(out, reader.y, mid)), losses
+    return bool(np.all(np.isfinite(out)) and solved_at(out, reader.y, mid))
 
 
 def told(losses):
@@ -171,3 +176,45 @@ def undecided(finding, reason):
     """The "cannot tell" finding for a `finding` whose evidence the doctor could not gather
     (`reason`)."""
     return Finding.of("cannot_tell", f"{reason}\nyour run: {finding.evidence.splitlines()[-1]}")
+
+
+def _better(reader, loss, losses, step):
+    """The run of `step` (a change to the reader's update) in words when it makes the loss
+    fall, to below half where the reader's run ends (or to a solution); else None."""
+    fresh, end = run(reader, loss, step)
+    fit = reader.predict is not None and _solved(reader, fresh, end)
+    lower = not np.isfinite(losses[-1]) or fresh[-1] < 0.5 * losses[-1]
+    if not (fit or (falls(fresh) and lower)):
+        return None
+    return told(fresh) + (", every output on the right side" if fit else "")
+
+
+def update_rule(reader, loss, losses):
+    """Gradient right, run not training: is the update rule the problem? With a stateful step
+    (the reader's object, or a step function with state), the same epochs each from a fresh
+    copy of it (its state and schedule as at the start: every epoch a first update); with a
+    step function of the gradient, plain gradient descent with that gradient at the reader's
+    rate. The finding when that change verifies (`_better`), else None."""
+    afresh = getattr(reader.step, "afresh", None)
+    if afresh is None:  # the doctor's own plain step: no rule of the reader's to blame
+        return None
+    yours = f"your run, each epoch continuing the last: {told(losses)}"
+    reshaped = getattr(reader.step, "reshaped", None)
+    moved = reshaped and _better(reader, loss, losses, reshaped)
+    if moved:
+        flat, column = reshaped.shapes
+        said = f"y of shape {flat} against outputs of {column}; checked: the same epochs with "
+        said += f"y of shape {column} (the loss is still yours): {moved}"
+        return Finding.of("target_shape", f"{yours}\n{said}")
+    moved = _better(reader, loss, losses, afresh)
+    if moved:
+        fresh = "each from a fresh copy of your step (its state and schedule as at the start)"
+        return Finding.of("carried_update", f"{yours}\nchecked: the same epochs, {fresh}: {moved}")
+    if getattr(reader.step, "ignores_grads", False):
+        return None  # its gradient was read off the update: it holds the rule too
+    lr = reader.lr
+    moved = _better(reader, loss, losses, lambda p, g: {k: p[k] - lr * g[k] for k in p})
+    if moved:
+        plain = f"plain gradient descent with your gradient, p - {lr:g} * g"
+        return Finding.of("step_rule", f"{yours}\nchecked: {plain}: {moved}")
+    return None

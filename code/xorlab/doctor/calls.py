@@ -1,0 +1,42 @@
+"""Small helpers of the adapter for calling and reading a reader's code: prints swallowed, a
+parameter path followed, a function's keywords, a broadcast step averaged back."""
+
+import contextlib
+import inspect
+import io
+
+import numpy as np
+
+
+def quiet(fn, *args, **kw):
+    """Call fn with its prints swallowed (learners print the loss every few epochs)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args, **kw)
+
+
+def step_into(value, part):
+    """One step of a parameter path: a dict key, a list index or an attribute."""
+    if isinstance(value, dict):
+        return value[part]
+    if isinstance(value, (list, tuple)):
+        return value[int(part)]
+    return getattr(value, part)
+
+
+def keywords(fn):
+    """The keyword parameters of fn: name -> default (`inspect.Parameter.empty` if none)."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    return {q.name: q.default for q in params if q.kind in kinds}
+
+
+def reduce_to(d, shape):
+    """Average a broadcast array back to `shape` (a step that changed a parameter's shape)."""
+    while d.ndim > len(shape):
+        d = d.mean(axis=0)
+    axes = tuple(i for i, (a, b) in enumerate(zip(d.shape, shape)) if b == 1 and a != 1)
+    d = d.mean(axis=axes, keepdims=True) if axes else d
+    return np.broadcast_to(d, shape)
