@@ -139,7 +139,7 @@ def as_params(value, shapes, name="params"):
 
 
 def _is_xorlab(obj):
-    module = getattr(obj, "__module__", None) or ""
+    module = getattr(obj, "__module__", None) or ""  # pragma: no mutate (any non-xorlab default)
     return module == "xorlab" or module.startswith("xorlab.")
 
 
@@ -168,11 +168,11 @@ def _references_used(fn, depth=3):
             continue
     for name in _names_in(code) | set(code.co_freevars):
         obj = bound.get(name)
-        if obj is None or (_is_xorlab(obj) and callable(obj)):
+        if obj is None or obj is fn or (_is_xorlab(obj) and callable(obj)):  # fn: xl.<its name>
             used |= {name} & XORLAB_REFERENCES
         elif name in CHAPTER_REFERENCES:
             used.add(name)
-        elif isinstance(obj, types.FunctionType) and obj is not fn:
+        elif getattr(obj, "__code__", None) is not None:  # functions, methods
             used |= _references_used(obj, depth - 1)
     return used
 
@@ -181,8 +181,8 @@ def refuse_reference(fn, name):
     """Refuse xorlab's own functions, and functions that call them or the chapters' reference
     helpers, as an answer: the exercise asks the learner to write the function."""
     target = getattr(fn, "func", fn)  # functools.partial
-    target = getattr(target, "__func__", target)  # bound methods
-    if _is_xorlab(target) or _is_xorlab(getattr(fn, "__self__", None)):
+    target = getattr(target, "__func__", target)  # pragma: no mutate: a method forwards the rest
+    if _is_xorlab(target):
         raise Refused(f"{name} is one of xorlab's own functions; write it yourself.")
     code = getattr(target, "__code__", None)
     if code is not None and code.co_filename.startswith(PACKAGE_DIR):
