@@ -9,8 +9,7 @@ update, its state, the data's scale, or where the initialisation is called); bla
 gradient is harmful advice.
 """
 
-import importlib
-import sys
+import importlib.util
 from pathlib import Path
 
 RIGHT = {
@@ -62,13 +61,16 @@ HERE = Path(__file__).resolve().parent
 NAMES = sorted(p.stem for p in HERE.glob("[hb]_*.py"))
 
 
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def expected():
     """Each program's EXPECTED dict (healthy, bug, fix), by program name."""
-    sys.path.insert(0, str(HERE))
-    try:
-        return {n: importlib.import_module(n).EXPECTED for n in NAMES}
-    finally:
-        sys.path.remove(str(HERE))
+    return {n: _load(n).EXPECTED for n in NAMES}
 
 
 if __name__ == "__main__":
