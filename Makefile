@@ -38,11 +38,12 @@ book: venv assets
 # Python sources get the full rule set; notebooks get the rules for real errors (undefined or
 # unused names, syntax), since style rules fight with teaching code shown cell by cell.
 # pytest runs the test files on both of CI's cores (tests/conftest.py orders them).
+# --durations prints the slowest tests: the suite must stay well under 20 minutes on CI.
 test: venv assets chromium $(GRADE_STAMP)
 	$(BIN)/ruff check --extend-exclude "*.ipynb" .
 	$(BIN)/ruff check --select F,E9 chapters/
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder tests/
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=20 tests/
 
 # The whole book as one PDF, _build/html/book.pdf (linked from every page's download menu),
 # printed offline by the system Chromium from the built pages (tools/book_pdf.py).
