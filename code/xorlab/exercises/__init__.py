@@ -40,6 +40,9 @@ check_sum_lr = guarded(rising_cost.check_sum_lr)
 check_y_flip_surrogate = guarded(rising_cost.check_y_flip_surrogate)
 check_xor_recipe = guarded(rising_cost.check_xor_recipe)
 check_rising_cost_step = guarded(rising_cost.check_rising_cost_step)
+check_grad_check = guarded(rising_cost.check_grad_check)
+check_wrong_arrays = guarded(rising_cost.check_wrong_arrays)
+planted_backward = rising_cost.planted_backward
 check_tanh_derivative = guarded(sigmoid_vs_tanh.check_tanh_derivative)
 check_chain_bound = guarded(sigmoid_vs_tanh.check_chain_bound)
 check_missing_factor = guarded(sigmoid_vs_tanh.check_missing_factor)
@@ -66,6 +69,7 @@ __all__ = [
     "check_climb_step",
     "check_dead_at_init",
     "check_f0",
+    "check_grad_check",
     "check_fixed_epoch",
     "check_identity_params",
     "check_missing_factor",
@@ -86,7 +90,9 @@ __all__ = [
     "check_tanh_step",
     "check_xor_recipe",
     "check_xor_weights",
+    "check_wrong_arrays",
     "check_y_flip_surrogate",
     "graded_numbers",
     "my_numbers",
+    "planted_backward",
 ]
