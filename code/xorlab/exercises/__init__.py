@@ -35,6 +35,7 @@ check_pm_one_infimum = guarded(no_bias.check_pm_one_infimum)
 check_identity_params = guarded(no_bias.check_identity_params)
 check_bias_free_choices = guarded(no_bias.check_bias_free_choices)
 check_climb_step = guarded(no_bias.check_climb_step)
+check_bias_free_weights = guarded(no_bias.check_bias_free_weights)
 check_step_signs = guarded(rising_cost.check_step_signs)
 check_sum_lr = guarded(rising_cost.check_sum_lr)
 check_y_flip_surrogate = guarded(rising_cost.check_y_flip_surrogate)
@@ -65,6 +66,7 @@ __all__ = [
     "check_backward",
     "check_bce_grad",
     "check_bias_free_choices",
+    "check_bias_free_weights",
     "check_chain_bound",
     "check_climb_step",
     "check_dead_at_init",
