@@ -27,6 +27,8 @@ check_number = guarded(guard.check_number)
 check_sample_gradients = guarded(chain_rule.check_sample_gradients)
 check_sample_step = guarded(chain_rule.check_sample_step)
 check_fixed_epoch = guarded(chain_rule.check_fixed_epoch)
+check_sign_test = guarded(chain_rule.check_sign_test)
+check_order_p = guarded(chain_rule.check_order_p)
 check_sum_factor = guarded(field_guide.check_sum_factor)
 check_sign_flip_w2 = guarded(field_guide.check_sign_flip_w2)
 check_adapter = guarded(field_guide.check_adapter)
@@ -77,6 +79,7 @@ __all__ = [
     "check_missing_factor",
     "check_no_bias_floor",
     "check_number",
+    "check_order_p",
     "check_output_delta",
     "check_pm_one_infimum",
     "check_relu_xor_design",
@@ -84,6 +87,7 @@ __all__ = [
     "check_sample_gradients",
     "check_sample_step",
     "check_sign_flip_w2",
+    "check_sign_test",
     "check_step_signs",
     "check_stuck_step",
     "check_sum_factor",
