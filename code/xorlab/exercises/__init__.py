@@ -50,6 +50,8 @@ check_tanh_derivative = guarded(sigmoid_vs_tanh.check_tanh_derivative)
 check_chain_bound = guarded(sigmoid_vs_tanh.check_chain_bound)
 check_missing_factor = guarded(sigmoid_vs_tanh.check_missing_factor)
 check_tanh_step = guarded(sigmoid_vs_tanh.check_tanh_step)
+check_saturation_share = guarded(sigmoid_vs_tanh.check_saturation_share)
+check_share_after = guarded(sigmoid_vs_tanh.check_share_after)
 check_no_bias_floor = guarded(stuck_at_half.check_no_bias_floor)
 check_dead_at_init = guarded(stuck_at_half.check_dead_at_init)
 check_output_delta = guarded(stuck_at_half.check_output_delta)
@@ -85,7 +87,9 @@ __all__ = [
     "check_relu_xor_design",
     "check_rising_cost_step",
     "check_sample_gradients",
+    "check_saturation_share",
     "check_sample_step",
+    "check_share_after",
     "check_sign_flip_w2",
     "check_sign_test",
     "check_step_signs",
