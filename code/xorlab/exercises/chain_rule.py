@@ -1,12 +1,17 @@
 """Self-checks of the chapter "Translating the chain rule" (case-chain-rule): one sample's
 gradients and step of the bias-free 2-2-1 sigmoid net, and one corrected pass of the translated
-program. A wrong answer that matches a known translation bug (or a pair of them) is named."""
+program. A wrong answer that matches a known translation bug (or a pair of them) is named.
+Then each student's numbers (`numbers`) for the paired experiment on the update order, the
+sign test it is judged by, and the p-value at the student's setting."""
+
+import math
 
 import numpy as np
 
-from ..cases.chain_rule import TRANSLATION_BUGS, translation_step
+from ..cases.chain_rule import TRANSLATION_BUGS, train_online, translation_step
+from ..core.batched import train_many
 from .gradients import compare
-from .guard import Feedback, Refused, as_array, as_params, call
+from .guard import Feedback, Refused, as_array, as_number, as_params, call
 from .references import Program, fd_gradient, half_squared_error, two_layer_shapes
 
 
@@ -120,3 +125,98 @@ def check_fixed_epoch(fn, lr=0.5):
     return Feedback(
         True, "each sample's step is gradient descent on its squared error, for 2 and 3 units."
     )
+
+
+# --- per-student numbers, and the paired experiment on the update order ----------------------
+
+
+def numbers(seed):
+    """The numbers of this chapter's new exercises for `seed` (0: the chapter's own): the
+    learning rate `lr` per step, the `epochs`, the number `n` of paired networks and the
+    first `seed` of the runs that compare the two update orders."""
+    if seed == 0:
+        return {"lr": 0.5, "epochs": 500, "n": 200, "seed": 0}
+    rng = np.random.default_rng(seed)
+    return {
+        "lr": float(rng.choice((0.3, 0.4, 0.6, 0.8, 1.0, 1.5, 2.0))),  # never 0.5
+        "epochs": int(rng.choice((300, 400, 500))),
+        "n": 200,
+        "seed": int(rng.integers(1, 10**6)),
+    }
+
+
+def _or_own(given):
+    """`given` numbers, or the chapter's own when None."""
+    return numbers(0) if given is None else given
+
+
+def _sign_test(a, b):
+    """(only_a, only_b, p): the discordant counts of paired outcomes a, b (n,) and the
+    two-sided p-value of the exact sign test, min(1, 2 P(Bin(m, 1/2) <= min))."""
+    only_a, only_b = int(np.sum(a & ~b)), int(np.sum(~a & b))
+    m, k = only_a + only_b, min(only_a, only_b)
+    tail = sum(math.comb(m, j) for j in range(k + 1)) / 2**m
+    return only_a, only_b, min(1.0, 2 * tail)
+
+
+def order_runs(numbers):
+    """The success (n,) of the true order and of the answer's order, same seeds."""
+    setting = dict(loss="mse", lr=numbers["lr"], epochs=numbers["epochs"], init="normal")
+    true = train_many(numbers["n"], mode="sample", seed=numbers["seed"], **setting)
+    answer = train_online(numbers["n"], seed=numbers["seed"], **setting)
+    return true.success, answer.success
+
+
+_PAIRS = (  # (a, b) the self-check tries: small, lopsided, none discordant, many
+    ([1, 1, 0, 1, 0, 1, 1, 0], [0, 1, 0, 0, 0, 1, 0, 1]),
+    ([1] * 9 + [0] * 3 + [1] * 8, [0] * 9 + [1] * 3 + [1] * 8),
+    ([1, 0, 1], [1, 0, 1]),
+    ([1, 0] * 30 + [1] * 40, [0, 1] * 30 + [0] * 25 + [1] * 15),
+)
+
+
+def _sign_test_mistake(got, a, b):
+    """The name of a known mistake that `got` (only_a, only_b, p) matches, or None."""
+    only_a, only_b, p = _sign_test(a, b)
+    m, k = only_a + only_b, min(only_a, only_b)
+    one_sided = sum(math.comb(m, j) for j in range(k + 1)) / 2**m
+    if np.isclose(got[2], one_sided) and not np.isclose(p, one_sided):
+        return "that is one tail: either order could have won, so double it."
+    if got[2] > 1:
+        return "a p-value is a probability: cap it at 1."
+    n, k_all = len(a), int(min(a.sum(), b.sum()))
+    unpaired = min(1.0, 2 * sum(math.comb(n, j) for j in range(k_all + 1)) / 2**n)
+    if np.isclose(got[2], unpaired):
+        return "that counts every seed; only the seeds where the orders disagree carry news."
+    return None
+
+
+def check_sign_test(fn):
+    """Check `fn(a, b) -> (only_a, only_b, p)` for paired boolean outcomes a, b (n,): the
+    seeds where only a, and only b, succeeded, and the exact two-sided sign test's p-value."""
+    for a, b in _PAIRS:
+        a, b = np.array(a, dtype=bool), np.array(b, dtype=bool)
+        got = call(fn, (a, b), "your sign_test")
+        got = as_array(got, (3,), "what sign_test returned")
+        want = _sign_test(a, b)
+        if not np.array_equal(got[:2], want[:2]):
+            return Feedback(False, "the two counts are the seeds where exactly one run won.")
+        if np.isclose(got[2], want[2], rtol=1e-9, atol=0):
+            continue
+        why = _sign_test_mistake(got, a, b)
+        return Feedback(False, why or "the counts are right; the p-value is not the exact test's.")
+    return Feedback(True, "the counts and the exact two-sided p-value match.")
+
+
+def check_order_p(value, numbers=None):
+    """Check the sign test's p-value for the two update orders at the `numbers` (None: the
+    chapter's own)."""
+    true, answer = order_runs(_or_own(numbers))
+    _, _, p = _sign_test(true, answer)
+    v = as_number(value, "order_p")
+    if np.isclose(v, p, rtol=1e-6, atol=0):
+        return Feedback(True, "it is the p-value of your paired runs.")
+    why = _sign_test_mistake((0, 0, v), true, answer)
+    if why:
+        return Feedback(False, f"order_p = {v:.3g}: {why}")
+    return Feedback(False, f"order_p = {v:.3g} is not it: same seeds, same settings, both orders?")

@@ -33,6 +33,11 @@ XORLAB_REFERENCES = {
     "surrogate_loss",
     "flipped_surrogate",
     "chain_loss_and_grads",
+    "no_bias_weights",
+    "representable",
+    "saturated",
+    "hidden_saturation",
+    "layer_statistics",
 }
 """Names of xorlab functions that compute what an exercise asks for: a learner's function that
 calls one of them is refused (the grader's kernel watches for the same names)."""

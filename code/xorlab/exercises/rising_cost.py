@@ -1,6 +1,8 @@
 """Self-checks of the chapter "The cost that keeps rising" (case-rising-cost): the signs of one
 flipped step, the learning rate of a sum loss, the surrogate of the other flipped term, a
-training recipe for XOR, and one corrected step of the question's program."""
+training recipe for XOR, one corrected step of the question's program, a gradient check
+written from scratch and the arrays a planted backward pass gets wrong; and each student's
+numbers for them (`numbers`)."""
 
 import numpy as np
 
@@ -9,7 +11,7 @@ from ..core.activations import sigmoid
 from ..core.batched import train_many
 from .gradients import check_step_function
 from .guard import Feedback, as_number, call, describe, judge_number, refuse_reference
-from .references import BACKWARD, probe_points
+from .references import BACKWARD, probe_points, two_layer_shapes
 
 
 def _sign(value):
@@ -175,3 +177,171 @@ def check_rising_cost_step(fn):
     if failed is not None:
         return failed
     return Feedback(True, "each step goes downhill on the mean cross-entropy.")
+
+
+# --- per-student numbers, and the gradient check the learner writes -------------------------
+
+PLANTED = (
+    (("W1", "b1"), "the hidden layer's slope taken as h instead of h (1 - h)"),
+    (("W1", "b1", "W2", "b2"), "the 1/n of the mean left out of dL/dz"),
+    (("W1",), "dW1 divided by n a second time"),
+    (("b1",), "db1 averaged over the samples instead of summed"),
+    (("W2",), "dW2 taken from the hidden pre-activations instead of h"),
+    (("b2",), "db2 with its sign flipped"),
+    (("W1", "b1", "W2", "b2"), "the chapter's flipped (1 - y)/(1 - p) term"),
+)
+"""The bugs a student's backward pass may carry: (the arrays it makes wrong, what it is)."""
+
+
+def numbers(seed):
+    """The numbers of this chapter's exercises for `seed` (0: the chapter's own): the sum-loss
+    `lr_sum` and `n_sum` of exercise 3; a data set `X`: (n, 2), `y`: (n, 1), the `hidden` size
+    and a point `params` of a 2-hidden-1 sigmoid net, and `planted`, which bug (an index into
+    `PLANTED`) the backward pass of exercise 8 carries."""
+    rng = np.random.default_rng(seed)
+    if seed == 0:
+        lr_sum, n_sum, planted = 0.25, 8, 0
+        X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+        y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    else:
+        lr_sum = float(rng.choice((0.05, 0.1, 0.2, 0.3, 0.4, 0.5)))  # never 0.25
+        n_sum = int(rng.integers(5, 17))
+        n_sum += int(np.isclose(lr_sum * n_sum, 0.25 * 8))  # never the chapter's answer
+        planted = int(rng.integers(1, len(PLANTED)))  # never the chapter's bug (0)
+        n = int(rng.integers(6, 13))
+        X = np.round(rng.normal(size=(n, 2)), 2)
+        ones = int(rng.integers(2, n - 1))  # both classes, at least two samples each
+        y = rng.permutation(np.r_[np.ones(ones), np.zeros(n - ones)])[:, None]
+    hidden = 2 if seed == 0 else int(rng.integers(2, 5))
+    shapes = {"W1": (2, hidden), "b1": (hidden,), "W2": (hidden, 1), "b2": (1,)}
+    params = {k: np.round(rng.normal(size=s), 2) for k, s in shapes.items()}
+    return dict(lr_sum=lr_sum, n_sum=n_sum, X=X, y=y, hidden=hidden, params=params,
+                planted=planted)  # fmt: skip
+
+
+def _or_own(given):
+    """`given` numbers, or the chapter's own when None."""
+    return numbers(0) if given is None else given
+
+
+def _backward(params, X, y, bug=None):
+    """The gradients of the mean BCE of the 2-h-1 sigmoid net (params W1: (2, h), b1: (h,),
+    W2: (h, 1), b2: (1,)) at X: (n, 2), y: (n, 1); with `bug` (an index into `PLANTED`) the
+    backward pass carries that bug."""
+    n = len(X)
+    a = X @ params["W1"] + params["b1"]  # (n, h)
+    h = sigmoid(a)
+    p = sigmoid(h @ params["W2"] + params["b2"])  # (n, 1)
+    dz = (p - y) / (1 if bug == 1 else n)
+    if bug == 6:
+        dz = -(y * (1 - p) + (1 - y) * p) / n
+    dh = (dz @ params["W2"].T) * (h if bug == 0 else h * (1 - h))
+    return {
+        "W1": X.T @ dh / (n if bug == 2 else 1),
+        "b1": dh.mean(0) if bug == 3 else dh.sum(0),
+        "W2": (a if bug == 4 else h).T @ dz,
+        "b2": -dz.sum(0) if bug == 5 else dz.sum(0),
+    }
+
+
+def planted_backward(numbers):
+    """The backward pass of exercise 8 for a student's `numbers`: a function
+    (params, X, y) -> dict of gradients shaped like params, with one bug planted."""
+
+    def backward(params, X, y):
+        """Gradients of the mean BCE at params for X: (n, 2), y: (n, 1), one bug included."""
+        return _backward(params, np.asarray(X, float), np.asarray(y, float), numbers["planted"])
+
+    return backward
+
+
+def relative_error(analytic, numeric):
+    """max |analytic - numeric| / max(max |analytic|, max |numeric|, 1e-8), as `xl.gradcheck`."""
+    scale = max(np.abs(analytic).max(), np.abs(numeric).max(), 1e-8)
+    return float(np.abs(analytic - numeric).max() / scale)
+
+
+def _grad_check_cases():
+    """[(grads, params, X, y, eps, true gradients)] the learner's grad_check is run on, for
+    2-h-1 nets: two arrays spoiled (one by a factor, one in one entry); exact gradients with a
+    larger eps (a one-sided difference or an entry left nudged shows); and W2 = 0, where the
+    gradients of W1 and b1 are exactly 0 (0/0 without the floor)."""
+    rng = np.random.default_rng(1731)
+    X, y = np.round(rng.normal(size=(5, 2)), 2), np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
+    cases = []
+    for units, eps in ((3, 1e-6), (2, 1e-3), (2, 1e-6)):
+        q = {k: rng.normal(size=s) for k, s in two_layer_shapes(units).items()}
+        q["W2"] *= len(cases) < 2  # the third case: W2 = 0
+        true = _backward(q, X, y)
+        grads = dict(true)
+        if not cases:
+            grads.update(W2=3 * true["W2"], b1=true["b1"] + np.array([0.05, 0.0, 0.0]))
+        cases.append((grads, q, X, y, eps, true))
+    return cases
+
+
+def _is_nan(value):
+    """Whether `value` reads as the number NaN."""
+    try:
+        return bool(np.isnan(float(value)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _wrong_scale(got, grads, true):
+    """The name of the known mistake in the relative errors `got` of spoiled arrays, or None."""
+
+    def fits(fn):
+        return all(np.isclose(got[k], fn(grads[k], true[k]), rtol=1e-3) for k in got)
+
+    if fits(lambda a, b: np.abs(a - b).max()):
+        return "that is the largest difference itself: divide it by the larger gradient."
+    if fits(lambda a, b: np.abs(a - b).max() / np.abs(b).max()):
+        return "that divides by the numerical gradient alone; use the larger of the two."
+    if fits(lambda a, b: np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b))):
+        return "that uses Euclidean norms; the chapter's check uses the largest entry."
+    return None
+
+
+def check_grad_check(fn):
+    """Check `fn(grads, params, X, y, eps) -> {name: relative error}`: for each array of
+    `params` (W1, b1, W2, b2 of a 2-h-1 net), central differences with step `eps` of the
+    learner's `cost(params, X, y)`, compared with `grads[name]` by `relative_error`."""
+    for grads, params, X, y, eps, true in _grad_check_cases():
+        got = call(fn, (grads, params, X, y, eps), "your grad_check")
+        if not isinstance(got, dict) or set(got) != set(params):
+            return Feedback(False, f"grad_check must return a dict with keys {list(params)}.")
+        if any(_is_nan(got[k]) for k in params if not np.abs(true[k]).any()):
+            return Feedback(False, "an array whose gradient is 0 gives 0/0: keep 1e-8 below.")
+        got = {k: as_number(got[k], f"its error for {k}") for k in params}
+        right = [k for k in params if relative_error(grads[k], true[k]) == 0]
+        if any(got[k] > 1e-5 for k in right):
+            return Feedback(
+                False,
+                f"with eps = {eps:g} the arrays whose gradient is right show errors above 1e-5: "
+                "a one-sided difference, or an entry not put back after its nudge?",
+            )
+        spoiled = [k for k in params if k not in right]
+        if all(np.isclose(got[k], relative_error(grads[k], true[k]), rtol=1e-3) for k in spoiled):
+            continue
+        why = _wrong_scale({k: got[k] for k in spoiled}, grads, true)
+        return Feedback(False, why or "the errors of the wrong arrays are not the chapter's.")
+    return Feedback(True, "it finds the wrong arrays and clears the right ones.")
+
+
+def check_wrong_arrays(names, numbers=None):
+    """Check `names` (the names of the arrays whose planted gradient is wrong) against the
+    bug planted for `numbers` (None: the chapter's own, `numbers(0)`)."""
+    numbers = _or_own(numbers)
+    if isinstance(names, str) or not hasattr(names, "__iter__"):
+        return Feedback(False, 'give a list of names, like ["W1"], even for one array.')
+    given = {str(k) for k in names}
+    unknown = given - {"W1", "b1", "W2", "b2"}
+    if unknown:
+        return Feedback(False, f"{sorted(unknown)} are not arrays of the network.")
+    wrong = set(PLANTED[numbers["planted"]][0])
+    if given == wrong:
+        return Feedback(True, "those are the arrays the planted bug makes wrong.")
+    if not given:
+        return Feedback(False, "the planted backward pass has at least one wrong array.")
+    return Feedback(False, "not those: which arrays have a relative error above 1e-4?")

@@ -82,3 +82,42 @@ _new = fixed_epoch({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy(), 0
 for _k in _q:
     _got = _np.asarray(_new[_k], dtype=float)
     assert _np.allclose(_got, _want[_k], rtol=1e-6, atol=1e-9), f"the pass for {_k} is wrong"
+
+
+# %% ex-case-chain-rule-6 auto=3
+import math as _math
+
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_sign_test(sign_test)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1756)
+for _n, _bias in ((0, 0.5), (30, 0.5), (120, 0.3), (200, 0.05)):
+    _a = _rng.random(_n) < 0.5
+    _b = _np.where(_rng.random(_n) < _bias, ~_a, _a)
+    _only_a, _only_b = int((_a & ~_b).sum()), int((~_a & _b).sum())
+    _m, _k = _only_a + _only_b, min(_only_a, _only_b)
+    _p = min(1.0, 2 * sum(_math.comb(_m, _j) for _j in range(_k + 1)) / 2**_m)
+    _got = sign_test(_a.copy(), _b.copy())
+    assert [int(_got[0]), int(_got[1])] == [_only_a, _only_b], "the counts are not right"
+    assert _np.isclose(float(_got[2]), _p, rtol=1e-9, atol=0), "the p-value is not right"
+
+# %% ex-case-chain-rule-7 auto=2 written=1
+import math as _math
+
+import numpy as _np
+
+import xorlab as _xl
+from xorlab.cases import chain_rule as _chain_rule
+
+_mine = _xl.checks.graded_numbers("case-chain-rule")
+_verdict = _xl.checks.check_order_p(order_p, numbers=_mine)
+assert _verdict, str(_verdict)
+_setting = dict(loss="mse", lr=_mine["lr"], epochs=_mine["epochs"], init="normal")
+_a = _xl.train_many(_mine["n"], mode="sample", seed=_mine["seed"], **_setting).success
+_b = _chain_rule.train_online(_mine["n"], seed=_mine["seed"], **_setting).success
+_m, _k = int((_a != _b).sum()), int(min((_a & ~_b).sum(), (~_a & _b).sum()))
+_p = min(1.0, 2 * sum(_math.comb(_m, _j) for _j in range(_k + 1)) / 2**_m)
+assert _np.isclose(float(order_p), _p, rtol=1e-6, atol=0), "not the p-value of your runs"

@@ -9,9 +9,10 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_f0(f0_answer)
+_mine = _xl.checks.graded_numbers("case-no-bias")
+_verdict = _xl.checks.check_f0(f0_answer, numbers=_mine)
 assert _verdict, str(_verdict)
-_want = 1 / (1 + _np.exp(-(-4.0 * 0.5)))  # the hidden unit outputs 1/2 at x = 0
+_want = 1 / (1 + _np.exp(-(_mine["w2"] * 0.5)))  # the hidden unit outputs 1/2 at x = 0
 assert _np.isclose(float(f0_answer), _want, rtol=1e-3), "f(0) is not right"
 
 # %% ex-case-no-bias-2 auto=2 written=1
@@ -27,9 +28,9 @@ assert _np.isclose(float(answer), 0.125, rtol=1e-3), "the infimum is not right"
 import numpy as _np
 
 import xorlab as _xl
-from xorlab.cases import no_bias as _no_bias
 
-_verdict = _xl.checks.check_bias_free_choices(letters)
+_mine = _xl.checks.graded_numbers("case-no-bias")
+_verdict = _xl.checks.check_bias_free_choices(letters, numbers=_mine)
 assert _verdict, str(_verdict)
 
 
@@ -39,7 +40,7 @@ def _logit(f):
 
 # f(0) = sigmoid(w2 / 2), f(1) = sigmoid(w2 sigmoid(w1)): logit f(1) = r logit f(0), 0 < r < 2
 _want = set()
-for _letter, (_f0, _f1) in dict(_no_bias.QUIZ_PAIRS).items():
+for _letter, (_f0, _f1) in _mine["pairs"].items():
     _u0, _u1 = _logit(_f0), _logit(_f1)
     if (abs(_u0) < 1e-12 and abs(_u1) < 1e-12) or (abs(_u0) > 1e-12 and 0 < _u1 / _u0 < 2):
         _want.add(_letter)
@@ -50,9 +51,9 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_identity_params(mine)
+_verdict = _xl.checks.check_identity_params(by_hand)
 assert _verdict, str(_verdict)
-_w1, _b1, _w2, _b2 = (float(_np.asarray(mine[k]).ravel()[0]) for k in ("W1", "b1", "W2", "b2"))
+_w1, _b1, _w2, _b2 = (float(_np.asarray(by_hand[k]).ravel()[0]) for k in ("W1", "b1", "W2", "b2"))
 _out = [1 / (1 + _np.exp(-(_w2 / (1 + _np.exp(-(_w1 * x + _b1))) + _b2))) for x in (0.0, 1.0)]
 assert 0.5 * (_out[0] ** 2 + (1 - _out[1]) ** 2) < 0.01, "the loss is not below 0.01"
 
@@ -90,3 +91,27 @@ for _n in (1, 4):
     _new = _np.asarray(climb_step(_w.copy(), _x.copy(), _t.copy(), 0.3), dtype=float)
     assert _new.shape == (4,), f"climb_step returned shape {_new.shape}"
     assert _np.allclose(_new, _w - 0.3 * _g, rtol=1e-5, atol=1e-7), "the step is not -rate dE/dw"
+
+
+# %% ex-case-no-bias-7 auto=4
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_bias_free_weights(bias_free_weights)
+assert _verdict, str(_verdict)
+_mine = _xl.checks.graded_numbers("case-no-bias")
+_rng = _np.random.default_rng(1717)
+_pairs = list(_mine["pairs"].values()) + [tuple(_rng.uniform(0.02, 0.98, 2)) for _ in range(20)]
+for _f0, _f1 in _pairs:
+    _u0, _u1 = _np.log(_f0 / (1 - _f0)), _np.log(_f1 / (1 - _f1))
+    _reachable = (_u0 == 0 and _u1 == 0) or (_u0 != 0 and 0 < _u1 / _u0 < 2)
+    _w = bias_free_weights(float(_f0), float(_f1))
+    _where = f"({_f0:.3f}, {_f1:.3f})"
+    if not _reachable:
+        assert _w is None, f"weights for {_where}, which no bias-free chain outputs"
+        continue
+    assert _w is not None, f"None for {_where}, which a bias-free chain outputs"
+    _w1, _w2 = (float(_v) for _v in _w)
+    _out = [1 / (1 + _np.exp(-_w2 / (1 + _np.exp(-_w1 * _x)))) for _x in (0.0, 1.0)]
+    assert _np.allclose(_out, (_f0, _f1), rtol=0, atol=1e-9), f"the weights miss {_where}"

@@ -39,9 +39,10 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_sum_lr(your_lr, lr_sum=0.25, n=8)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_verdict = _xl.checks.check_sum_lr(your_lr, lr_sum=_mine["lr_sum"], n=_mine["n_sum"])
 assert _verdict, str(_verdict)
-assert _np.isclose(float(your_lr), 0.25 * 8), "not the learning rate of the mean"
+assert _np.isclose(float(your_lr), _mine["lr_sum"] * _mine["n_sum"]), "not the mean's lr"
 
 # %% ex-case-rising-cost-4 auto=2 written=1
 import numpy as _np
@@ -91,3 +92,52 @@ for _k, _v in _q.items():
     assert _np.allclose(_got, _v - 0.2 * _g[_k], rtol=1e-5, atol=1e-7), (
         f"the step for {_k} is wrong"
     )
+
+
+# %% ex-case-rising-cost-7 auto=4
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_grad_check(grad_check)
+assert _verdict, str(_verdict)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_rng = _np.random.default_rng(1727)
+_h = _mine["hidden"] + 1
+_q = {"W1": _rng.normal(size=(2, _h)), "b1": _rng.normal(size=_h),
+      "W2": _rng.normal(size=(_h, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+_X, _y = _mine["X"], _mine["y"]
+_true = _backprop(_q, _X, _y)
+_bad = {**_true, "W1": -_true["W1"], "b2": _true["b2"] * len(_X)}
+_got = grad_check(
+    {_k: _v.copy() for _k, _v in _bad.items()},
+    {_k: _v.copy() for _k, _v in _q.items()},
+    _X.copy(),
+    _y.copy(),
+    1e-6,
+)
+for _k in _q:
+    _scale = max(_np.abs(_bad[_k]).max(), _np.abs(_true[_k]).max(), 1e-8)
+    _want = _np.abs(_bad[_k] - _true[_k]).max() / _scale
+    if _want == 0:
+        assert float(_got[_k]) < 1e-5, f"{_k}'s gradient is right, but not by your check"
+    else:
+        assert _np.isclose(float(_got[_k]), _want, rtol=1e-3), f"the error of {_k} is not it"
+
+# %% ex-case-rising-cost-8 auto=2 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_verdict = _xl.checks.check_wrong_arrays(wrong_arrays, numbers=_mine)
+assert _verdict, str(_verdict)
+_q, _X, _y = _mine["params"], _mine["X"], _mine["y"]
+_g = _xl.checks.planted_backward(_mine)(_q, _X, _y)
+_fd = _finite_differences(_mean_bce, _q, _X, _y)
+_want = {
+    _k
+    for _k in _q
+    if _np.abs(_g[_k] - _fd[_k]).max() > 1e-4 * max(_np.abs(_g[_k]).max(), _np.abs(_fd[_k]).max())
+}
+assert {str(_k) for _k in wrong_arrays} == _want, "not the arrays whose gradient is wrong"

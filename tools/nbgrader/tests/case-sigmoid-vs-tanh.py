@@ -64,3 +64,43 @@ for _hidden in ("tanh", "sigmoid"):
     for _k, _v in _q.items():
         _got = _np.asarray(_new[_k], dtype=float)
         assert _np.allclose(_got, _v - 0.2 * _g[_k], rtol=1e-5, atol=1e-7), f"{_hidden}: {_k} wrong"
+
+# %% ex-case-sigmoid-vs-tanh-6 auto=3
+import numpy as _np
+
+import xorlab as _xl
+
+_verdict = _xl.checks.check_saturation_share(saturation_share)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1747)
+for _hidden, _units in (("tanh", 2), ("sigmoid", 4), ("tanh", 6)):
+    _q = {"W1": _rng.normal(0, 3, (2, _units)), "b1": _rng.normal(0, 2, _units)}
+    _X = _rng.uniform(-2, 2, size=(17, 2))
+    _z = _X @ _q["W1"] + _q["b1"]
+    if _hidden == "tanh":
+        _want = _np.mean(1 - _np.tanh(_z) ** 2 < 0.1)
+    else:
+        _s = 1 / (1 + _np.exp(-_z))
+        _want = _np.mean(_s * (1 - _s) < 0.025)
+    _got = float(saturation_share({k: v.copy() for k, v in _q.items()}, _X.copy(), _hidden))
+    assert _np.isclose(_got, _want, rtol=0, atol=1e-12), f"{_hidden}: not the saturated share"
+
+# %% ex-case-sigmoid-vs-tanh-7 auto=2 written=1
+import numpy as _np
+
+import xorlab as _xl
+
+_mine = _xl.checks.graded_numbers("case-sigmoid-vs-tanh")
+_verdict = _xl.checks.check_share_after(share_after, numbers=_mine)
+assert _verdict, str(_verdict)
+_net = _xl.MLP((2, _mine["units"], 1), hidden=_mine["hidden"], loss="mse", init="normal",
+               init_scale=_mine["std"], seed=_mine["start"])  # fmt: skip
+_X, _y = _xl.xor()
+_xl.train(_net, _X, _y, lr=_mine["lr"], epochs=_mine["epochs"])
+_z = _mine["X"] @ _net.params["W1"] + _net.params["b1"]
+if _mine["hidden"] == "tanh":
+    _want = _np.mean(1 - _np.tanh(_z) ** 2 < 0.1)
+else:
+    _s = 1 / (1 + _np.exp(-_z))
+    _want = _np.mean(_s * (1 - _s) < 0.025)
+assert _np.isclose(float(share_after), _want, rtol=1e-9), "not your trained network's share"
