@@ -30,6 +30,7 @@ from .calls import keywords, quiet, reduce_to, step_into
 from .findings import Finding
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
+BROKEN_EPOCHS = 3  # the first epochs of the reader's run `probe` watches
 
 
 def adapt(
@@ -92,6 +93,7 @@ def _stepper(reader):
     `reshaped` (flat targets shaped like 2-D outputs)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
+    step.probe = reader.probe
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
@@ -307,6 +309,39 @@ class _Reader:
         g = self._implied(p, twin)
         return None if g is None else (p, g)
 
+    def probe(self):
+        """What the reader's first epochs do, measured from the start (see `steps`): {"rate":
+        a tiny rate r, "moves": the moves (p - p') of one epoch at rates 0, r and 10 r (None
+        when the rate cannot be set), "broken": the first of `BROKEN_EPOCHS` epochs of the
+        reader's run after which a weight is not finite (else None), "resets": the weights
+        after each of the first three epochs are the same (and not the start)}."""
+        p = self.start()
+        out = {"rate": None, "moves": None, "broken": None, "resets": False}
+        with np.errstate(all="ignore"):
+            if self.lr_name is not None:
+                r = self._probe_lr(p, self.Xr, self.yr)
+                out["rate"] = r
+                out["moves"] = [self._move(p, rate) for rate in (0.0, r, 10 * r)]
+            twin, ends = copy.deepcopy(self.obj), []
+            for epoch in range(1, BROKEN_EPOCHS + 1):
+                ends.append(self._read(self._train(twin, self.Xr, self.yr)))
+                if out["broken"] is None and not all(
+                    np.isfinite(v).all() for v in ends[-1].values()
+                ):
+                    out["broken"] = epoch
+        first = ends[0]
+        moved = any(not np.array_equal(first[k], p[k]) for k in self.names)
+        same = all(np.array_equal(e[k], first[k]) for e in ends[1:3] for k in self.names)
+        out["resets"] = bool(moved and same and out["broken"] is None)
+        return out
+
+    def _move(self, p, lr):
+        """p - p' after one epoch at rate lr from a copy of the reader's object, flat."""
+        after = self._read(self._train(self._load(p, False), self.Xr, self.yr, lr))
+        if any(after[k].shape != p[k].shape for k in self.names):
+            return None
+        return np.concatenate([(p[k] - after[k]).ravel() for k in self.names])
+
     def _implied(self, p, twin):
         lr = self._probe_lr(p, self.Xr, self.yr)
         a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in (lr, 10 * lr))
@@ -327,8 +362,15 @@ class _Reader:
 
     def _displacement(self, p, X, y, lr, source=None):
         """(p - p') / lr for one call of the training method on (X, y), float64 weights, from
-        a copy of the reader's object (or of `source`)."""
+        a copy of the reader's object (or of `source`). When the rate can be set and the call
+        moves the weights even at rate 0 (a decoupled weight decay; momentum applied to the
+        weights), p is that move's end, p(0): the gradient is what the rate multiplies."""
         after = self._read(self._train(self._load(p, False, source), X, y, lr))
+        if self.lr_name is not None:
+            base = self._read(self._train(self._load(p, False, source), X, y, 0.0))
+            moved = any(not np.array_equal(base[k], p[k]) for k in self.names)
+            reached = any(not np.array_equal(base[k], after[k]) for k in self.names)
+            p = base if moved and reached else p  # a rate that does not reach it: as it is
         out = {}
         for k in self.names:
             d = (p[k] - after[k]) / lr

@@ -32,7 +32,7 @@ import contextlib
 
 import numpy as np
 
-from . import capacity, gradient, later, training, update, verify
+from . import capacity, gradient, later, steps, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
@@ -204,6 +204,10 @@ def doctor(
 
 def _examine(reader, findings, columns, implied):
     """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
+    if implied:  # a gradient read off an update is one only if the update is a gradient step
+        ruled = steps.examine(reader)
+        if ruled:
+            return Diagnosis.of(findings + [ruled], None, None, "")
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)

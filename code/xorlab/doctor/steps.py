@@ -1,0 +1,158 @@
+"""Is the reader's update a gradient step at all? A gradient read off an update (`xorlab.adapt`)
+is a gradient only if the update is a gradient step: in proportion to the rate (nothing left
+at rate 0), finite where the loss's gradient is finite, and continuing from the weights the
+last epoch left. The adapter measures the reader's first epochs from the start (`probe`):
+
+* the move of one epoch at rate 0, and at two tiny rates r and 10 r: a move left at rate 0
+  (momentum applied to the weights) or one that grows faster than the rate (the rate applied
+  twice) is not a gradient step;
+* the first epochs of the reader's run: weights that are not finite after one of them, while
+  the loss and its finite-difference gradient at the start are finite (an optimiser whose
+  state breaks at once), or the same weights after every epoch (the weights re-initialised
+  in every epoch).
+
+When one of these shows and the reader's own run does not solve the task, the gradient read
+off the update means nothing: the doctor reports the update instead, and verifies it: plain
+gradient descent with the finite-difference gradient of the reader's loss, from their start,
+at their rate, for their epochs, reaches a solution (or ends below half where their run
+ends). When it does not, "cannot tell", with what was measured.
+"""
+
+import numpy as np
+
+from . import verify
+from .findings import Finding
+from .later import _numeric
+from .loss import standard_losses
+
+FREE_SHARE = 0.1
+"""A move left at rate 0 counts when it is at least this share of the move at the reader's
+rate (a decoupled weight decay of 1e-4 is not)."""
+
+MAX_STEPS = 5000
+"""The verifying run of plain gradient descent is at most this many steps."""
+
+
+def _loss(reader):
+    """The reader's printed loss, else the first standard loss of the outputs, with its name."""
+    if reader.printed is not None:
+        return reader.printed, "your loss"
+    name, of_outputs = next(iter(standard_losses(reader.y).items()))
+    return (lambda p: float(of_outputs(reader.predict(p, reader.X)))), f"the {name}"
+
+
+def _norm(v):
+    return float(np.linalg.norm(v))
+
+
+def _rate_lines(probe, reader, slope):
+    """What the moves at rates 0, r and 10 r show against the loss's gradient `slope` (flat):
+    (title detail, evidence lines), or None when they are a gradient step's (or the rate the
+    adapter sets does not reach the update)."""
+    moves, r = probe["moves"], probe["rate"]
+    if moves is None or any(m is None or not np.all(np.isfinite(m)) for m in moves):
+        return None
+    at0, at1, at10 = moves
+    part1, part10 = at1 - at0, at10 - at0
+    if _norm(part1) == 0 or _norm(part10) == 0:
+        return None  # the rate does not reach the update (a schedule of its own): no measure
+    power = float(np.log10(_norm(part10) / _norm(part1)))
+    whole = _norm(at0) + reader.lr**power * _norm(part1) / r**power
+    free = _norm(at0) >= FREE_SHARE * whole
+    if not free and power < 1.5:
+        return None
+    read = part1 / r**power
+    cosine = float(read @ slope / max(_norm(read) * _norm(slope), 1e-300))
+    agree = f"what the rate multiplies against the loss's gradient: cosine {cosine:+.4f}"
+    agree += f", length ratio {_norm(read) / max(_norm(slope), 1e-300):.3f}"
+    if free:
+        largest = float(np.abs(at0).max())
+        return ": it moves the weights even at rate 0", [
+            f"one epoch at rate 0 changes the weights by up to {largest:.3g} "
+            f"({_norm(at0) / whole:.0%} of the move at your rate {reader.lr:g})",
+            agree,
+        ]
+    said = "the rate squared" if abs(power - 2) < 0.2 else f"the rate to the power {power:.2f}"
+    return f": it scales with {said}", [
+        f"one epoch at rates {r:.3g} and {10 * r:.3g}: the second moves the weights "
+        f"{10**power:.3g} times as far (a gradient step: 10 times)",
+        agree,
+    ]
+
+
+def _measured(reader, probe, slope, start):
+    """(code, title detail, evidence lines) of what the probe shows, or None."""
+    finite = np.isfinite(start) and np.all(np.isfinite(slope))
+    if probe["broken"] is not None and finite:
+        k = probe["broken"]
+        return (
+            "not_a_step",
+            f": your optimiser breaks the weights within {k} update(s)",
+            [
+                f"after {k} epoch(s) of your run a weight is NaN or infinite, while the loss "
+                f"({start:.4f}) and its finite-difference gradient at the start are finite"
+            ],
+        )
+    if probe["resets"]:
+        return (
+            "reset_each_epoch",
+            "",
+            [
+                "your first three epochs end at the same weights: each epoch starts again from "
+                "the same weights instead of those the last epoch left"
+            ],
+        )
+    rated = _rate_lines(probe, reader, slope)
+    return rated and ("not_a_step", *rated)
+
+
+def _plain(reader, loss, steps):
+    """Plain gradient descent with the finite-difference gradient of `loss`, from the
+    reader's start at the reader's rate: (solved, losses)."""
+    p = {k: v.copy() for k, v in reader.params.items()}
+    losses = [loss(p)]
+    with np.errstate(all="ignore"):
+        for _ in range(steps):
+            g, start = _numeric(loss, p), 0
+            for k in p:
+                size = p[k].size
+                p[k] = p[k] - reader.lr * g[start : start + size].reshape(p[k].shape)
+                start += size
+            losses.append(loss(p))
+            if not np.isfinite(losses[-1]):
+                break
+    losses = np.array(losses)
+    return verify._solved(reader, losses, p), losses
+
+
+def examine(reader):
+    """The finding about an update that is not a gradient step (see the module), or None: also
+    when the reader's own run solves the task."""
+    probe = getattr(reader.step, "probe", None)
+    if probe is None:
+        return None
+    probe = probe()
+    loss, named = _loss(reader)
+    with np.errstate(all="ignore"):
+        start = loss(reader.params)
+        slope = _numeric(loss, reader.params)
+    found = _measured(reader, probe, slope, start)
+    if not found:
+        return None
+    code, detail, lines = found
+    yours = np.array([np.nan])
+    if probe["broken"] is None:
+        solved, yours = verify.solves(reader, loss, reader.step)
+        if solved:
+            return None
+        lines.append(f"your run: {verify.told(yours)}")
+    solved, plain = _plain(reader, loss, min(reader.epochs, MAX_STEPS))
+    tried = f"plain gradient descent with the finite-difference gradient of {named}, from "
+    tried += f"your start at your rate {reader.lr:g}: {verify.told(plain)}"
+    lower = not np.isfinite(yours[-1]) or plain[-1] < 0.5 * yours[-1]
+    if not (solved or (verify.falls(plain) and lower)):
+        lines += [f"tried: {tried}", "so I cannot tell what else keeps it from training"]
+        return Finding.of("cannot_tell", "\n".join(lines))
+    done = ", every output on the right side" if solved else ", below half where yours ends"
+    lines.append(f"checked: {tried}{done}")
+    return Finding.of(code, "\n".join(lines), detail)
