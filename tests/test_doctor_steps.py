@@ -23,9 +23,10 @@ def sig(z):
 
 class Net:
     """2-4-1 tanh/sigmoid net, mean BCE, full batch; `rule` picks the update of `train`:
-    'sgd', 'decay' (w (1 - 1e-4) - lr g), 'adam', 'on_weights' (0.9 w - lr g), 'rate_twice'
-    (w - lr lr g), 'adam_shared' (m and v one buffer), 'adam_negative' (1 - 0.999**t written
-    0.999**t - 1), 'reinit' (weights drawn again at the start of every epoch)."""
+    'sgd', 'decay' (w (1 - 1e-4) - lr g), 'strong_decay' (w (1 - 0.03) - lr g), 'adam',
+    'on_weights' (0.9 w - lr g), 'rate_twice' (w - lr lr g), 'adam_shared' (m and v one
+    buffer), 'adam_negative' (1 - 0.999**t written 0.999**t - 1),
+    'reinit' (weights drawn again at the start of every epoch)."""
 
     def __init__(self, rule, lr, seed=1):
         self.rule, self.lr, self.seed, self.t = rule, lr, seed, 0
@@ -61,6 +62,8 @@ class Net:
             return w - self.lr * g
         if self.rule == "decay":
             return (1 - 1e-4) * w - self.lr * g
+        if self.rule == "strong_decay":  # a move at rate 0 as large as the gradient's part
+            return (1 - 0.03) * w - self.lr * g
         if self.rule == "on_weights":
             return 0.9 * w - self.lr * g
         if self.rule == "rate_twice":
@@ -135,7 +138,9 @@ def test_when_plain_descent_does_not_train_either_it_cannot_tell_and_blames_no_g
     assert "changes the weights by up to" in evidence and "tried: plain gradient" in evidence
 
 
-@pytest.mark.parametrize(("rule", "lr"), [("sgd", 1.0), ("decay", 1.0), ("adam", 0.05)])
+@pytest.mark.parametrize(
+    ("rule", "lr"), [("sgd", 1.0), ("decay", 1.0), ("strong_decay", 1.0), ("adam", 0.05)]
+)
 def test_a_sound_update_rule_that_trains_stays_healthy(rule, lr):
     assert solves(rule, lr, 2000)
     assert diagnose(rule, lr).healthy

@@ -368,7 +368,8 @@ class _Reader:
         after = self._read(self._train(self._load(p, False, source), X, y, lr))
         if self.lr_name is not None:
             base = self._read(self._train(self._load(p, False, source), X, y, 0.0))
-            moved = any(not np.array_equal(base[k], p[k]) for k in self.names)
+            kept = all(base[k].shape == p[k].shape for k in self.names)  # else reported
+            moved = kept and any(not np.array_equal(base[k], p[k]) for k in self.names)
             reached = any(not np.array_equal(base[k], after[k]) for k in self.names)
             p = base if moved and reached else p  # a rate that does not reach it: as it is
         out = {}
