@@ -144,3 +144,96 @@ def test_when_plain_descent_does_not_train_either_it_cannot_tell_and_blames_no_g
 def test_a_sound_update_rule_that_trains_stays_healthy(rule, lr):
     assert solves(rule, lr, 2000)
     assert diagnose(rule, lr).healthy
+
+
+class Rows:
+    """2-2-1 tanh/sigmoid net trained one sample at a time with 1-D rows x: (2,), d1: (2,).
+    `outer`: W1 -= lr * np.outer(x, d1) (right), else lr * (x.T @ d1): x.T of a 1-D array is
+    x, so that is a dot product, one number added to every entry of W1."""
+
+    def __init__(self, outer, lr=2.0, seed=1):
+        rng = np.random.default_rng(seed)
+        self.W1, self.b1 = rng.normal(0, 1, (2, 2)), np.zeros(2)
+        self.W2, self.b2 = rng.normal(0, 1, (2, 1)), np.zeros(1)
+        self.outer, self.lr = outer, lr
+
+    def forward(self, Z):
+        return sig(np.tanh(Z @ self.W1 + self.b1) @ self.W2 + self.b2)
+
+    def loss(self, Z, T):
+        p = self.forward(Z)
+        return float(-np.mean(T * np.log(p) + (1 - T) * np.log(1 - p)))
+
+    def train(self, Z, T):
+        for x, t in zip(Z, T):
+            h = np.tanh(x @ self.W1 + self.b1)
+            d2 = sig(h @ self.W2 + self.b2) - t
+            d1 = (d2 @ self.W2.T) * (1 - h**2)
+            self.W2 -= self.lr * np.outer(h, d2)
+            self.b2 -= self.lr * d2
+            self.W1 -= self.lr * (np.outer(x, d1) if self.outer else x.T @ d1)
+            self.b1 -= self.lr * d1
+
+
+def rows(outer, seed):
+    net = Rows(outer, seed=seed)
+    case = xl.adapt(
+        net, "W1 b1 W2 b2", "train", X, Y, predict="forward", loss="loss", lr="lr", epochs=2000
+    )
+    with np.errstate(all="ignore"):
+        for _ in range(2000):
+            net.train(X, Y)
+    fit = bool(np.all((net.forward(X) > 0.5) == (Y > 0.5)))
+    return xl.doctor(**case), fit
+
+
+def test_a_dot_product_of_1d_rows_for_an_outer_product_is_named_not_the_gradient():
+    diagnosis, fit = rows(outer=False, seed=1)
+    assert not fit
+    first = diagnosis.findings[0]
+    assert first.code == "dot_for_outer" and "W1" in first.title
+    assert "update rule" in first.title and "checked: plain gradient descent" in first.evidence
+    assert not set(diagnosis.codes) & GRADIENT
+
+
+def test_the_same_rows_with_the_outer_product_stay_healthy():
+    diagnosis, fit = rows(outer=True, seed=1)
+    assert fit and diagnosis.healthy
+
+
+class Linear:
+    """2-4-1 tanh net with a linear output and the mean squared error, full batch, plain
+    gradient descent at the rate `lr` (large rates blow the weights up in a few epochs)."""
+
+    def __init__(self, lr, seed=1):
+        rng = np.random.default_rng(seed)
+        self.W1, self.b1 = rng.normal(0, 1, (2, 4)), np.zeros(4)
+        self.W2, self.b2 = rng.normal(0, 1, (4, 1)), np.zeros(1)
+        self.lr = lr
+
+    def forward(self, Z):
+        self.h = np.tanh(Z @ self.W1 + self.b1)
+        return self.h @ self.W2 + self.b2
+
+    def loss(self, Z, T):
+        return float(np.mean((self.forward(Z) - T) ** 2))
+
+    def train(self, Z, T):
+        d2 = 2 * (self.forward(Z) - T) / len(Z)
+        d1 = (d2 @ self.W2.T) * (1 - self.h**2)
+        self.W2 -= self.lr * self.h.T @ d2
+        self.b2 -= self.lr * d2.sum(0)
+        self.W1 -= self.lr * Z.T @ d1
+        self.b1 -= self.lr * d1.sum(0)
+
+
+def test_a_gradient_step_at_a_rate_that_blows_up_is_a_rate_not_an_optimiser():
+    net = Linear(lr=1e150)  # so large that the weights overflow at once
+    with np.errstate(all="ignore"):
+        for _ in range(3):
+            net.train(X, Y)
+    assert not np.all(np.isfinite(net.W1))  # the premise: not finite within 3 epochs
+    case = xl.adapt(Linear(lr=1e150), "W1 b1 W2 b2", "train", X, Y, predict="forward", lr="lr")
+    diagnosis = xl.doctor(**case)
+    assert "not_a_step" not in diagnosis.codes and not set(diagnosis.codes) & GRADIENT
+    assert not any("a weight is NaN or infinite" in f.evidence for f in diagnosis.findings)

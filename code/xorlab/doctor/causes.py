@@ -170,6 +170,14 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "dot_for_outer": Cause(
+        "Your update rule adds one number to every entry of {array}: a dot product where an "
+        "outer product belongs",
+        "the update of that matrix for one sample held in 1-D rows: np.outer(x, d) (or "
+        "x[:, None] * d[None, :]); x.T leaves a 1-D array as it is",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "reset_each_epoch": Cause(
         "Every epoch starts again from the same weights: your training resets them",
         "where the weights are created: once, before the epochs, never inside the training method",

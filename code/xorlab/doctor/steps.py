@@ -8,8 +8,11 @@ last epoch left. The adapter measures the reader's first epochs from the start (
   twice) is not a gradient step;
 * the first epochs of the reader's run: weights that are not finite after one of them, while
   the loss and its finite-difference gradient at the start are finite (an optimiser whose
-  state breaks at once), or the same weights after every epoch (the weights re-initialised
-  in every epoch).
+  state breaks at once; at a tiny rate too, else it may be the rate), or the same weights
+  after every epoch (the weights re-initialised in every epoch);
+* the gradient read off the update: one number added to every entry of a square weight
+  matrix whose loss gradient varies (x.T @ d of 1-D rows, a dot product, where the outer
+  product belongs).
 
 When one of these shows and the reader's own run does not solve the task, the gradient read
 off the update means nothing: the doctor reports the update instead, and verifies it: plain
@@ -34,10 +37,16 @@ MAX_STEPS = 5000
 
 
 def _loss(reader):
-    """The reader's printed loss, else the first standard loss of the outputs, with its name."""
+    """The reader's printed loss, else the first standard loss of the outputs that is finite
+    at the start (BCE needs outputs in (0, 1)), with its name."""
     if reader.printed is not None:
         return reader.printed, "your loss"
-    name, of_outputs = next(iter(standard_losses(reader.y).items()))
+    out = reader.predict(reader.params, reader.X)
+    with np.errstate(all="ignore"):
+        name, of_outputs = next(
+            ((k, f) for k, f in standard_losses(reader.y).items() if np.isfinite(f(out))),
+            ("mean squared error", standard_losses(reader.y)["mean squared error"]),
+        )
     return (lambda p: float(of_outputs(reader.predict(p, reader.X)))), f"the {name}"
 
 
@@ -80,18 +89,50 @@ def _rate_lines(probe, reader, slope):
     ]
 
 
+def _broken(probe):
+    """The reader's run breaks at once whatever the rate: its weights are not finite after
+    one of its first epochs, and (when the rate can be set) after one epoch at a tiny rate
+    too (a rate too large would not be). (True, known at tiny rates) or (False, _)."""
+    if probe["broken"] is None:
+        return False, False
+    moves = probe["moves"]
+    if moves is None or moves[0] is None:
+        return True, False
+    return not np.all(np.isfinite(moves[0])), True
+
+
+def _dotted(reader, slope):
+    """The square weight matrices whose update adds one number to every entry while the
+    loss's gradient there varies: (name, that number, the gradient's trace), as a dot
+    product of 1-D rows (x.T @ d with x and d 1-D) where an outer product belongs."""
+    start, found = 0, []
+    for k, g in reader.grads.items():
+        true = slope[start : start + g.size].reshape(g.shape)
+        start += g.size
+        if g.ndim != 2 or g.shape[0] != g.shape[1] or g.shape[0] < 2:
+            continue
+        top = float(np.abs(g).max())  # equal to the probe's round-off; the truth varies
+        if 0 < top and np.ptp(g) <= 1e-6 * top and np.ptp(true) > 1e-2 * np.abs(true).max():
+            found.append((k, float(g.flat[0]), float(np.trace(true))))
+    return found
+
+
 def _measured(reader, probe, slope, start):
-    """(code, title detail, evidence lines) of what the probe shows, or None."""
+    """(code, title detail, evidence lines, verified only) of what the probe shows, or None;
+    `verified only`: report only when plain descent verifies (else it may be a rate)."""
     finite = np.isfinite(start) and np.all(np.isfinite(slope))
-    if probe["broken"] is not None and finite:
+    broken, at_tiny = _broken(probe)
+    if broken and finite:
         k = probe["broken"]
+        tiny = ", and so is one epoch at rate 0" if at_tiny else ""
         return (
             "not_a_step",
             f": your optimiser breaks the weights within {k} update(s)",
             [
-                f"after {k} epoch(s) of your run a weight is NaN or infinite, while the loss "
-                f"({start:.4f}) and its finite-difference gradient at the start are finite"
+                f"after {k} epoch(s) of your run a weight is NaN or infinite{tiny}, while the "
+                f"loss ({start:.4f}) and its finite-difference gradient at the start are finite"
             ],
+            not at_tiny,
         )
     if probe["resets"]:
         return (
@@ -101,9 +142,19 @@ def _measured(reader, probe, slope, start):
                 "your first three epochs end at the same weights: each epoch starts again from "
                 "the same weights instead of those the last epoch left"
             ],
+            False,
         )
+    dotted = _dotted(reader, slope)
+    if dotted:
+        lines = [
+            f"{k}: every entry of its update is {c:.4g}; the loss's gradient there varies, "
+            f"and its trace is {t:.4g}"
+            for k, c, t in dotted
+        ]
+        named = ", ".join(k for k, _, _ in dotted)
+        return "dot_for_outer", "", lines, False, named
     rated = _rate_lines(probe, reader, slope)
-    return rated and ("not_a_step", *rated)
+    return rated and ("not_a_step", *rated, False)
 
 
 def _plain(reader, loss, steps):
@@ -139,7 +190,7 @@ def examine(reader):
     found = _measured(reader, probe, slope, start)
     if not found:
         return None
-    code, detail, lines = found
+    code, detail, lines, verified_only, *array = found
     yours = np.array([np.nan])
     if probe["broken"] is None:
         solved, yours = verify.solves(reader, loss, reader.step)
@@ -151,8 +202,10 @@ def examine(reader):
     tried += f"your start at your rate {reader.lr:g}: {verify.told(plain)}"
     lower = not np.isfinite(yours[-1]) or plain[-1] < 0.5 * yours[-1]
     if not (solved or (verify.falls(plain) and lower)):
+        if verified_only:
+            return None
         lines += [f"tried: {tried}", "so I cannot tell what else keeps it from training"]
         return Finding.of("cannot_tell", "\n".join(lines))
     done = ", every output on the right side" if solved else ", below half where yours ends"
     lines.append(f"checked: {tried}{done}")
-    return Finding.of(code, "\n".join(lines), detail)
+    return Finding.of(code, "\n".join(lines), detail, **dict(zip(["array"], array)))
