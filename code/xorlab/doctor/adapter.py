@@ -313,27 +313,34 @@ class _Reader:
         """What the reader's first epochs do, measured from the start (see `steps`): {"rate":
         a tiny rate r, "moves": the moves (p - p') of one epoch at rates 0, r and 10 r (None
         when the rate cannot be set), "broken": the first of `BROKEN_EPOCHS` epochs of the
-        reader's run after which a weight is not finite (else None), "resets": the weights
+        reader's run after which a weight is not finite (else None), "broken_at_0": the same
+        for a run at rate 0 (None also when the rate cannot be set), "resets": the weights
         after each of the first three epochs are the same (and not the start)}."""
         p = self.start()
-        out = {"rate": None, "moves": None, "broken": None, "resets": False}
+        out = {"rate": None, "moves": None, "broken_at_0": None}
         with np.errstate(all="ignore"):
             if self.lr_name is not None:
                 r = self._probe_lr(p, self.Xr, self.yr)
                 out["rate"] = r
                 out["moves"] = [self._move(p, rate) for rate in (0.0, r, 10 * r)]
-            twin, ends = copy.deepcopy(self.obj), []
-            for epoch in range(1, BROKEN_EPOCHS + 1):
-                ends.append(self._read(self._train(twin, self.Xr, self.yr)))
-                if out["broken"] is None and not all(
-                    np.isfinite(v).all() for v in ends[-1].values()
-                ):
-                    out["broken"] = epoch
+                out["broken_at_0"] = self._breaks(0.0)[0]
+            out["broken"], ends = self._breaks(None)
         first = ends[0]
         moved = any(not np.array_equal(first[k], p[k]) for k in self.names)
         same = all(np.array_equal(e[k], first[k]) for e in ends[1:3] for k in self.names)
         out["resets"] = bool(moved and same and out["broken"] is None)
         return out
+
+    def _breaks(self, lr):
+        """`BROKEN_EPOCHS` epochs of one copy of the reader's object at rate lr (None: the
+        reader's): (the first after which a weight is not finite, or None; the weights after
+        each)."""
+        twin, ends, broken = copy.deepcopy(self.obj), [], None
+        for epoch in range(1, BROKEN_EPOCHS + 1):
+            ends.append(self._read(self._train(twin, self.Xr, self.yr, lr)))
+            if broken is None and not all(np.isfinite(v).all() for v in ends[-1].values()):
+                broken = epoch
+        return broken, ends
 
     def _move(self, p, lr):
         """p - p' after one epoch at rate lr from a copy of the reader's object, flat."""

@@ -91,14 +91,13 @@ def _rate_lines(probe, reader, slope):
 
 def _broken(probe):
     """The reader's run breaks at once whatever the rate: its weights are not finite after
-    one of its first epochs, and (when the rate can be set) after one epoch at a tiny rate
-    too (a rate too large would not be). (True, known at tiny rates) or (False, _)."""
+    one of its first epochs, and (when the rate can be set) after as many epochs at rate 0
+    too (a rate too large would not be). (True, seen at rate 0) or (False, _)."""
     if probe["broken"] is None:
         return False, False
-    moves = probe["moves"]
-    if moves is None or moves[0] is None:
+    if probe["moves"] is None:
         return True, False
-    return not np.all(np.isfinite(moves[0])), True
+    return probe["broken_at_0"] is not None, True
 
 
 def _dotted(reader, slope):
@@ -124,7 +123,7 @@ def _measured(reader, probe, slope, start):
     broken, at_tiny = _broken(probe)
     if broken and finite:
         k = probe["broken"]
-        tiny = ", and so is one epoch at rate 0" if at_tiny else ""
+        tiny = f", and after {probe['broken_at_0']} at rate 0" if at_tiny else ""
         return (
             "not_a_step",
             f": your optimiser breaks the weights within {k} update(s)",
