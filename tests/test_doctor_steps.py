@@ -75,10 +75,13 @@ class Net:
             return w - self.lr * self.m[k] / (1 - 0.9**self.t) / (np.sqrt(self.v[k] / c2) + 1e-8)
 
 
-def diagnose(rule, lr, epochs=2000, seed=1):
+def diagnose(rule, lr, epochs=2000, seed=1, named=True):
+    """The doctor on `Net`, its rate named ("lr", the adapter can set it) or given as the
+    number (the adapter cannot)."""
     net = Net(rule, lr, seed)
+    rate = "lr" if named else lr
     case = xl.adapt(
-        net, "W1 b1 W2 b2", "train", X, Y, predict="forward", loss="loss", lr="lr", epochs=epochs
+        net, "W1 b1 W2 b2", "train", X, Y, predict="forward", loss="loss", lr=rate, epochs=epochs
     )
     return xl.doctor(**case)
 
@@ -118,6 +121,19 @@ def test_an_update_that_is_no_gradient_step_is_named_and_plain_descent_verified(
 def test_what_the_rate_multiplies_is_read_as_the_loss_gradient():
     evidence = diagnose("on_weights", 1.0).findings[0].evidence
     assert "cosine +1.0000, length ratio 1.000" in evidence
+
+
+def test_with_the_rate_as_a_number_a_part_in_the_weights_is_read_off_the_gradient():
+    first = diagnose("on_weights", 1.0, named=False).findings[0]
+    assert first.code == "not_a_step" and "in proportion to themselves" in first.title
+    assert "plus 0.1 times the weights" in first.evidence  # 1 - mu, mu = 0.9 at rate 1
+    assert "checked: plain gradient descent" in first.evidence
+
+
+@pytest.mark.parametrize("rule", ["decay", "strong_decay"])
+def test_with_the_rate_as_a_number_a_decoupled_decay_that_trains_stays_healthy(rule):
+    diagnosis = diagnose(rule, 1.0, named=False)
+    assert diagnosis.healthy and "it trains" in diagnosis.summary
 
 
 def test_weights_drawn_again_every_epoch_are_a_reset_not_a_capacity_problem():

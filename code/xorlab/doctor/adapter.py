@@ -28,9 +28,9 @@ import numpy as np
 from ..core import _validate
 from .calls import keywords, quiet, reduce_to, step_into
 from .findings import Finding
+from .probe import at_rate_0, first_epochs
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
-BROKEN_EPOCHS = 3  # the first epochs of the reader's run `probe` watches
 
 
 def adapt(
@@ -93,7 +93,7 @@ def _stepper(reader):
     `reshaped` (flat targets shaped like 2-D outputs)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
-    step.probe = reader.probe
+    step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
@@ -309,46 +309,6 @@ class _Reader:
         g = self._implied(p, twin)
         return None if g is None else (p, g)
 
-    def probe(self):
-        """What the reader's first epochs do, measured from the start (see `steps`): {"rate":
-        a tiny rate r, "moves": the moves (p - p') of one epoch at rates 0, r and 10 r (None
-        when the rate cannot be set), "broken": the first of `BROKEN_EPOCHS` epochs of the
-        reader's run after which a weight is not finite (else None), "broken_at_0": the same
-        for a run at rate 0 (None also when the rate cannot be set), "resets": the weights
-        after each of the first three epochs are the same (and not the start)}."""
-        p = self.start()
-        out = {"rate": None, "moves": None, "broken_at_0": None}
-        with np.errstate(all="ignore"):
-            if self.lr_name is not None:
-                r = self._probe_lr(p, self.Xr, self.yr)
-                out["rate"] = r
-                out["moves"] = [self._move(p, rate) for rate in (0.0, r, 10 * r)]
-                out["broken_at_0"] = self._breaks(0.0)[0]
-            out["broken"], ends = self._breaks(None)
-        first = ends[0]
-        moved = any(not np.array_equal(first[k], p[k]) for k in self.names)
-        same = all(np.array_equal(e[k], first[k]) for e in ends[1:3] for k in self.names)
-        out["resets"] = bool(moved and same and out["broken"] is None)
-        return out
-
-    def _breaks(self, lr):
-        """`BROKEN_EPOCHS` epochs of one copy of the reader's object at rate lr (None: the
-        reader's): (the first after which a weight is not finite, or None; the weights after
-        each)."""
-        twin, ends, broken = copy.deepcopy(self.obj), [], None
-        for epoch in range(1, BROKEN_EPOCHS + 1):
-            ends.append(self._read(self._train(twin, self.Xr, self.yr, lr)))
-            if broken is None and not all(np.isfinite(v).all() for v in ends[-1].values()):
-                broken = epoch
-        return broken, ends
-
-    def _move(self, p, lr):
-        """p - p' after one epoch at rate lr from a copy of the reader's object, flat."""
-        after = self._read(self._train(self._load(p, False), self.Xr, self.yr, lr))
-        if any(after[k].shape != p[k].shape for k in self.names):
-            return None
-        return np.concatenate([(p[k] - after[k]).ravel() for k in self.names])
-
     def _implied(self, p, twin):
         lr = self._probe_lr(p, self.Xr, self.yr)
         a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in (lr, 10 * lr))
@@ -369,23 +329,13 @@ class _Reader:
 
     def _displacement(self, p, X, y, lr, source=None):
         """(p - p') / lr for one call of the training method on (X, y), float64 weights, from
-        a copy of the reader's object (or of `source`). When the rate can be set and the call
-        moves the weights even at rate 0 (a decoupled weight decay; momentum applied to the
-        weights), p is that move's end, p(0): the gradient is what the rate multiplies."""
+        a copy of the reader's object (or of `source`); p' - p(0) when the call moves the
+        weights even at rate 0 (`probe.at_rate_0`): the gradient is what the rate multiplies."""
         after = self._read(self._train(self._load(p, False, source), X, y, lr))
-        if self.lr_name is not None:
-            base = self._read(self._train(self._load(p, False, source), X, y, 0.0))
-            kept = all(base[k].shape == p[k].shape for k in self.names)  # else reported
-            moved = kept and any(not np.array_equal(base[k], p[k]) for k in self.names)
-            reached = any(not np.array_equal(base[k], after[k]) for k in self.names)
-            p = base if moved and reached else p  # a rate that does not reach it: as it is
-        out = {}
-        for k in self.names:
-            d = (p[k] - after[k]) / lr
-            if d.shape != p[k].shape:  # the step broadcast the array: the doctor reports it
-                d = reduce_to(d, p[k].shape)
-            out[k] = np.array(d, dtype=np.float64)
-        return out
+        p = at_rate_0(self, p, X, y, source, after)
+        # a step that broadcast an array is averaged back to its shape (the doctor reports it)
+        reduced = {k: reduce_to((p[k] - after[k]) / lr, p[k].shape) for k in self.names}
+        return {k: np.array(d, dtype=np.float64) for k, d in reduced.items()}
 
     def _probe_lr(self, p, X, y, relative=RELATIVE_PROBE_STEP):
         """A learning rate whose step on (X, y) is `relative` of the largest weight."""

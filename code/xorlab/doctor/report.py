@@ -207,7 +207,8 @@ def _examine(reader, findings, columns, implied):
     if implied:  # a gradient read off an update is one only if the update is a gradient step
         ruled = steps.examine(reader)
         if ruled:
-            return Diagnosis.of(findings + [ruled], None, None, "")
+            finding, note, run = ruled
+            return Diagnosis.of(findings + ([finding] if finding else []), None, run, note)
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)

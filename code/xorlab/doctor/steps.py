@@ -12,7 +12,8 @@ last epoch left. The adapter measures the reader's first epochs from the start (
   after every epoch (the weights re-initialised in every epoch);
 * the gradient read off the update: one number added to every entry of a square weight
   matrix whose loss gradient varies (x.T @ d of 1-D rows, a dot product, where the outer
-  product belongs).
+  product belongs); with a rate the adapter cannot set, the loss's gradient plus a part in
+  proportion to the weights themselves (what is left at rate 0 when it can).
 
 When one of these shows and the reader's own run does not solve the task, the gradient read
 off the update means nothing: the doctor reports the update instead, and verifies it: plain
@@ -116,9 +117,37 @@ def _dotted(reader, slope):
     return found
 
 
+def _weighted(reader, slope):
+    """With a rate the adapter cannot set: the gradient read off the update as a times the
+    loss's gradient plus c times the weights themselves (least squares, to 1e-3), a fit the
+    gradient alone misses by 10 times as much (momentum applied to the weights, w = mu w -
+    lr g, reads as g + (1 - mu) / lr w; a decoupled weight decay too): (the weights' part is
+    below `FREE_SHARE` of it, title detail, evidence lines), or None."""
+    g = np.concatenate([v.ravel() for v in reader.grads.values()])
+    w = np.concatenate([v.ravel() for v in reader.params.values()])
+    if not (np.all(np.isfinite(g)) and np.all(np.isfinite(slope))) or _norm(g) == 0:
+        return None
+    both = np.stack([slope, w], axis=1)
+    (a, c), *_ = np.linalg.lstsq(both, g, rcond=None)
+    alone = g - (slope @ g) / max(slope @ slope, 1e-300) * slope
+    missed = _norm(g - both @ [a, c])
+    if a <= 0 or missed > 1e-3 * _norm(g) or _norm(alone) <= 10 * missed:
+        return None
+    return (
+        _norm(c * w) < FREE_SHARE * _norm(g),
+        ": it also moves the weights in proportion to themselves",
+        [
+            f"the gradient read off your update is {a:.3g} times the loss's gradient plus {c:.3g} "
+            f"times the weights themselves (to 1e-3): every epoch also multiplies the weights by "
+            f"{1 - c * reader.lr:.3g}"
+        ],
+    )
+
+
 def _measured(reader, probe, slope, start):
-    """(code, title detail, evidence lines, verified only) of what the probe shows, or None;
-    `verified only`: report only when plain descent verifies (else it may be a rate)."""
+    """(code, title detail, evidence lines, verified only, weak, title fields) of what the
+    probe shows, or None. `verified only`: report only when plain descent verifies (else it
+    may be the rate); `weak`: too little to name, unless the run solves the task anyway."""
     finite = np.isfinite(start) and np.all(np.isfinite(slope))
     broken, at_tiny = _broken(probe)
     if broken and finite:
@@ -132,6 +161,8 @@ def _measured(reader, probe, slope, start):
                 f"loss ({start:.4f}) and its finite-difference gradient at the start are finite"
             ],
             not at_tiny,
+            False,
+            {},
         )
     if probe["resets"]:
         return (
@@ -142,6 +173,8 @@ def _measured(reader, probe, slope, start):
                 "the same weights instead of those the last epoch left"
             ],
             False,
+            False,
+            {},
         )
     dotted = _dotted(reader, slope)
     if dotted:
@@ -151,9 +184,12 @@ def _measured(reader, probe, slope, start):
             for k, c, t in dotted
         ]
         named = ", ".join(k for k, _, _ in dotted)
-        return "dot_for_outer", "", lines, False, named
-    rated = _rate_lines(probe, reader, slope)
-    return rated and ("not_a_step", *rated, False)
+        return "dot_for_outer", "", lines, False, False, {"array": named}
+    if probe["moves"] is not None:
+        rated = _rate_lines(probe, reader, slope)
+        return rated and ("not_a_step", *rated, False, False, {})
+    weighted = _weighted(reader, slope)
+    return weighted and ("not_a_step", *weighted[1:], False, weighted[0], {})
 
 
 def _plain(reader, loss, steps):
@@ -176,8 +212,9 @@ def _plain(reader, loss, steps):
 
 
 def examine(reader):
-    """The finding about an update that is not a gradient step (see the module), or None: also
-    when the reader's own run solves the task."""
+    """What the probe shows about an update that is not a gradient step (see the module):
+    (the finding or None, the summary of a run that solves the task anyway, that run), or
+    None when it shows nothing (or too little to name without a run that solves)."""
     probe = getattr(reader.step, "probe", None)
     if probe is None:
         return None
@@ -189,11 +226,16 @@ def examine(reader):
     found = _measured(reader, probe, slope, start)
     if not found:
         return None
-    code, detail, lines, verified_only, *array = found
+    code, detail, lines, verified_only, weak, fields = found
     yours = np.array([np.nan])
     if probe["broken"] is None:
         solved, yours = verify.solves(reader, loss, reader.step)
         if solved:
+            run = f"{verify.told(yours)}, every output on the right side" if reader.predict else ""
+            run = run or f"{verify.told(yours)}, below half its start"
+            said = detail.split(":", 1)[-1].strip().removeprefix("it ") or "starts again"
+            return None, f"your update {said}, and it trains: {run}", yours
+        if weak:
             return None
         lines.append(f"your run: {verify.told(yours)}")
     solved, plain = _plain(reader, loss, min(reader.epochs, MAX_STEPS))
@@ -204,7 +246,7 @@ def examine(reader):
         if verified_only:
             return None
         lines += [f"tried: {tried}", "so I cannot tell what else keeps it from training"]
-        return Finding.of("cannot_tell", "\n".join(lines))
+        return Finding.of("cannot_tell", "\n".join(lines)), "", None
     done = ", every output on the right side" if solved else ", below half where yours ends"
     lines.append(f"checked: {tried}{done}")
-    return Finding.of(code, "\n".join(lines), detail, **dict(zip(["array"], array)))
+    return Finding.of(code, "\n".join(lines), detail, **fields), "", None
