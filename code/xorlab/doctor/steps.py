@@ -169,8 +169,10 @@ def _measured(reader, probe, slope, start):
             "reset_each_epoch",
             "",
             [
-                "your first three epochs end at the same weights: each epoch starts again from "
-                "the same weights instead of those the last epoch left"
+                "where an epoch of your training ends does not depend on the weights it is "
+                "given (your first three epochs end at the same weights, or two starts 1e-3 "
+                "apart do): each epoch starts again from weights of its own, not from those "
+                "the last epoch left"
             ],
             False,
             False,
