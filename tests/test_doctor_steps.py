@@ -258,3 +258,19 @@ def test_a_gradient_step_at_a_rate_that_blows_up_is_a_rate_not_an_optimiser():
     diagnosis = xl.doctor(**case)
     assert "not_a_step" not in diagnosis.codes and not set(diagnosis.codes) & GRADIENT
     assert not any("a weight is NaN or infinite" in f.evidence for f in diagnosis.findings)
+
+
+class Refuses(Net):
+    """`Net` whose training refuses a rate that is not positive, as some learners' code does."""
+
+    def train(self, Z, T):
+        if self.lr <= 0:
+            raise ValueError("the learning rate must be positive")
+        super().train(Z, T)
+
+
+@pytest.mark.parametrize(("rule", "codes"), [("sgd", []), ("on_weights", ["not_a_step"])])
+def test_code_that_refuses_a_rate_of_0_is_still_examined(rule, codes):
+    net = Refuses(rule, 1.0)
+    case = xl.adapt(net, "W1 b1 W2 b2", "train", X, Y, predict="forward", lr="lr", epochs=2000)
+    assert xl.doctor(**case).codes == codes

@@ -22,11 +22,13 @@ def first_epochs(reader):
     p = reader.start()
     out = {"rate": None, "moves": None, "broken_at_0": None}
     with np.errstate(all="ignore"):
-        if reader.lr_name is not None:
-            r = reader._probe_lr(p, reader.Xr, reader.yr)
-            out["rate"] = r
-            out["moves"] = [_move(reader, p, rate) for rate in (0.0, r, 10 * r)]
-            out["broken_at_0"] = _breaks(reader, 0.0)[0]
+        try:  # the reader's code may refuse a rate of 0: then nothing is measured at rates
+            if reader.lr_name is not None:
+                r = reader._probe_lr(p, reader.Xr, reader.yr)
+                out["moves"] = [_move(reader, p, rate) for rate in (0.0, r, 10 * r)]
+                out["rate"], out["broken_at_0"] = r, _breaks(reader, 0.0)[0]
+        except Exception:  # noqa: BLE001  (any error of the reader's code)
+            out = {"rate": None, "moves": None, "broken_at_0": None}
         out["broken"], ends = _breaks(reader, None)
     first = ends[0]
     moved = any(not np.array_equal(first[k], p[k]) for k in reader.names)
@@ -76,7 +78,10 @@ def at_rate_0(reader, p, X, y, source, after):
     update (its end `after` at the probe's rate differs); else p."""
     if reader.lr_name is None:
         return p
-    base = reader._read(reader._train(reader._load(p, False, source), X, y, 0.0))
+    try:
+        base = reader._read(reader._train(reader._load(p, False, source), X, y, 0.0))
+    except Exception:  # noqa: BLE001  (code that refuses a rate of 0: nothing to set aside)
+        return p
     kept = all(base[k].shape == p[k].shape for k in reader.names)  # else a finding of its own
     moved = kept and any(not np.array_equal(base[k], p[k]) for k in reader.names)
     reached = any(not np.array_equal(base[k], after[k]) for k in reader.names)
