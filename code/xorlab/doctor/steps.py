@@ -8,15 +8,17 @@ last epoch left. The adapter measures the reader's first epochs from the start (
   twice) is not a gradient step;
 * the first epochs of the reader's run: weights that are not finite after one of them, while
   the loss and its finite-difference gradient at the start are finite (an optimiser whose
-  state breaks at once; at a tiny rate too, else it may be the rate), or the same weights
-  after every epoch (the weights re-initialised in every epoch);
+  state breaks at once; at rate 0 too, else it may be the rate), or an epoch that ends at
+  the same weights whatever weights it is given (the weights re-initialised in every epoch);
 * the gradient read off the update: one number added to every entry of a square weight
   matrix whose loss gradient varies (x.T @ d of 1-D rows, a dot product, where the outer
   product belongs); with a rate the adapter cannot set, the loss's gradient plus a part in
   proportion to the weights themselves (what is left at rate 0 when it can).
 
-When one of these shows and the reader's own run does not solve the task, the gradient read
-off the update means nothing: the doctor reports the update instead, and verifies it: plain
+When one of these shows and the reader's own run solves the task, it is healthy (the summary
+says what was measured). When the run does not, the gradient read off the update means
+nothing: the doctor reports the update instead (a measure too small to name on its own, a
+run that breaks only at its own rate, is left to the other phases), and verifies it: plain
 gradient descent with the finite-difference gradient of the reader's loss, from their start,
 at their rate, for their epochs, reaches a solution (or ends below half where their run
 ends). When it does not, "cannot tell", with what was measured.
