@@ -28,6 +28,7 @@ import numpy as np
 from ..core import _validate
 from .calls import keywords, quiet, reduce_to, step_into
 from .findings import Finding
+from .probe import at_rate_0, first_epochs
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
 
@@ -92,6 +93,7 @@ def _stepper(reader):
     `reshaped` (flat targets shaped like 2-D outputs)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
+    step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
@@ -327,15 +329,13 @@ class _Reader:
 
     def _displacement(self, p, X, y, lr, source=None):
         """(p - p') / lr for one call of the training method on (X, y), float64 weights, from
-        a copy of the reader's object (or of `source`)."""
+        a copy of the reader's object (or of `source`); p' - p(0) when the call moves the
+        weights even at rate 0 (`probe.at_rate_0`): the gradient is what the rate multiplies."""
         after = self._read(self._train(self._load(p, False, source), X, y, lr))
-        out = {}
-        for k in self.names:
-            d = (p[k] - after[k]) / lr
-            if d.shape != p[k].shape:  # the step broadcast the array: the doctor reports it
-                d = reduce_to(d, p[k].shape)
-            out[k] = np.array(d, dtype=np.float64)
-        return out
+        p = at_rate_0(self, p, X, y, source, after)
+        # a step that broadcast an array is averaged back to its shape (the doctor reports it)
+        reduced = {k: reduce_to((p[k] - after[k]) / lr, p[k].shape) for k in self.names}
+        return {k: np.array(d, dtype=np.float64) for k, d in reduced.items()}
 
     def _probe_lr(self, p, X, y, relative=RELATIVE_PROBE_STEP):
         """A learning rate whose step on (X, y) is `relative` of the largest weight."""

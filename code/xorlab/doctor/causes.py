@@ -163,6 +163,27 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "not_a_step": Cause(
+        "Your update rule is not a gradient step",
+        "your update line: the rate multiplies the gradient once (w - lr * g); a velocity, "
+        "Adam's moments and their corrections each as the optimiser's published formula",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "dot_for_outer": Cause(
+        "Your update rule adds one number to every entry of {array}: a dot product where an "
+        "outer product belongs",
+        "the update of that matrix for one sample held in 1-D rows: np.outer(x, d) (or "
+        "x[:, None] * d[None, :]); x.T leaves a 1-D array as it is",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "reset_each_epoch": Cause(
+        "Every epoch starts again from the same weights: your training resets them",
+        "where the weights are created: once, before the epochs, never inside the training method",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "carried_update": Cause(
         "Your update rule goes wrong over the epochs: what it carries from one epoch to the "
         "next keeps it from training",

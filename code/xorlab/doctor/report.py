@@ -9,6 +9,10 @@ grads) -> params` (their update rule). Objects that train in place are adapted i
 `doctor(...)` runs its phases in this order and returns a `Diagnosis` of `Finding`s, the most
 likely cause first (`causes.CAUSES`), each with its evidence, where to look in the code, and the
 book's section:
+0. with a gradient read off the reader's update (`xorlab.adapt`): is that update a gradient
+   step at all (`steps`: nothing left at rate 0, in proportion to the rate, finite, from the
+   last epoch's weights)? When it is not and the run does not train, the finding is the
+   update rule, verified by plain gradient descent, and no gradient is judged;
 1. the gradient, array by array, against finite differences of the loss, with the pattern of
    the error read off (`gradient`); when it does not match the printed loss but matches a
    standard loss of the outputs, the printed loss is the finding instead (`loss`); when it is
@@ -32,7 +36,7 @@ import contextlib
 
 import numpy as np
 
-from . import capacity, gradient, later, training, update, verify
+from . import capacity, gradient, later, steps, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
@@ -204,6 +208,11 @@ def doctor(
 
 def _examine(reader, findings, columns, implied):
     """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
+    if implied:  # a gradient read off an update is one only if the update is a gradient step
+        ruled = steps.examine(reader)
+        if ruled:
+            finding, note, run = ruled
+            return Diagnosis.of(findings + ([finding] if finding else []), None, run, note)
     report, effective, gradient_ok = _gradient_phase(reader, findings)
     findings += update.climbs(reader.step, reader.params, reader.grads)
     note, run = _reconciled(reader, effective, findings)
