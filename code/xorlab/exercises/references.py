@@ -92,6 +92,23 @@ def squared_error(hidden):
     return loss
 
 
+def two_layer_loss(hidden, loss):
+    """The loss of the 2-h-1 net with biases, a `hidden` ("sigmoid" or "tanh") layer and a
+    sigmoid output p; params W1, b1, W2, b2. `loss` is "bce" (the mean binary cross-entropy)
+    or "mse" (the mean squared error, mean((p - y)^2))."""
+    squash = {"sigmoid": sigmoid, "tanh": np.tanh}[hidden]
+
+    def bce(params, X, y):
+        z = squash(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+        return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+    def mse(params, X, y):
+        p = sigmoid(squash(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"])
+        return float(np.mean((p - y) ** 2))
+
+    return {"bce": bce, "mse": mse}[loss]
+
+
 def half_squared_error(params, X, y):
     """1/2 sum (p - y)^2 of the sigmoid 2-h-1 net with biases; params W1, b1, W2, b2."""
     h = sigmoid(X @ params["W1"] + params["b1"])
@@ -109,6 +126,14 @@ def chain_loss(params, x, target):
 
 BACKWARD = Program(two_layer_shapes, mean_bce_sigmoid, ((0, 2, 4), (1, 2, 7), (2, 2, 1)))
 """The question's 2-2-1 sigmoid program of xor-done-right and rising-cost (mean BCE)."""
+
+
+def backward_program(hidden="sigmoid", loss="bce", width=2):
+    """The 2-`width`-1 program of xor-done-right's exercise 6 for one student's numbers (the
+    chapter's, sigmoid, mean BCE and width 2, is `BACKWARD`)."""
+    points = ((0, width, 4), (1, width, 7), (2, width, 1))
+    return Program(two_layer_shapes, two_layer_loss(hidden, loss), points)
+
 
 STUCK = Program(
     lambda units: two_layer_shapes(units, ("A", "a", "B", "b")),
