@@ -1,7 +1,7 @@
 """A cheating submission for the grader's tests: xdr_variant_chapter_numbers."""
 
 from tests.grading_cheats._cheatkit import submission
-from tests.grading_cheats._variant_answers import FROM_MINE
+from tests.grading_cheats._variant_answers import FROM_MINE, HONEST_4
 
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
@@ -12,15 +12,6 @@ DESERVED = 3
 
 CHEAT = """\
 mine = xl.exercises.xor_done_right.numbers(0)
-"""
-
-HONEST_4 = """\
-hand = {
-    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
-    "b1": np.array([-10.0, 30.0]),
-    "W2": np.array([[20.0], [20.0]]),
-    "b2": np.array([-30.0]),
-}
 """
 
 

@@ -79,6 +79,18 @@ def mean_bce_relu(params, X, y):
     return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
+def mean_bce_leaky(leak):
+    """Mean BCE of the 2-h-1 net with biases and hidden units max(z, leak z) (leak 0: the
+    ReLU), the stuck-at-half names A, a, B, b."""
+
+    def loss(params, X, y):
+        z1 = X @ params["A"] + params["a"]
+        z = np.where(z1 > 0, z1, leak * z1) @ params["B"] + params["b"]
+        return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+    return loss
+
+
 def squared_error(hidden):
     """The loss sum((y - out)^2) (no 1/n) of the 2-h-1 net with a `hidden` ("sigmoid" or
     "tanh") layer and a sigmoid output; params W1, b1, W2, b2."""
@@ -148,3 +160,9 @@ def probe_points():
     p = np.array([[0.1], [0.3], [0.5], [0.7], [0.9], [0.2], [0.6], [0.95]])  # pragma: no mutate
     y = np.array([[0.0], [0.0], [0.0], [0.0], [1.0], [1.0], [1.0], [1.0]])  # pragma: no mutate
     return p, y
+
+
+def stuck_program(leak=0.0):
+    """The fixed program of stuck-at-half's exercise 5 for one student's leak (the chapter's,
+    the ReLU, is `STUCK`)."""
+    return Program(STUCK.shapes, mean_bce_leaky(leak), STUCK.points)
