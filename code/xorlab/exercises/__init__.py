@@ -21,7 +21,7 @@ from . import (
     xor_done_right,
 )
 from .guard import Feedback, guarded
-from .variants import VariantError, graded_numbers, my_numbers
+from .variants import VariantError, graded_numbers, my_numbers, numbers_for
 
 check_number = guarded(guard.check_number)
 check_sample_gradients = guarded(chain_rule.check_sample_gradients)
@@ -89,4 +89,5 @@ __all__ = [
     "check_y_flip_surrogate",
     "graded_numbers",
     "my_numbers",
+    "numbers_for",
 ]
