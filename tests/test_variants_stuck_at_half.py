@@ -127,3 +127,33 @@ def test_the_hidden_tests_expect_what_the_checks_expect(monkeypatch):
     exec(tests, {"fixed_step": fixed_step(m)})
     with pytest.raises(AssertionError):
         exec(tests, {"fixed_step": fixed_step(chapter)})
+
+
+def census(params, X):
+    """Exercise 6 in plain numpy: ReLU units dead (z <= 0) or the identity (z >= 0) on every
+    row."""
+    z = X @ params["A"] + params["a"]
+    return {"dead": (z <= 0).all(axis=0), "linear": (z >= 0).all(axis=0)}
+
+
+def test_the_census_is_solvable_for_every_student_and_names_the_usual_mistakes():
+    for student, m in MINE.items():
+        assert xl.checks.check_census(census, numbers=m), (student, m)
+    m = MINE["student-0"]
+
+    def some_row(params, X):
+        z = X @ params["A"] + params["a"]
+        return {"dead": (z <= 0).any(axis=0), "linear": (z >= 0).all(axis=0)}
+
+    def strict(params, X):
+        z = X @ params["A"] + params["a"]
+        return {"dead": (z < 0).all(axis=0), "linear": (z >= 0).all(axis=0)}
+
+    def swapped(params, X):
+        c = census(params, X)
+        return {"dead": c["linear"], "linear": c["dead"]}
+
+    for wrong, words in ((some_row, "every* row"), (strict, "z = 0 counts"), (swapped, "swapped")):
+        verdict = xl.checks.check_census(wrong, numbers=m)
+        assert not verdict and words in verdict.message, (wrong.__name__, verdict.message)
+    assert "dict with the keys" in xl.checks.check_census(lambda q, X: [], numbers=m).message

@@ -49,6 +49,7 @@ check_dead_at_init = guarded(stuck_at_half.check_dead_at_init)
 check_output_delta = guarded(stuck_at_half.check_output_delta)
 check_relu_xor_design = guarded(stuck_at_half.check_relu_xor_design)
 check_stuck_step = guarded(stuck_at_half.check_stuck_step)
+check_census = guarded(stuck_at_half.check_census)
 check_bce_grad = guarded(xor_done_right.check_bce_grad)
 check_b2_gradient = guarded(xor_done_right.check_b2_gradient)
 check_backward = guarded(xor_done_right.check_backward)
@@ -62,6 +63,7 @@ __all__ = [
     "check_backward",
     "check_bce_grad",
     "check_bias_free_choices",
+    "check_census",
     "check_chain_bound",
     "check_climb_step",
     "check_dead_at_init",

@@ -1,6 +1,6 @@
 """Self-checks of the chapter "Stuck at 0.5" (case-stuck-at-half): the bias-free loss floor,
-the dead share at initialisation, the output delta, a training design for ReLU nets, and one
-corrected step of the question's program.
+the dead share at initialisation, the output delta, a training design for ReLU nets, one
+corrected step of the question's program, and the dead-unit census.
 
 `numbers(seed)` gives the numbers of the autograded exercises: seed 0 the chapter's own (XOR's
 four inputs once each; two inputs and weights symmetric about 0; ReLU units), any other seed
@@ -185,3 +185,60 @@ def check_stuck_step(fn, numbers=None):
     return Feedback(
         True, "each step is gradient descent on the mean cross-entropy, for 3 and 10 units."
     )
+
+
+def corners(d):
+    """The 2^d points of {0, 1}^d, one per row: (2^d, d)."""
+    return ((np.arange(2**d)[:, None] >> np.arange(d)) & 1).astype(float)
+
+
+def census_cases(m, seed):
+    """[(params, X)] to take a census of: the student's inputs {0, 1}^d with first-layer weights
+    from their range and no biases; random inputs with biases; a unit with z = 0 on every row
+    (dead and the identity at once) and a single row."""
+    rng = np.random.default_rng(seed)
+    d, (low, high) = m["inputs"], m["weight_range"]
+    own = {"A": rng.uniform(low, high, size=(d, 12)), "a": np.zeros(12)}
+    mixed = {"A": rng.normal(size=(2, 6)), "a": rng.normal(size=6)}
+    mixed["A"][:, 0], mixed["a"][0] = 0.0, 0.0
+    return [(own, corners(d)), (mixed, rng.normal(size=(7, 2))), (mixed, rng.normal(size=(1, 2)))]
+
+
+def true_census(params, X):
+    """{"dead": z <= 0 on every row, "linear": z >= 0 on every row}, bool (h,) each."""
+    z = X @ params["A"] + params["a"]
+    return {"dead": np.all(z <= 0, axis=0), "linear": np.all(z >= 0, axis=0)}
+
+
+def _census_mistake(got, want, z):
+    """What is wrong with a census `got` (dicts of bool arrays) of pre-activations z."""
+    if np.array_equal(got["dead"], want["linear"]) and np.array_equal(got["linear"], want["dead"]):
+        return "dead and linear are swapped."
+    for key, sign in (("dead", -1), ("linear", 1)):
+        if not np.array_equal(got[key], want[key]):
+            if np.array_equal(got[key], np.any(sign * z >= 0, axis=0)):
+                return f"{key} holds on *every* row of X, not on some row."
+            if np.array_equal(got[key], np.all(sign * z > 0, axis=0)):
+                return f"{key}: z = 0 counts too, since relu(0) = 0 = z."
+            return f"{key} is wrong for some unit: compare z = X @ A + a with 0, row by row."
+    return "it is not the census."
+
+
+def check_census(fn, numbers=None):
+    """Check `fn(params, X) -> {"dead": (h,), "linear": (h,)}` (bool arrays): which ReLU
+    units have z = X @ A + a <= 0 on every row of X (dead), and which z >= 0 on every row (the
+    identity on the data); params A (d, h), a (h,), X (n, d); on the student's inputs
+    {0, 1}^d and on random ones."""
+    m = _mine(numbers)
+    for params, X in census_cases(m, seed=17):
+        want = true_census(params, X)
+        got = call(fn, (params, X), "your census")
+        if not isinstance(got, dict) or set(got) != {"dead", "linear"}:
+            return Feedback(False, 'return a dict with the keys "dead" and "linear".')
+        h = params["A"].shape[1]
+        got = {k: as_array(v, (h,), f'census["{k}"]') != 0 for k, v in got.items()}
+        if any(not np.array_equal(got[k], want[k]) for k in want):
+            where = f"with {len(X)} row(s) of {X.shape[1]} inputs"
+            mistake = _census_mistake(got, want, X @ params["A"] + params["a"])
+            return Feedback(False, f"{where}: {mistake}")
+    return Feedback(True, "every unit is counted right, on your inputs and on random ones.")

@@ -81,3 +81,26 @@ for _k, _v in _q.items():
     assert _np.allclose(_got, _v - 0.3 * _g[_k], rtol=1e-5, atol=1e-7), (
         f"the step for {_k} is wrong"
     )
+
+# %% ex-case-stuck-at-half-6 auto=3
+import numpy as _np
+
+import xorlab as _xl
+
+_mine = _xl.checks.graded_numbers("case-stuck-at-half")
+_verdict = _xl.checks.check_census(census, numbers=_mine)
+assert _verdict, str(_verdict)
+_rng = _np.random.default_rng(1736)
+_d, (_low, _high) = _mine["inputs"], _mine["weight_range"]
+_corners = ((_np.arange(2**_d)[:, None] >> _np.arange(_d)) & 1).astype(float)
+_cases = [
+    ({"A": _rng.uniform(_low, _high, size=(_d, 30)), "a": _np.zeros(30)}, _corners),
+    ({"A": _rng.normal(size=(3, 8)), "a": _rng.normal(size=8)}, _rng.normal(size=(9, 3))),
+]
+for _q, _X in _cases:
+    _got = census({k: v.copy() for k, v in _q.items()}, _X.copy())
+    _z = _X @ _q["A"] + _q["a"]
+    for _k, _want in (("dead", (_z <= 0).all(axis=0)), ("linear", (_z >= 0).all(axis=0))):
+        _g = _np.asarray(_got[_k])
+        assert _g.shape == _want.shape, f'census["{_k}"] has shape {_g.shape}'
+        assert _np.array_equal(_g.astype(bool), _want), f'census["{_k}"] is wrong'
