@@ -31,8 +31,9 @@ LEAKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 
 def numbers(seed: int) -> dict:
     """The numbers of the exercises for `seed` (0: the chapter's; see CHAPTER for the keys). A
-    student's floor is never ln 2 / 4, their dead share never 1/4 and their units always leak,
-    so no answer is the one the chapter shows."""
+    student's floor is never ln 2 / 4, their dead share never 1/4 (and at least 1%, so that a
+    measurement of 20,000 units shows it) and their units always leak, so no answer is the one
+    the chapter shows."""
     if seed == 0:
         return {k: list(v) if isinstance(v, list) else v for k, v in CHAPTER.items()}
     rng = np.random.default_rng(seed)
@@ -43,7 +44,8 @@ def numbers(seed: int) -> dict:
     while True:
         inputs = int(rng.integers(2, 5))
         low, high = float(rng.choice(LOWS)), float(rng.choice(HIGHS))
-        if dead_share(inputs, low, high) != 0.25:
+        share = dead_share(inputs, low, high)
+        if share != 0.25 and share >= 0.01:  # 20,000 units then show it to a few percent
             break
     return {
         "counts": counts,
