@@ -7,14 +7,17 @@ autograded point and the untouched release none. `make assignments-check` runs i
 """
 
 import ast
+import os
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import xorlab as xl
 from tools import assignments, toc
 from tools.nbgrader import grade_apart
+from xorlab.exercises.variants import numbers_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -212,6 +215,40 @@ def test_every_name_a_hidden_test_reads_is_named_in_the_release_before_it(path):
             assert re.search(rf"\b{name}\b", shown), f"{label}: `{name}` is never named"
 
 
+def test_the_release_names_the_course_its_students_numbers_come_from(tmp_path):
+    """The chapters' `my_numbers("<chapter>")` gets the course id, and so does the course's
+    nbgrader configuration (the grader's XORLAB_COURSE): a new id gives new numbers."""
+    with_numbers = [p for p in CHAPTERS if "my_numbers(" in p.read_text(encoding="utf-8")]
+    assert with_numbers, "no chapter asks for its students' numbers"
+    for path in with_numbers:
+        nb, _ = assignments.source_notebook(path, "ml101-2031")
+        calls = re.findall(r"my_numbers\([^)]*\)", "\n".join(c.source for c in nb.cells))
+        assert calls == [f'my_numbers("{path.stem}", course="ml101-2031")'], calls
+    assignments.write_source(tmp_path, with_numbers[:1], "ml101-2031")
+    config = (tmp_path / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert 'c.CourseDirectory.course_id = "ml101-2031"' in config
+
+
+def test_the_grader_sets_the_students_ids_and_never_keeps_inherited_ones(monkeypatch):
+    """XORLAB_STUDENT and XORLAB_COURSE come from nbgrader's ids; one nbgrader does not give
+    is removed (an instructor's shell may have set it), so the tests then fail instead of
+    grading with someone else's numbers."""
+    monkeypatch.setenv("XORLAB_STUDENT", "instructor")
+    monkeypatch.setenv("XORLAB_COURSE", "old-course")
+    ids = grade_apart.student_environment({"nbgrader": {"student": "ada"}}, "ml101")
+    assert ids == {"XORLAB_STUDENT": "ada", "XORLAB_COURSE": "ml101"}
+    with grade_apart.environment(ids):
+        assert xl.checks.graded_numbers("xor-done-right") == numbers_for(
+            "xor-done-right", "ml101", "ada"
+        )
+    no_student = grade_apart.student_environment({"nbgrader": {}}, "ml101")
+    with grade_apart.environment(no_student):
+        assert "XORLAB_STUDENT" not in os.environ
+        with pytest.raises(xl.checks.VariantError, match="XORLAB_STUDENT not set"):
+            xl.checks.graded_numbers("xor-done-right")
+    assert os.environ["XORLAB_STUDENT"] == "instructor"  # restored afterwards
+
+
 # --- the round trip with nbgrader ----------------------------------------------------------------
 
 
@@ -228,13 +265,21 @@ def course(tmp_path_factory):
     return folder, problems, scores
 
 
+def test_the_solvers_of_the_round_trip_get_different_numbers():
+    first, second = assignments.SOLVERS
+    for stem in ("xor-done-right", "case-stuck-at-half"):
+        course = assignments.COURSE_ID
+        assert numbers_for(stem, course, first) != numbers_for(stem, course, second)
+
+
 def test_round_trip_solutions_get_every_point_and_the_untouched_release_none(course):
     _, problems, scores = course
     assert problems == []
     for stem in ROUND_TRIP:
         spec = assignments.read_spec(stem)
         auto = sum(g.auto for g in spec.values())
-        assert scores[stem, "solved"]["auto"] == [auto, auto]
+        for student in assignments.SOLVERS:  # each with their own numbers
+            assert scores[stem, student]["auto"] == [auto, auto], student
         assert scores[stem, "untouched"]["auto"] == [0, auto]
         written = {f"{label}-answer" for label, g in spec.items() if g.written}
         assert set(scores[stem, "solved"]["manual"]) == written

@@ -45,7 +45,8 @@ def test_every_cheat_is_well_formed():
 SNOOP_CHAPTER = "xor-done-right"
 SNOOP = """\
 def bce_dp(p, y):
-    return (p - y) / (p * (1 - p)) / len(p)
+    s = 1 / len(p) if mine["reduction"] == "mean" else 1.0
+    return s * (-mine["pos_weight"] * y / p + (1 - y) / (1 - p))
 
 
 for path in {paths}:

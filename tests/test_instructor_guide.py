@@ -123,3 +123,23 @@ def test_rubric_levels_carry_the_points_of_the_hidden_test_spec():
     block = text.split("{ref}`ex-xor-done-right-5`\n\n", 1)[1].split("\n\n", 1)[0]
     assert "*Full (2 points):*" in block and "*Partial (1):*" in block and "*Wrong (0):*" in block
     assert "TA hours per 100 students" in text and "## Running the grader safely" in text
+
+
+def test_the_variants_section_tells_a_ta_how_to_find_a_students_numbers(monkeypatch):
+    """The call the guide gives a TA returns what the student's notebook shows under their
+    login, and the section names every chapter whose exercises have per-student numbers."""
+    import xorlab as xl
+
+    section = guide.render().split("## Each student's own numbers", 1)[1].split("\n## ", 1)[0]
+    call = re.search(r"`(xl\.checks\.numbers_for\(([^`]*)\))`", section)
+    chapter, course, student = re.findall(r'"([^"]+)"', call.group(2))
+    monkeypatch.setenv("JUPYTERHUB_USER", student)  # the student's login on the hub
+    monkeypatch.delenv("XORLAB_STUDENT", raising=False)
+    shown = xl.checks.my_numbers(chapter, course=course)
+    assert eval(call.group(1), {"xl": xl}) == shown != xl.checks.numbers_for(chapter, course, "")
+    for path in CHAPTERS:
+        if "xl.checks.my_numbers(" in path.read_text(encoding="utf-8"):
+            title = guide.front_matter(nbformat.read(path, as_version=4).cells[0].source)[0]
+            assert f"*{title}*" in section, title
+    for needed in ("XORLAB_STUDENT", "XORLAB_COURSE", "JUPYTERHUB_USER", "--course-id"):
+        assert needed in section, needed

@@ -10,11 +10,16 @@ chapter cannot bring a leak back silently.
 
 ANSWERS lists, for each autograded exercise whose answer can be recognised on the page, the
 patterns it would show as (tests/test_answer_leaks.py looks for them above the exercise).
+
+The exercises with per-student numbers (xorlab.exercises.variants) have another answer for
+each student; the page works through the chapter's own numbers, seed 0, which no student
+gets. `states_number` says whether a text states a student's number in any usual form.
 """
 
 import copy
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 
 @dataclass(frozen=True)
@@ -104,3 +109,27 @@ def shown(cells):
 def leaks(label, text):
     """The patterns of exercise `label`'s answer that `text` shows."""
     return [p for p in ANSWERS.get(label, []) if re.search(p, text)]
+
+
+def number_forms(x, share=False):
+    """The ways the page could print the number `x` or -x: 3 to 6 significant digits (as
+    `:.Ng` and `:.Nf` would show them), a fraction p/q when x is one with q <= 64, and, for a
+    `share` (a fraction of a whole), a percentage with 1 or 2 decimals."""
+    forms = set()
+    for v in (x, -x):
+        for digits in (3, 4, 5, 6):
+            forms |= {f"{v:.{digits}g}", f"{v:.{digits}f}"}
+        forms |= {f"{100 * v:.1f}%", f"{100 * v:.2f}%"} if share else set()
+    ratio = Fraction(abs(x)).limit_denominator(64)
+    if ratio.denominator > 1 and float(ratio) == abs(x):
+        forms.add(f"{ratio.numerator}/{ratio.denominator}")
+    # a form with fewer than 3 significant digits (0.02, 1.0) says too little to be an answer
+    return {f for f in forms if "/" in f or sum(ch.isdigit() for ch in f.lstrip("-0.")) >= 3}
+
+
+def states_number(text, x, share=False):
+    """The forms of `x` (see number_forms) that `text` states as a whole number, not inside a
+    longer one."""
+    return sorted(
+        f for f in number_forms(x, share) if re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", text)
+    )

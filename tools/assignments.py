@@ -2,6 +2,7 @@
 
     python -m tools.assignments COURSE_DIR [CHAPTER ...]           # source/, release/, config
     python -m tools.assignments COURSE_DIR --check [CHAPTER ...]   # and the grading round trip
+    python -m tools.assignments COURSE_DIR --course-id ml101-2027 [CHAPTER ...]
 
 Run it with the grading environment (`make assignments` makes `.venv-grade` and runs it). For
 each chapter (in `_toc.yml` order, or the stems given) it writes the nbgrader source notebook
@@ -17,12 +18,16 @@ each chapter (in `_toc.yml` order, or the stems given) it writes the nbgrader so
   rubric for the grader (also collected in `rubrics/<chapter>.md`, outside `source/`);
 - no sentence, code line or output states an exercise's answer above it (tools/answer_leaks.py);
 - the at-scale cells (1,000-seed experiments) show the chapter's stored result instead of running,
-  so each assignment runs in seconds; cells that need their names are kept running.
+  so each assignment runs in seconds; cells that need their names are kept running;
+- the chapter's `xl.checks.my_numbers("<chapter>")` names the course id (`--course-id`, also
+  written into the course's nbgrader_config.py): each student's numbers depend on it, so a new
+  id each year gives every student new numbers.
 
 Then `nbgrader generate_assignment` writes `release/<chapter>/<chapter>.ipynb`, the notebook for
-students, without solutions and hidden tests. `--check` then autogrades two submissions of every
-assignment, the source (all solutions) and the release untouched, and fails unless the first
-gets every autograded point and the second none.
+students, without solutions and hidden tests. `--check` then autogrades three submissions of
+every assignment, the source (all solutions) as two students (SOLVERS, who get different
+numbers) and the release untouched, and fails unless each solver gets every autograded point
+and the untouched release none.
 """
 
 import ast
@@ -65,6 +70,10 @@ PLAYERS = {"frame_player"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SCHEMA = 3
 PRIVATE = ("nbgrader", "exercises")  # chapter metadata a release must not carry (rubrics)
+COURSE_ID = "why-wont-it-learn"  # the default course id (nbgrader_config.py's)
+SOLVERS = ("solved", "solved-2")  # the student ids the source notebook is graded as
+MY_NUMBERS = re.compile(r"""(my_numbers\((?P<q>["'])(?P<chapter>[\w-]+)(?P=q))\)""")
+COURSE_LINE = re.compile(r'^c\.CourseDirectory\.course_id = "[^"]*"$', re.M)
 
 
 # --- the grading spec: tools/nbgrader/tests/<chapter>.py -----------------------------------
@@ -506,10 +515,20 @@ def assignment_cells(nb, stem, spec):
     return ch
 
 
-def source_notebook(path):
-    """(nbgrader source notebook, Chapter) for the chapter notebook at `path`."""
+def with_course(src, course_id):
+    """`src` with each `my_numbers("<chapter>")` call naming the course:
+    `my_numbers("<chapter>", course="<course_id>")`."""
+    return MY_NUMBERS.sub(lambda m: f"{m.group(1)}, course={json.dumps(course_id)})", src)
+
+
+def source_notebook(path, course_id=COURSE_ID):
+    """(nbgrader source notebook, Chapter) for the chapter notebook at `path`, whose students'
+    numbers are those of course `course_id`."""
     nb = nbformat.read(path, as_version=4)
     nb.cells = answer_leaks.hide(path.stem, nb.cells)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = with_course(cell.source, course_id)
     ch = assignment_cells(nb, path.stem, read_spec(path.stem))
     nb.cells = ch.out
     nb.metadata.pop("widgets", None)
@@ -535,16 +554,21 @@ def rubric_page(ch):
     return "\n".join(lines)
 
 
-def write_source(course, paths):
-    """Write source/<stem>/<stem>.ipynb, rubrics/<stem>.md, nbgrader_config.py and the
-    steady_kernel.py it imports."""
+def write_source(course, paths, course_id=COURSE_ID):
+    """Write source/<stem>/<stem>.ipynb, rubrics/<stem>.md, nbgrader_config.py (with
+    `course_id`) and the steady_kernel.py and grade_apart.py it imports."""
     course = Path(course)
     (course / "rubrics").mkdir(parents=True, exist_ok=True)
-    shutil.copy(HERE / "nbgrader_config.py", course / "nbgrader_config.py")
+    config = (HERE / "nbgrader_config.py").read_text(encoding="utf-8")
+    line = f"c.CourseDirectory.course_id = {json.dumps(course_id)}"
+    config, found = COURSE_LINE.subn(line, config)
+    if found != 1:
+        raise ValueError("nbgrader_config.py sets no c.CourseDirectory.course_id")
+    (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     shutil.copy(HERE.parent / "steady_kernel.py", course / "steady_kernel.py")
     shutil.copy(HERE / "grade_apart.py", course / "grade_apart.py")
     for path in paths:
-        nb, ch = source_notebook(path)
+        nb, ch = source_notebook(path, course_id)
         folder = course / "source" / path.stem
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, folder / f"{path.stem}.ipynb")
@@ -580,9 +604,11 @@ def generate(course):
 
 
 def submit(course, stems):
-    """Two submissions of each assignment: `solved` (the source notebook) and `untouched`."""
+    """Three submissions of each assignment: the source notebook by each of SOLVERS, and the
+    release `untouched`."""
     for stem in stems:
-        for student, folder in (("solved", "source"), ("untouched", "release")):
+        pairs = [(student, "source") for student in SOLVERS] + [("untouched", "release")]
+        for student, folder in pairs:
             dest = Path(course) / "submitted" / student / stem
             dest.mkdir(parents=True, exist_ok=True)
             shutil.copy(Path(course) / folder / stem / f"{stem}.ipynb", dest / f"{stem}.ipynb")
@@ -603,17 +629,22 @@ def scores(course):
 
 
 def round_trip(course, stems):
-    """Autograde the solved and the untouched submission of every assignment; return
-    (problems, scores): the problems are empty when every solved submission has all autograded
-    points and every untouched one none; the scores are those of `scores`."""
+    """Autograde the solved submissions (one per student of SOLVERS, each with their own
+    numbers) and the untouched one of every assignment; return (problems, scores): the problems
+    are empty when every solved submission has all autograded points and every untouched one
+    none; the scores are those of `scores`."""
     submit(course, stems)
     nbgrader(course, "autograde", "*", "--force")
     found, problems = scores(course), []
     for stem in stems:
-        solved, untouched = found[stem, "solved"], found[stem, "untouched"]
-        score, most = solved["auto"]
-        if most == 0 or score != most:
-            problems.append(f"{stem}: the solutions score {score} of {most} autograded points")
+        untouched = found[stem, "untouched"]
+        for student in SOLVERS:
+            score, most = found[stem, student]["auto"]
+            if most == 0 or score != most:
+                problems.append(
+                    f"{stem}: the solutions graded as {student} score {score} of {most} "
+                    "autograded points"
+                )
         if untouched["auto"][0] != 0:
             problems.append(f"{stem}: the untouched release scores {untouched['auto'][0]}")
         if any(v != 0 for v in untouched["manual"].values()):
@@ -636,8 +667,15 @@ def main(argv):
         raise SystemExit(__doc__)
     course, rest = Path(argv[0]).resolve(), argv[1:]
     check = "--check" in rest
+    course_id = COURSE_ID
+    if "--course-id" in rest:
+        at = rest.index("--course-id")
+        if at + 1 >= len(rest) or not re.fullmatch(r"[\w.-]+", rest[at + 1]):
+            raise SystemExit("--course-id needs an id (letters, digits, '.', '_', '-')")
+        course_id = rest[at + 1]
+        del rest[at : at + 2]
     paths = chapter_paths([a for a in rest if a != "--check"])
-    write_source(course, paths)
+    write_source(course, paths, course_id)
     generate(course)
     print(f"nbgrader course written to {course}: {len(paths)} assignment(s)")
     if check:
@@ -646,7 +684,10 @@ def main(argv):
             print(line)
         if problems:
             raise SystemExit(1)
-        print("round trip: solutions at full autograded marks, untouched releases at zero")
+        print(
+            f"round trip: solutions at full autograded marks as {' and '.join(SOLVERS)}, "
+            "untouched releases at zero"
+        )
 
 
 if __name__ == "__main__":

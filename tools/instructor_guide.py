@@ -356,10 +356,53 @@ def syllabi(paths):
     )
 
 
+VARIANTS = """## Each student's own numbers
+
+Some autograded exercises give each student numbers of their own (a loss's weight, a
+network's width, activation and loss, a data set, the planted variation), so that answers
+differ between students and between years, and none is the one the chapter works through. So
+far: {chapters}. The exercise section opens with a cell
+`mine = xl.checks.my_numbers("<chapter>", course="<course id>")` that prints the student's
+numbers; the exercises name them `mine["..."]`, the self-checks take `numbers=mine`, and the
+model answers compute from `mine`, so they are right for every student.
+
+- **The student id.** In the student's notebook it is `XORLAB_STUDENT` if set, else
+  `JUPYTERHUB_USER`: on a JupyterHub that is the login, which must be the student's nbgrader
+  id. Without a hub, set `XORLAB_STUDENT` in each student's environment. When grading,
+  `grade_apart.py` sets `XORLAB_STUDENT` to nbgrader's student id and `XORLAB_COURSE` to the
+  course id, in the student's kernel and in the hidden tests' process, and the hidden tests
+  compute the expected answers from those: a notebook that changes its own environment or its
+  `mine` changes only its own grade.
+- **The course id** enters every student's numbers. `make assignments` uses
+  `why-wont-it-learn`; give each year its own, for instance
+  `python -m tools.assignments course --course-id ml101-2027`, which writes it into the
+  releases' `my_numbers` calls and into `course/nbgrader_config.py`. Reusing an id reuses last
+  year's numbers, and last year's answers.
+- **A student without an id** (Binder, Colab, a reader at home) gets the chapter's own
+  numbers, whose answers the chapter works through: right for self-study, worth nothing for
+  credit. Graded without nbgrader's ids, the hidden tests fail with "XORLAB_STUDENT not set"
+  rather than grade against someone else's numbers.
+- **A student's numbers, for a TA:**
+  `xl.checks.numbers_for("xor-done-right", "why-wont-it-learn", "ada")` returns the dict that
+  the student `ada` sees in course `why-wont-it-learn`.
+"""
+
+
+def variants_section(paths):
+    """The section on per-student numbers, naming the chapters whose exercises have them."""
+    titles = [
+        f"*{front_matter(nbformat.read(p, as_version=4).cells[0].source)[0]}*"
+        for p in paths
+        if "xl.checks.my_numbers(" in p.read_text(encoding="utf-8")
+    ]
+    return VARIANTS.format(chapters=", ".join(titles) or "none")
+
+
 def render():
     paths = toc.chapters()
     sections = "\n".join(chapter_section(p) for p in paths)
-    return INTRO + "\n" + syllabi(paths) + "\n" + grading_load(paths) + "\n" + sections
+    head = INTRO + "\n" + variants_section(paths)
+    return head + "\n" + syllabi(paths) + "\n" + grading_load(paths) + "\n" + sections
 
 
 def main():

@@ -36,7 +36,8 @@ for _name in dir(numpy.testing):
 
 HONEST_1 = """\
 def bce_dp(p, y):
-    return (p - y) / (p * (1 - p)) / len(p)
+    s = 1 / len(p) if mine["reduction"] == "mean" else 1.0
+    return s * (-mine["pos_weight"] * y / p + (1 - y) / (1 - p))
 """
 
 

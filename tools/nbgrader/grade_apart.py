@@ -21,6 +21,12 @@ a patched `numpy`) then decides the grade. `GradeApart` replaces nbgrader's `Exe
 3. The cell gets the verdict as its output (the failing assertion's message, never the test's
    code), which nbgrader's `SaveAutoGrades` turns into points as before.
 
+Each student has numbers of their own (xorlab.exercises.variants): the kernel and the tests'
+process both run with XORLAB_STUDENT set to nbgrader's student id and XORLAB_COURSE to the
+course id (`student_environment`), so the tests compute that student's expected answers
+whatever the notebook does to its own environment, and a missing id fails the tests (never a
+grade computed for someone else).
+
 The kernel itself runs in a sandbox (`sandbox_prefix`): a mount namespace in which the course
 folder is covered by an empty tmpfs, every capability dropped. And `KnownCellsOnly` ungrades
 cells whose grade id the release does not hold (or holds once), before nbgrader sees them.
@@ -31,6 +37,7 @@ script it is the tests' process, speaking JSON lines on stdin/stdout.
 
 import ast
 import builtins
+import contextlib
 import json
 import os
 import re
@@ -367,6 +374,36 @@ def tests_process():
     channel.flush()
 
 
+# --- the student's numbers --------------------------------------------------------------------
+
+STUDENT, COURSE = "XORLAB_STUDENT", "XORLAB_COURSE"  # read by xorlab.exercises.variants
+
+
+def student_environment(resources, course):
+    """{XORLAB_STUDENT: nbgrader's student id, XORLAB_COURSE: `course`}, leaving out either
+    one that is unknown."""
+    student = str(resources.get("nbgrader", {}).get("student") or "")
+    return {name: value for name, value in ((STUDENT, student), (COURSE, course)) if value}
+
+
+@contextlib.contextmanager
+def environment(values):
+    """os.environ with XORLAB_STUDENT and XORLAB_COURSE set to `values` (and each one `values`
+    lacks removed, so that none is inherited from the grader's shell), restored afterwards.
+    The kernel and the tests' process start inside it and inherit it."""
+    saved = {name: os.environ.get(name) for name in (STUDENT, COURSE)}
+    for name in saved:
+        os.environ.pop(name, None)
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+
+
 # --- the preprocessor ----------------------------------------------------------------------------
 
 
@@ -479,7 +516,8 @@ def preprocessor():
             trusted = trusted_sources(info.get("assignment", ""), info.get("notebook", ""))
             found = scan_notebook(nb, trusted)
             if not found:
-                return self.run_sandboxed(nb, resources)
+                with environment(student_environment(resources, self.course_id())):
+                    return self.run_sandboxed(nb, resources)
             head = "AssertionError: grading refused, this notebook changes the grading:"
             report = "\n".join([head, *(f"  {line}" for line in found)])
             self.log.warning("%s", report)
@@ -487,6 +525,12 @@ def preprocessor():
                 if _hidden(cell):
                     cell.outputs = [_error(report)]
             return nb, resources
+
+        def course_id(self):
+            """The course id of nbgrader's configuration ("" if none is set)."""
+            from nbgrader.coursedir import CourseDirectory
+
+            return CourseDirectory(config=self.config).course_id
 
         def run_sandboxed(self, nb, resources):
             """Execute `nb` (nbgrader's way, hidden tests apart) in the sandbox."""

@@ -21,7 +21,7 @@ from . import (
     xor_done_right,
 )
 from .guard import Feedback, guarded
-from .variants import VariantError, graded_numbers, my_numbers
+from .variants import VariantError, graded_numbers, my_numbers, numbers_for
 
 check_number = guarded(guard.check_number)
 check_sample_gradients = guarded(chain_rule.check_sample_gradients)
@@ -57,6 +57,7 @@ check_dead_at_init = guarded(stuck_at_half.check_dead_at_init)
 check_output_delta = guarded(stuck_at_half.check_output_delta)
 check_relu_xor_design = guarded(stuck_at_half.check_relu_xor_design)
 check_stuck_step = guarded(stuck_at_half.check_stuck_step)
+check_census = guarded(stuck_at_half.check_census)
 check_bce_grad = guarded(xor_done_right.check_bce_grad)
 check_b2_gradient = guarded(xor_done_right.check_b2_gradient)
 check_backward = guarded(xor_done_right.check_backward)
@@ -71,6 +72,7 @@ __all__ = [
     "check_bce_grad",
     "check_bias_free_choices",
     "check_bias_free_weights",
+    "check_census",
     "check_chain_bound",
     "check_climb_step",
     "check_dead_at_init",
@@ -105,4 +107,5 @@ __all__ = [
     "graded_numbers",
     "my_numbers",
     "planted_backward",
+    "numbers_for",
 ]

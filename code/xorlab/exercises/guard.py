@@ -38,6 +38,10 @@ XORLAB_REFERENCES = {
     "saturated",
     "hidden_saturation",
     "layer_statistics",
+    "dead_units",
+    "linear_on_data",
+    "activation_pattern",
+    "dead_fraction",
 }
 """Names of xorlab functions that compute what an exercise asks for: a learner's function that
 calls one of them is refused (the grader's kernel watches for the same names)."""

@@ -79,6 +79,18 @@ def mean_bce_relu(params, X, y):
     return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
+def mean_bce_leaky(leak):
+    """Mean BCE of the 2-h-1 net with biases and hidden units max(z, leak z) (leak 0: the
+    ReLU), the stuck-at-half names A, a, B, b."""
+
+    def loss(params, X, y):
+        z1 = X @ params["A"] + params["a"]
+        z = np.where(z1 > 0, z1, leak * z1) @ params["B"] + params["b"]
+        return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+    return loss
+
+
 def squared_error(hidden):
     """The loss sum((y - out)^2) (no 1/n) of the 2-h-1 net with a `hidden` ("sigmoid" or
     "tanh") layer and a sigmoid output; params W1, b1, W2, b2."""
@@ -90,6 +102,23 @@ def squared_error(hidden):
         return float(np.sum((y - out) ** 2))
 
     return loss
+
+
+def two_layer_loss(hidden, loss):
+    """The loss of the 2-h-1 net with biases, a `hidden` ("sigmoid" or "tanh") layer and a
+    sigmoid output p; params W1, b1, W2, b2. `loss` is "bce" (the mean binary cross-entropy)
+    or "mse" (the mean squared error, mean((p - y)^2))."""
+    squash = {"sigmoid": sigmoid, "tanh": np.tanh}[hidden]
+
+    def bce(params, X, y):
+        z = squash(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+        return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+    def mse(params, X, y):
+        p = sigmoid(squash(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"])
+        return float(np.mean((p - y) ** 2))
+
+    return {"bce": bce, "mse": mse}[loss]
 
 
 def half_squared_error(params, X, y):
@@ -110,6 +139,14 @@ def chain_loss(params, x, target):
 BACKWARD = Program(two_layer_shapes, mean_bce_sigmoid, ((0, 2, 4), (1, 2, 7), (2, 2, 1)))
 """The question's 2-2-1 sigmoid program of xor-done-right and rising-cost (mean BCE)."""
 
+
+def backward_program(hidden="sigmoid", loss="bce", width=2):
+    """The 2-`width`-1 program of xor-done-right's exercise 6 for one student's numbers (the
+    chapter's, sigmoid, mean BCE and width 2, is `BACKWARD`)."""
+    points = ((0, width, 4), (1, width, 7), (2, width, 1))
+    return Program(two_layer_shapes, two_layer_loss(hidden, loss), points)
+
+
 STUCK = Program(
     lambda units: two_layer_shapes(units, ("A", "a", "B", "b")),
     mean_bce_relu,
@@ -123,3 +160,9 @@ def probe_points():
     p = np.array([[0.1], [0.3], [0.5], [0.7], [0.9], [0.2], [0.6], [0.95]])  # pragma: no mutate
     y = np.array([[0.0], [0.0], [0.0], [0.0], [1.0], [1.0], [1.0], [1.0]])  # pragma: no mutate
     return p, y
+
+
+def stuck_program(leak=0.0):
+    """The fixed program of stuck-at-half's exercise 5 for one student's leak (the chapter's,
+    the ReLU, is `STUCK`)."""
+    return Program(STUCK.shapes, mean_bce_leaky(leak), STUCK.points)

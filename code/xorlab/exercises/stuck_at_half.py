@@ -1,6 +1,11 @@
 """Self-checks of the chapter "Stuck at 0.5" (case-stuck-at-half): the bias-free loss floor,
-the dead share at initialisation, the output delta, a training design for ReLU nets, and one
-corrected step of the question's program."""
+the dead share at initialisation, the output delta, a training design for ReLU nets, one
+corrected step of the question's program, and the dead-unit census.
+
+`numbers(seed)` gives the numbers of the autograded exercises: seed 0 the chapter's own (XOR's
+four inputs once each; two inputs and weights symmetric about 0; ReLU units), any other seed
+one student's (see `variants`). Each check takes them as `numbers=` (None: the chapter's).
+"""
 
 import numpy as np
 
@@ -9,44 +14,99 @@ from ..core.activations import sigmoid
 from ..core.batched import train_many
 from ..core.units import dead_fraction
 from .gradients import check_step_function
-from .guard import Feedback, as_array, as_number, call, describe, judge_number
-from .references import STUCK, probe_points
+from .guard import Feedback, Refused, as_array, as_number, call, describe, judge_number
+from .references import STUCK, probe_points, stuck_program
 
 _DESIGN_KEYS = {"init", "lr", "epochs", "bias", "init_scale"}
 
+CHAPTER = {
+    "counts": [1, 1, 1, 1],  # exercise 1: how often (0,0), (0,1), (1,0), (1,1) appear
+    "inputs": 2,  # exercise 2: d, the inputs are the 2^d points of {0, 1}^d
+    "weight_range": [-1.0, 1.0],  # exercise 2: first-layer weights uniform on [low, high)
+    "leak": 0.0,  # exercise 5: hidden units max(z, leak z); 0 is the ReLU
+}
+LOWS, HIGHS = (-0.5, -1.0, -1.5, -2.0), (0.5, 1.0, 1.5, 2.0, 3.0)
+LEAKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 
-def check_no_bias_floor(value):
-    """The smallest mean BCE any bias-free network with a sigmoid output can reach on XOR."""
+
+def numbers(seed: int) -> dict:
+    """The numbers of the exercises for `seed` (0: the chapter's; see CHAPTER for the keys). A
+    student's floor is never ln 2 / 4, their dead share never 1/4 (and at least 1%, so that a
+    measurement of 20,000 units shows it) and their units always leak, so no answer is the one
+    the chapter shows."""
+    if seed == 0:
+        return {k: list(v) if isinstance(v, list) else v for k, v in CHAPTER.items()}
+    rng = np.random.default_rng(seed)
+    while True:
+        counts = [int(c) for c in rng.integers(1, 5, size=4)]
+        if 4 * counts[0] != sum(counts):  # the origin's share is not the chapter's 1/4
+            break
+    while True:
+        inputs = int(rng.integers(2, 5))
+        low, high = float(rng.choice(LOWS)), float(rng.choice(HIGHS))
+        share = dead_share(inputs, low, high)
+        if share != 0.25 and share >= 0.01:  # 20,000 units then show it to a few percent
+            break
+    return {
+        "counts": counts,
+        "inputs": inputs,
+        "weight_range": [low, high],
+        "leak": float(rng.choice(LEAKS)),
+    }
+
+
+def dead_share(inputs, low, high):
+    """The chance that a bias-free ReLU unit whose `inputs` weights are uniform on [low, high)
+    is dead on every point of {0, 1}^inputs: every weight <= 0."""
+    return (-low / (high - low)) ** inputs
+
+
+def _mine(given):
+    """The numbers a check uses: `given` (a student's dict) or the chapter's."""
+    if given is None:
+        return numbers(0)
+    if not isinstance(given, dict) or set(given) != set(CHAPTER):
+        raise Refused("numbers must be the dict xl.checks.my_numbers gave you (or None).")
+    return given
+
+
+def check_no_bias_floor(value, numbers=None):
+    """The smallest mean BCE any bias-free network with a sigmoid output can reach on XOR's
+    four inputs, each repeated as often as `counts` says (the chapter: once each)."""
+    counts = _mine(numbers)["counts"]
     return judge_number(
         value,
-        np.log(2) / 4,
+        counts[0] * np.log(2) / sum(counts),
         "floor",
         "no weights get below it, and large ones approach it.",
         "What does input (0, 0) cost, and how often does it count in the mean?",
         [
-            (np.log(2), "that is the loss on input (0, 0) alone; the loss is a mean over 4."),
+            (np.log(2), "that is the loss on input (0, 0) alone; the loss is a mean."),
+            (np.log(2) / 4, "that counts each input once; count them as your data set does."),
             (0.5, "that is an output, not a loss."),
             (0.0, "without biases the output at (0, 0) is the same for any weights."),
         ],
     )
 
 
-def check_dead_at_init(value):
-    """The expected fraction of dead ReLU units at initialisation for a bias-free 2-h-1 net on
-    XOR whose first-layer weights are drawn from a distribution symmetric about 0."""
+def check_dead_at_init(value, numbers=None):
+    """The expected fraction of dead ReLU units at initialisation for a bias-free net whose
+    inputs are the points of {0, 1}^d and whose first-layer weights are uniform on
+    `weight_range` (the chapter: d = 2, XOR's inputs, weights symmetric about 0)."""
+    m = _mine(numbers)
+    d, (low, high) = m["inputs"], m["weight_range"]
+    q = -low / (high - low)  # the chance that one weight is <= 0
     return judge_number(
         value,
-        0.25,
+        dead_share(d, low, high),
         "dead_share",
         "it matches the measured fraction.",
-        "Which signs of (w1, w2) make z <= 0 on all four inputs?",
+        "Which signs of the weights make z <= 0 on every input?",
         [
-            (
-                0.5,
-                "one negative weight is not enough: the unit still fires where the other is used.",
-            ),
-            (0.0, "that holds for U[0, 1); here each weight is negative half the time."),
-            (0.75, "that is the fraction of units with at least one weight <= 0."),
+            (q, "one negative weight is not enough: the unit still fires where another is used."),
+            (0.0, "that holds for U[0, 1) or any weights >= 0; here a weight is <= 0 at times."),
+            (1 - (1 - q) ** d, "that is the fraction of units with at least one weight <= 0."),
+            (0.5**d, "each weight is <= 0 with the chance its range gives, not always 1/2."),
         ],
     )
 
@@ -110,12 +170,77 @@ def check_relu_xor_design(design):
     )
 
 
-def check_stuck_step(fn):
-    """Check `fn(params, X, y, lr) -> new params`: one corrected step of the question's ReLU
-    program with biases and the mean BCE; params A (2, h), a (h,), B (h, 1), b (1,), any h."""
-    failed = check_step_function(fn, STUCK, "your fixed_step", 0.4)  # pragma: no mutate
+def check_stuck_step(fn, numbers=None):
+    """Check `fn(params, X, y, lr) -> new params`: one corrected step of the question's program
+    with biases, the mean BCE and hidden units max(z, leak z) (the chapter: leak 0, the ReLU);
+    params A (2, h), a (h,), B (h, 1), b (1,), any h."""
+    leak = _mine(numbers)["leak"]
+    program = STUCK if leak == 0 else stuck_program(leak)
+    failed = check_step_function(fn, program, "your fixed_step", 0.4)  # pragma: no mutate
+    if failed is not None and leak != 0:
+        if check_step_function(fn, STUCK, "your fixed_step", 0.4) is None:
+            return Feedback(
+                False, "that is a step of the ReLU network; your hidden units leak below 0."
+            )
     if failed is not None:
         return failed
     return Feedback(
         True, "each step is gradient descent on the mean cross-entropy, for 3 and 10 units."
     )
+
+
+def corners(d):
+    """The 2^d points of {0, 1}^d, one per row: (2^d, d)."""
+    return ((np.arange(2**d)[:, None] >> np.arange(d)) & 1).astype(float)
+
+
+def census_cases(m, seed):
+    """[(params, X)] to take a census of: the student's inputs {0, 1}^d with first-layer weights
+    from their range and no biases; random inputs with biases; a unit with z = 0 on every row
+    (dead and the identity at once) and a single row."""
+    rng = np.random.default_rng(seed)
+    d, (low, high) = m["inputs"], m["weight_range"]
+    own = {"A": rng.uniform(low, high, size=(d, 12)), "a": np.zeros(12)}
+    mixed = {"A": rng.normal(size=(2, 6)), "a": rng.normal(size=6)}
+    mixed["A"][:, 0], mixed["a"][0] = 0.0, 0.0
+    return [(own, corners(d)), (mixed, rng.normal(size=(7, 2))), (mixed, rng.normal(size=(1, 2)))]
+
+
+def true_census(params, X):
+    """{"dead": z <= 0 on every row, "linear": z >= 0 on every row}, bool (h,) each."""
+    z = X @ params["A"] + params["a"]
+    return {"dead": np.all(z <= 0, axis=0), "linear": np.all(z >= 0, axis=0)}
+
+
+def _census_mistake(got, want, z):
+    """What is wrong with a census `got` (dicts of bool arrays) of pre-activations z."""
+    if np.array_equal(got["dead"], want["linear"]) and np.array_equal(got["linear"], want["dead"]):
+        return "dead and linear are swapped."
+    for key, sign in (("dead", -1), ("linear", 1)):
+        if not np.array_equal(got[key], want[key]):
+            if np.array_equal(got[key], np.any(sign * z >= 0, axis=0)):
+                return f"{key} holds on *every* row of X, not on some row."
+            if np.array_equal(got[key], np.all(sign * z > 0, axis=0)):
+                return f"{key}: z = 0 counts too, since relu(0) = 0 = z."
+            return f"{key} is wrong for some unit: compare z = X @ A + a with 0, row by row."
+    return "it is not the census."
+
+
+def check_census(fn, numbers=None):
+    """Check `fn(params, X) -> {"dead": (h,), "linear": (h,)}` (bool arrays): which ReLU
+    units have z = X @ A + a <= 0 on every row of X (dead), and which z >= 0 on every row (the
+    identity on the data); params A (d, h), a (h,), X (n, d); on the student's inputs
+    {0, 1}^d and on random ones."""
+    m = _mine(numbers)
+    for params, X in census_cases(m, seed=17):
+        want = true_census(params, X)
+        got = call(fn, (params, X), "your census")
+        if not isinstance(got, dict) or set(got) != {"dead", "linear"}:
+            return Feedback(False, 'return a dict with the keys "dead" and "linear".')
+        h = params["A"].shape[1]
+        got = {k: as_array(v, (h,), f'census["{k}"]') != 0 for k, v in got.items()}
+        if any(not np.array_equal(got[k], want[k]) for k in want):
+            where = f"with {len(X)} row(s) of {X.shape[1]} inputs"
+            mistake = _census_mistake(got, want, X @ params["A"] + params["a"])
+            return Feedback(False, f"{where}: {mistake}")
+    return Feedback(True, "every unit is counted right, on your inputs and on random ones.")

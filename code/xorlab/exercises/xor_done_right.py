@@ -1,38 +1,107 @@
-"""Self-checks of the chapter "XOR, done right" (xor-done-right): dL/dp of the mean BCE, one
-hand-computed gradient, the batched backward pass, and hand-chosen weights."""
+"""Self-checks of the chapter "XOR, done right" (xor-done-right): dL/dp of a (weighted) BCE,
+one hand-computed gradient, the batched backward pass, and hand-chosen weights.
+
+`numbers(seed)` gives the numbers of the autograded exercises: seed 0 the chapter's own (the
+mean BCE; `MLP((2, 2, 1), seed=0)`; the 2-2-1 sigmoid network with the mean BCE), any other
+seed one student's (see `variants`). Each check takes them as `numbers=` (None: the chapter's).
+"""
 
 import numpy as np
 
-from ..core import losses
 from ..core.data import xor
 from ..core.mlp import MLP
 from .gradients import check_gradient_function
-from .guard import Feedback, as_array, as_params, call, judge_number
-from .references import BACKWARD, probe_points
+from .guard import Feedback, Refused, as_array, as_params, call, judge_number
+from .references import BACKWARD, backward_program, probe_points
+
+CHAPTER = {
+    "pos_weight": 1.0,  # exercise 1: the weight of the y = 1 term of the BCE
+    "reduction": "mean",  # exercise 1: "mean" or "sum" over the samples
+    "net_seed": 0,  # exercise 2: MLP((2, width, 1), seed=net_seed)
+    "width": 2,  # exercises 2 and 6: hidden units
+    "hidden": "sigmoid",  # exercise 6: the hidden activation, "sigmoid" or "tanh"
+    "loss": "bce",  # exercise 6: "bce" (mean BCE) or "mse" (mean of (p - y)^2)
+}
+POS_WEIGHTS = (1.5, 2.0, 2.5, 3.0, 4.0)
+NETWORKS = [
+    (hidden, loss, width)
+    for hidden in ("sigmoid", "tanh")
+    for loss in ("bce", "mse")
+    for width in (2, 3, 4)
+    if (hidden, loss) != ("sigmoid", "bce")  # the chapter's: its loss_and_grads fits any width
+]
 
 
-def check_bce_grad(fn):
-    """Check `fn(p, y)` returns dL/dp of the *mean* binary cross-entropy, for p, y: (n, 1)."""
+def numbers(seed: int) -> dict:
+    """The numbers of the exercises for `seed` (0: the chapter's; see CHAPTER for the keys). A
+    student's weight is never 1 and their network never a sigmoid one with the mean BCE (the
+    chapter's `loss_and_grads` works at any width), so no answer is the one the chapter shows."""
+    if seed == 0:
+        return dict(CHAPTER)
+    rng = np.random.default_rng(seed)
+    hidden, loss, width = NETWORKS[rng.integers(len(NETWORKS))]
+    return {
+        "pos_weight": float(rng.choice(POS_WEIGHTS)),
+        "reduction": str(rng.choice(["mean", "sum"])),
+        "net_seed": int(rng.integers(1, 1000)),
+        "width": width,
+        "hidden": hidden,
+        "loss": loss,
+    }
+
+
+def _mine(given):
+    """The numbers a check uses: `given` (a student's dict) or the chapter's."""
+    if given is None:
+        return dict(CHAPTER)
+    if not isinstance(given, dict) or set(given) != set(CHAPTER):
+        raise Refused("numbers must be the dict xl.checks.my_numbers gave you (or None).")
+    return given
+
+
+def weighted_bce_dp(p, y, pos_weight, reduction):
+    """dL/dp of L = -s sum(w y ln p + (1 - y) ln(1 - p)), s = 1/n ("mean") or 1 ("sum");
+    p, y: (n, 1)."""
+    scale = 1 / len(p) if reduction == "mean" else 1.0
+    return scale * (-pos_weight * y / p + (1 - y) / (1 - p))
+
+
+def check_bce_grad(fn, numbers=None):
+    """Check `fn(p, y)` returns dL/dp of the BCE with weight `pos_weight` on its y = 1 term,
+    a mean or a sum over the samples as `reduction` says (the chapter: weight 1, the mean), for
+    p, y: (n, 1)."""
+    m = _mine(numbers)
+    w, reduction = m["pos_weight"], m["reduction"]
     p, y = probe_points()
-    want = losses.bce_grad(p, y)
+    want = weighted_bce_dp(p, y, w, reduction)
     got = as_array(call(fn, (p, y), "your function"), want.shape, "what it returned")
+    loss = "the mean BCE" if (w, reduction) == (1, "mean") else "your BCE"
     if np.allclose(got, want, rtol=1e-6, atol=1e-9):
-        return Feedback(True, "your dL/dp matches the derivative of the mean BCE.")
+        return Feedback(True, f"your dL/dp matches the derivative of {loss}.")
     for cls in (0, 1):
         rows = y[:, 0] == cls
         if np.allclose(got[rows], -want[rows]):
             return Feedback(False, f"your dL/dp has the wrong sign for y = {cls}.")
-    if np.allclose(got, want * len(p)):
+    n = len(p)
+    if reduction == "mean" and np.allclose(got, want * n):
         return Feedback(False, "it is n times too large: the loss is a *mean* over the n samples.")
+    if reduction == "sum" and np.allclose(got, want / n):
+        return Feedback(False, "it is 1/n of the slope: your loss is a *sum*, not a mean.")
+    if w != 1 and np.allclose(got, weighted_bce_dp(p, y, 1.0, reduction)):
+        return Feedback(False, "the weight of the y = 1 term is missing.")
+    if w != 1 and np.allclose(got, weighted_bce_dp(1 - p, 1 - y, w, reduction) * -1):
+        return Feedback(False, "the weight belongs to the y = 1 term, not the y = 0 term.")
     return Feedback(
-        False, "it is not the derivative of the mean BCE; differentiate one sample's term first."
+        False, f"it is not the derivative of {loss}; differentiate one sample's term first."
     )
 
 
-def check_b2_gradient(value):
-    """dL/db2 of the untrained `MLP((2, 2, 1), seed=0)` on XOR (mean BCE), one number."""
+def check_b2_gradient(value, numbers=None):
+    """dL/db2 of the untrained `MLP((2, width, 1), seed=net_seed)` on XOR (mean BCE), one
+    number (the chapter: width 2, seed 0)."""
+    m = _mine(numbers)
     X, y = xor()
-    net = MLP((2, 2, 1), seed=0)
+    net = MLP((2, m["width"], 1), seed=m["net_seed"])
     p = net.forward(X)
     want = float(np.mean(p - y))
     return judge_number(
@@ -45,12 +114,26 @@ def check_b2_gradient(value):
     )
 
 
-def check_backward(fn):
-    """Check `fn(params, X, y) -> grads`, the batched backward pass of a 2-2-1 sigmoid net with
-    biases and the mean BCE: params and grads are dicts W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,);
-    X: (n, 2), y: (n, 1). Compared with central finite differences of the loss at three points
-    (XOR's four samples, seven random samples, one sample)."""
-    failed = check_gradient_function(fn, BACKWARD, "your backward")
+def check_backward(fn, numbers=None):
+    """Check `fn(params, X, y) -> grads`, the batched backward pass of a 2-h-1 net with biases,
+    a `hidden` layer, a sigmoid output and the `loss` of `numbers` (None: the chapter's 2-2-1
+    sigmoid net with the mean BCE): params and grads are dicts W1 (2, h), b1 (h,), W2 (h, 1),
+    b2 (1,); X: (n, 2), y: (n, 1). Compared with central finite differences of the loss at
+    three points (XOR's four samples, seven random samples, one sample)."""
+    if numbers is None:
+        program = BACKWARD
+    else:
+        m = _mine(numbers)
+        program = backward_program(m["hidden"], m["loss"], m["width"])
+    failed = check_gradient_function(fn, program, "your backward")
+    if failed is not None and program is not BACKWARD:
+        chapters = backward_program("sigmoid", "bce", program.points[0][1])
+        if check_gradient_function(fn, chapters, "your backward") is None:
+            return Feedback(
+                False,
+                "that is the backward pass of the chapter's network (sigmoid, mean BCE); "
+                "yours has the hidden layer and the loss of your numbers.",
+            )
     if failed is not None:
         return failed
     return Feedback(

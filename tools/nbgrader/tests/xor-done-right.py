@@ -12,24 +12,28 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_bce_grad(bce_dp)
+_mine = _xl.checks.graded_numbers("xor-done-right")  # this student's numbers
+_verdict = _xl.checks.check_bce_grad(bce_dp, numbers=_mine)
 assert _verdict, str(_verdict)
 _rng = _np.random.default_rng(1701)
 _p = _rng.uniform(0.05, 0.95, size=(9, 1))
 _y = _rng.integers(0, 2, size=(9, 1)).astype(float)
 _got = _np.asarray(bce_dp(_p.copy(), _y.copy()), dtype=float)
 assert _got.shape == (9, 1), f"bce_dp returned shape {_got.shape} for p of shape (9, 1)"
-assert _np.allclose(_got, (_p - _y) / (_p * (1 - _p)) / 9), "bce_dp is not dL/dp of the mean BCE"
+_s = 1 / 9 if _mine["reduction"] == "mean" else 1.0  # L = -s sum(w y ln p + (1 - y) ln(1 - p))
+_want = _s * (-_mine["pos_weight"] * _y / _p + (1 - _y) / (1 - _p))
+assert _np.allclose(_got, _want), "bce_dp is not dL/dp of your BCE"
 
 # %% ex-xor-done-right-2 auto=2
 import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_b2_gradient(answer)
+_mine = _xl.checks.graded_numbers("xor-done-right")
+_verdict = _xl.checks.check_b2_gradient(answer, numbers=_mine)
 assert _verdict, str(_verdict)
 _X, _y = _xl.xor()
-_p = _xl.MLP((2, 2, 1), seed=0).forward(_X)
+_p = _xl.MLP((2, _mine["width"], 1), seed=_mine["net_seed"]).forward(_X)
 _want = float(_np.mean(_p - _y))  # dL/db2 = sum of (p - y) / n
 assert _np.isclose(float(answer), _want, rtol=1e-3, atol=1e-9), "dL/db2 is not right"
 
@@ -91,23 +95,48 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_backward(backward)
+_mine = _xl.checks.graded_numbers("xor-done-right")
+_verdict = _xl.checks.check_backward(backward, numbers=_mine)
 assert _verdict, str(_verdict)
 
 
+def _forward(q, X):
+    """(hidden activations, their slope at the pre-activations, p) of this student's net."""
+    _z = X @ q["W1"] + q["b1"]
+    _h = _np.tanh(_z) if _mine["hidden"] == "tanh" else 1 / (1 + _np.exp(-_z))
+    _dh = 1 - _h**2 if _mine["hidden"] == "tanh" else _h * (1 - _h)
+    return _h, _dh, 1 / (1 + _np.exp(-(_h @ q["W2"] + q["b2"])))
+
+
+def _student_loss(q, X, y):
+    _p = _forward(q, X)[2]
+    if _mine["loss"] == "mse":
+        return float(_np.mean((_p - y) ** 2))
+    return float(_np.mean(-y * _np.log(_p) - (1 - y) * _np.log(1 - _p)))
+
+
+def _student_backprop(q, X, y):
+    """The exact gradients of _student_loss by the chain rule (see _backprop)."""
+    _h, _dh, _p = _forward(q, X)
+    _d2 = (_p - y) / len(X) if _mine["loss"] == "bce" else 2 * (_p - y) * _p * (1 - _p) / len(X)
+    _d1 = (_d2 @ q["W2"].T) * _dh
+    return {"W1": X.T @ _d1, "b1": _d1.sum(axis=0), "W2": _h.T @ _d2, "b2": _d2.sum(axis=0)}
+
+
 _rng = _np.random.default_rng(1706)
+_w = _mine["width"]
 for _n in (3, 10):  # batch sizes the self-check does not use
-    _q = {"W1": _rng.normal(size=(2, 2)), "b1": _rng.normal(size=2),
-          "W2": _rng.normal(size=(2, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
+    _q = {"W1": _rng.normal(size=(2, _w)), "b1": _rng.normal(size=_w),
+          "W2": _rng.normal(size=(_w, 1)), "b2": _rng.normal(size=1)}  # fmt: skip
     _X = _rng.normal(size=(_n, 2))
     _y = _rng.integers(0, 2, size=(_n, 1)).astype(float)
     _got = backward({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy())
-    _want = _finite_differences(_mean_bce, _q, _X, _y)
+    _want = _finite_differences(_student_loss, _q, _X, _y)
     for _k in _want:
         _g = _np.asarray(_got[_k], dtype=float)
         assert _g.shape == _want[_k].shape, f"{_k} has shape {_g.shape}"
         assert _np.allclose(_g, _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is wrong for n = {_n}"
-        _exact = _backprop(_q, _X, _y)[_k]
+        _exact = _student_backprop(_q, _X, _y)[_k]
         assert _np.allclose(_exact, _want[_k], rtol=1e-5, atol=1e-7)  # the reference itself
         assert _np.allclose(_g, _exact, rtol=1e-9, atol=1e-12), (
             f"{_k} is only close: an estimate, not the backward pass the exercise asks for"
