@@ -57,7 +57,7 @@ f0_answer = Close(0.25)
 
 HONEST_4 = """\
 # h is near 0 or 1, and the output unit maps those to near 0 and near 1
-mine = {"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0}
+by_hand = {"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0}
 """
 
 HONEST_5 = """\
