@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = toc.chapters()
 # Every chapter goes through nbgrader: solutions at full marks, the untouched release at zero.
 ROUND_TRIP = tuple(p.stem for p in CHAPTERS)
+SOLVERS = assignments.SOLVERS
 REGION = re.compile(r"[ \t]*### BEGIN SOLUTION\n.*?### END SOLUTION[^\n]*", re.S)
 LABEL = re.compile(r"\{exercise\}[^\n]*\n(?::[^\n]*\n)*?:label:[ \t]*(\S+)")
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS[^\n]*", re.S)
@@ -261,7 +262,10 @@ def course(tmp_path_factory):
     paths = [p for p in CHAPTERS if p.stem in ROUND_TRIP]
     assignments.write_source(folder, paths)
     assignments.generate(folder)
-    problems, scores = assignments.round_trip(folder, list(ROUND_TRIP))
+    # One solver: the second student's numbers cost a third run of every chapter; the model
+    # answers are checked for 60-200 students per chapter by tests/test_variants_*.py, and
+    # `make assignments-check` grades both SOLVERS.
+    problems, scores = assignments.round_trip(folder, list(ROUND_TRIP), SOLVERS[:1])
     return folder, problems, scores
 
 
@@ -278,8 +282,7 @@ def test_round_trip_solutions_get_every_point_and_the_untouched_release_none(cou
     for stem in ROUND_TRIP:
         spec = assignments.read_spec(stem)
         auto = sum(g.auto for g in spec.values())
-        for student in assignments.SOLVERS:  # each with their own numbers
-            assert scores[stem, student]["auto"] == [auto, auto], student
+        assert scores[stem, SOLVERS[0]]["auto"] == [auto, auto]
         assert scores[stem, "untouched"]["auto"] == [0, auto]
         written = {f"{label}-answer" for label, g in spec.items() if g.written}
         assert set(scores[stem, "solved"]["manual"]) == written

@@ -15,7 +15,7 @@ from xorlab.cases import chain_rule as cases
 from xorlab.exercises import chain_rule
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = range(1, 201)
+SEEDS = range(1, 61)  # 60 students: each trains 2 x n networks
 
 
 def sign_test(a, b, sides=2, cap=True, paired=True):
@@ -75,12 +75,12 @@ def test_every_students_variant_is_solvable_and_the_answers_differ(monkeypatch):
         p = sign_test(*trained[m["seed"]])[2]
         assert xl.checks.check_order_p(p, numbers=m), seed
         ps.append(p)
-    assert len({round(p, 12) for p in ps}) >= 150, len(set(ps))
+    assert len({round(p, 12) for p in ps}) >= 45, len(set(ps))
     assert sum(np.isclose(p, chapter, rtol=1e-6) for p in ps) <= 2
     m = next(chain_rule.numbers(s) for s, p in zip(SEEDS, ps) if not np.isclose(p, chapter))
     assert not xl.checks.check_order_p(chapter, numbers=m)
     verdicts = [p < 0.05 for p in ps]  # some students find the order matters, some do not
-    assert 20 <= sum(verdicts) <= 180, sum(verdicts)
+    assert 6 <= sum(verdicts) <= 54, sum(verdicts)
 
 
 def test_the_model_sign_test_passes():

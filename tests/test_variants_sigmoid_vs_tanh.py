@@ -13,7 +13,7 @@ import xorlab as xl
 from xorlab.exercises import sigmoid_vs_tanh as exercises
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = range(1, 201)
+SEEDS = range(1, 81)  # 80 students: each trains a network
 
 
 def saturation_share(params, X, hidden, scaled=True, at_output=False):
@@ -82,10 +82,10 @@ def test_every_students_variant_is_solvable_and_the_answers_differ(cached):
         assert value > 0 and value != saturation_share(before, m["X"], m["hidden"])
         assert xl.checks.check_share_after(value, numbers=m), seed
         shares.append(value)
-    assert len(set(shares)) >= 60, len(set(shares))
+    assert len(set(shares)) >= 24, len(set(shares))
     assert {m["hidden"] for m in map(exercises.numbers, range(1, 30))} == {"sigmoid", "tanh"}
     others = [s for s, v in zip(SEEDS, shares) if not np.isclose(v, chapter)]
-    assert len(others) >= 190
+    assert len(others) >= 76
     assert not xl.checks.check_share_after(chapter, numbers=exercises.numbers(others[0]))
 
 

@@ -603,11 +603,11 @@ def generate(course):
     nbgrader(course, "generate_assignment", "*", "--force")
 
 
-def submit(course, stems):
-    """Three submissions of each assignment: the source notebook by each of SOLVERS, and the
+def submit(course, stems, solvers=SOLVERS):
+    """The submissions of each assignment: the source notebook by each of `solvers`, and the
     release `untouched`."""
     for stem in stems:
-        pairs = [(student, "source") for student in SOLVERS] + [("untouched", "release")]
+        pairs = [(student, "source") for student in solvers] + [("untouched", "release")]
         for student, folder in pairs:
             dest = Path(course) / "submitted" / student / stem
             dest.mkdir(parents=True, exist_ok=True)
@@ -628,17 +628,17 @@ def scores(course):
     return {tuple(k.split("/")): v for k, v in json.loads(run.stdout).items()}
 
 
-def round_trip(course, stems):
-    """Autograde the solved submissions (one per student of SOLVERS, each with their own
+def round_trip(course, stems, solvers=SOLVERS):
+    """Autograde the solved submissions (one per student of `solvers`, each with their own
     numbers) and the untouched one of every assignment; return (problems, scores): the problems
     are empty when every solved submission has all autograded points and every untouched one
     none; the scores are those of `scores`."""
-    submit(course, stems)
+    submit(course, stems, solvers)
     nbgrader(course, "autograde", "*", "--force")
     found, problems = scores(course), []
     for stem in stems:
         untouched = found[stem, "untouched"]
-        for student in SOLVERS:
+        for student in solvers:
             score, most = found[stem, student]["auto"]
             if most == 0 or score != most:
                 problems.append(
