@@ -1,6 +1,7 @@
 """Per-student numbers: the seed a student's variant is drawn from, and the refusals."""
 
 import hashlib
+import math
 
 import pytest
 
@@ -49,3 +50,14 @@ def test_graded_numbers_refuses_without_the_graders_ids(monkeypatch):
 def test_an_unknown_chapter_is_named(monkeypatch):
     with pytest.raises(xl.checks.VariantError, match="no chapter 'no-such-chapter'"):
         variants.numbers_for("no-such-chapter", "ml101", "alice")
+
+
+def test_a_check_takes_the_students_numbers_or_the_chapters_and_refuses_others():
+    mine = variants.numbers_for("case-stuck-at-half", "ml101", "alice")
+    c = mine["counts"]  # (0, 0) costs ln 2 each time it appears; the rest can cost ~0
+    assert xl.checks.check_no_bias_floor(c[0] * math.log(2) / sum(c), numbers=mine)
+    assert not xl.checks.check_no_bias_floor(math.log(2) / 4, numbers=mine)
+    assert xl.checks.check_no_bias_floor(math.log(2) / 4, numbers=None)  # the chapter's own
+    for bad in ({"counts": 1}, [1, 2], "alice"):
+        verdict = xl.checks.check_no_bias_floor(0.1733, numbers=bad)
+        assert not verdict and "my_numbers gave you" in verdict.message

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..cases.no_bias import QUIZ_PAIRS, chain_forward, identity_loss, no_bias_weights
 from ..core.activations import sigmoid
+from . import variants
 from .gradients import compare
 from .guard import (
     Feedback,
@@ -25,7 +26,7 @@ _CHAIN_KEYS = {True: ("W1", "b1", "W2", "b2"), False: ("W1", "W2"), "output": ("
 def check_f0(value, numbers=None):
     """f(0) of the bias-free 1-1-1 chain with the weights `w1`, `w2` of `numbers` (None: the
     chapter's, w1 = 7, w2 = -4), to four decimals."""
-    w1, w2 = (_or_own(numbers)[k] for k in ("w1", "w2"))
+    w1, w2 = (_mine(numbers)[k] for k in ("w1", "w2"))
     return judge_number(
         value,
         float(sigmoid(w2 * sigmoid(0.0))),
@@ -98,7 +99,7 @@ def check_bias_free_choices(answer, numbers=None):
     `cases.no_bias.QUIZ_PAIRS`) a bias-free 1-1-1 chain can output exactly, given as a string
     ("AC") or a collection of letters. Says how many letters are wrong, never which: the
     criterion is the lesson."""
-    pairs = _or_own(numbers)["pairs"]
+    pairs = _mine(numbers)["pairs"]
     if answer is None or not isinstance(answer, (str, list, tuple, set, frozenset)):
         return Feedback(False, f'give the letters as a string like "AB", got {describe(answer)}.')
     chosen = {str(a).strip().upper() for a in answer} - {"", ","}
@@ -147,9 +148,9 @@ def check_climb_step(fn):
 # --- per-student numbers, and the inverse of the bias-free chain ----------------------------
 
 
-def _or_own(given):
-    """`given` numbers, or the chapter's own when None."""
-    return numbers(0) if given is None else given
+def _mine(given):
+    """The numbers a check uses: `given` (a student's dict) or the chapter's own."""
+    return variants.checked(given, numbers)
 
 
 def _logit(f):

@@ -9,6 +9,7 @@ import numpy as np
 from ..cases.rising_cost import surrogate_loss
 from ..core.activations import sigmoid
 from ..core.batched import train_many
+from . import variants
 from .gradients import check_step_function
 from .guard import Feedback, as_number, call, describe, judge_number, refuse_reference
 from .references import BACKWARD, probe_points, two_layer_shapes
@@ -219,9 +220,9 @@ def numbers(seed):
                 planted=planted)  # fmt: skip
 
 
-def _or_own(given):
-    """`given` numbers, or the chapter's own when None."""
-    return numbers(0) if given is None else given
+def _mine(given):
+    """The numbers a check uses: `given` (a student's dict) or the chapter's own."""
+    return variants.checked(given, numbers)
 
 
 def _backward(params, X, y, bug=None):
@@ -332,7 +333,7 @@ def check_grad_check(fn):
 def check_wrong_arrays(names, numbers=None):
     """Check `names` (the names of the arrays whose planted gradient is wrong) against the
     bug planted for `numbers` (None: the chapter's own, `numbers(0)`)."""
-    numbers = _or_own(numbers)
+    numbers = _mine(numbers)
     if isinstance(names, str) or not hasattr(names, "__iter__"):
         return Feedback(False, 'give a list of names, like ["W1"], even for one array.')
     given = {str(k) for k in names}

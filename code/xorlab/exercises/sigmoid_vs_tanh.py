@@ -8,6 +8,7 @@ import numpy as np
 from ..core.data import xor
 from ..core.mlp import MLP
 from ..core.train import train
+from . import variants
 from .gradients import check_step_function
 from .guard import Feedback, as_array, as_number, call, judge_number
 from .references import Program, squared_error, two_layer_shapes
@@ -112,9 +113,9 @@ def _with_std(X, **picked):
     return {**picked, "std": gain * float(np.sqrt(2.0 / (2 + picked["units"]))), "X": X}
 
 
-def _or_own(given):
-    """`given` numbers, or the chapter's own when None."""
-    return numbers(0) if given is None else given
+def _mine(given):
+    """The numbers a check uses: `given` (a student's dict) or the chapter's own."""
+    return variants.checked(given, numbers)
 
 
 def share(params, X, hidden, cut=CUT, at="z", scale=True):
@@ -177,7 +178,7 @@ def check_saturation_share(fn):
 
 def check_share_after(value, numbers=None):
     """Check the saturated share of the student's network after its training, at its X."""
-    numbers = _or_own(numbers)
+    numbers = _mine(numbers)
     after, before = trained(numbers)
     want = share(after, numbers["X"], numbers["hidden"])
     mistakes = [
