@@ -1,0 +1,60 @@
+"""Check that each buggy program's bug is its only mistake: run its __main__ with the bug
+replaced by its fix (text replacements below) and print what it prints. No doctor involved.
+
+    PYTHONPATH=$PWD/code .venv/bin/python tests/doctor_blind4/check_fixes.py [name ...]
+"""
+
+import runpy
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+FIXES = {
+    "b_stable_sigmoid_branch_typo": [
+        ("1 / (1 + e), 1 / (1 + e))  # BUG", "1 / (1 + e), e / (1 + e))  # BUG")
+    ],
+    "b_uint8_targets_wrap": [("dtype=np.uint8)  # BUG", "dtype=float)  # BUG")],
+    "b_rmsprop_no_epsilon": [
+        ("g / np.sqrt(self.cache[k])  # BUG", "g / (np.sqrt(self.cache[k]) + 1e-8)  # BUG")
+    ],
+    "b_adam_correction_in_place": [
+        ('p["m"][k] /= 1 - 0.9 ** p["t"]  # BUG', 'm_hat = p["m"][k] / (1 - 0.9 ** p["t"])'),
+        ('p["v"][k] /= 1 - 0.999 ** p["t"]  # BUG', 'v_hat = p["v"][k] / (1 - 0.999 ** p["t"])'),
+        ('p["m"][k] / (np.sqrt(p["v"][k]) + 1e-8)', "m_hat / (np.sqrt(v_hat) + 1e-8)"),
+    ],
+    "b_schedule_floor_division": [
+        ("self.lr // (1 + self.decay", "self.lr / (1 + self.decay"),
+    ],
+    "b_cosine_schedule_negative": [
+        (
+            'p["lr"] * np.cos(np.pi * p["t"] / EPOCHS)  # BUG',
+            'p["lr"] * (1 + np.cos(np.pi * p["t"] / EPOCHS)) / 2  # BUG',
+        )
+    ],
+    "b_warmup_counter_frozen": [
+        ("self.epoch += 1  # BUG", "self.epoch += 1\n        self.t += 1  # BUG")
+    ],
+    "b_loop_rebinds_not_updates": [("w = w - self.lr * g  # BUG", "w -= self.lr * g  # BUG")],
+}
+
+
+def run_fixed(name):
+    """Run program `name` with its FIXES applied, in a temporary copy."""
+    src = (HERE / f"{name}.py").read_text()
+    for old, new in FIXES[name]:
+        if old not in src:
+            raise SystemExit(f"{name}: the text to replace is gone: {old!r}")
+        src = src.replace(old, new)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.py"
+        path.write_text(src)
+        runpy.run_path(str(path), run_name="__main__")
+
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or sorted(p.stem for p in HERE.glob("b_*.py"))
+    for name in names:
+        print(f"{name} (fixed):")
+        run_fixed(name)
