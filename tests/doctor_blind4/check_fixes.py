@@ -37,6 +37,17 @@ FIXES = {
         ("self.epoch += 1  # BUG", "self.epoch += 1\n        self.t += 1  # BUG")
     ],
     "b_loop_rebinds_not_updates": [("w = w - self.lr * g  # BUG", "w -= self.lr * g  # BUG")],
+    "b_two_hidden_masks_swapped": [
+        ("(self.W3.T @ d3) * (self.z1 > 0)  # BUG", "(self.W3.T @ d3) * (self.z2 > 0)  # BUG"),
+        ("(self.W2.T @ d2) * (self.z2 > 0)  # BUG", "(self.W2.T @ d2) * (self.z1 > 0)  # BUG"),
+    ],
+    "b_relu_mask_without_bias": [('(c["a"] > 0)  # BUG', '(c["a"] + p["b1"] > 0)  # BUG')],
+    "b_sigmoid_applied_twice": [
+        ("logit_delta(out, y) / len(X)  # BUG", "(out - y) / len(X)  # BUG")
+    ],
+    "b_softmax_diag_only": [("dz = (P - 1) * Y / len(X)  # BUG", "dz = (P - Y) / len(X)  # BUG")],
+    "b_init_hundredth_plateau": [("scale=0.01):  # BUG", "scale=1.0):  # BUG")],
+    "b_identity_output_sigmoid_slope": [("/ len(X) * out * (1 - out)  # BUG", "/ len(X)  # BUG")],
 }
 
 
