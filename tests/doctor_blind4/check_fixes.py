@@ -48,6 +48,24 @@ FIXES = {
     "b_softmax_diag_only": [("dz = (P - 1) * Y / len(X)  # BUG", "dz = (P - Y) / len(X)  # BUG")],
     "b_init_hundredth_plateau": [("scale=0.01):  # BUG", "scale=1.0):  # BUG")],
     "b_identity_output_sigmoid_slope": [("/ len(X) * out * (1 - out)  # BUG", "/ len(X)  # BUG")],
+    "b_adam_betas_swapped": [
+        (
+            "self.beta1, self.beta2 = lr, 0.999, 0.9  # BUG",
+            "self.beta1, self.beta2 = lr, 0.9, 0.999  # BUG",
+        )
+    ],
+    "b_relu_on_output_logit": [("act_out=relu):  # BUG", "act_out=lambda z: z):  # BUG")],
+    "b_adam_eps_typo": [("EPS = 1e8  # BUG", "EPS = 1e-8  # BUG")],
+    "b_predict_forgets_activation": [
+        ("h = X @ self.W1 + self.b1  # BUG", "h = np.tanh(X @ self.W1 + self.b1)  # BUG")
+    ],
+    "b_reshape_for_transpose": [("A = X.reshape(2, -1)  # BUG", "A = X.T  # BUG")],
+    "b_one_hidden_unit": [("SIZES = (2, 1, 1)  # BUG", "SIZES = (2, 3, 1)  # BUG")],
+    "b_pm1_targets_sigmoid": [("y = 2 * y01 - 1  # BUG", "y = y01  # BUG")],
+    "b_folded_bias_slice_wrong_end": [("self.W2[1:].T", "self.W2[:-1].T")],
+    "b_two_hidden_skips_layer": [
+        ('d1 = (d3 @ p["W3"].T) * (1 - h1**2)  # BUG', 'd1 = (d2 @ p["W2"].T) * (1 - h1**2)  # BUG')
+    ],
 }
 
 
