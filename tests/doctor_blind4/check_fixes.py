@@ -69,6 +69,11 @@ FIXES = {
 }
 
 
+def run_as_written(name):
+    """Run program `name` as it is (its __main__)."""
+    runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
+
+
 def run_fixed(name):
     """Run program `name` with its FIXES applied, in a temporary copy."""
     src = (HERE / f"{name}.py").read_text()
