@@ -89,11 +89,15 @@ def adapt(
 
 
 def _stepper(reader):
-    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later` and
-    `reshaped` (flat targets shaped like 2-D outputs)."""
+    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later`,
+    `reshaped` (flat targets shaped like 2-D outputs) and `exact` (float64 weights, when the
+    reader's are coarser)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
+    if reader.coarse():  # weights coarser than float64: the run with float64 weights
+        step.exact = lambda p, grads=None: reader.step(p, exact=True)
+        step.exact.dtypes = reader.coarse()
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
@@ -127,7 +131,7 @@ class _Reader:
         self._data_checks()
         self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
-        self._runs = {False: (None, None), True: (None, None)}  # (last result, its object)
+        self._runs = {}  # {(other targets, float64 weights): (last result, its object)}
         self._updates = None  # updates per epoch, counted once
 
     # -- the reader's object -------------------------------------------------------------
@@ -268,18 +272,25 @@ class _Reader:
     def start(self):
         return self._read(self.obj)
 
-    def step(self, p, grads=None, y=None):
+    def step(self, p, grads=None, y=None, exact=False):
         """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
         continue a run (p is what the last epoch returned) go on with the same copy of the
         reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
-        the reader's run; any other p starts a run from a fresh copy. `y`: other targets (a
-        run of its own)."""
-        last, twin = self._runs[y is not None]
+        the reader's run; any other p starts a run from a fresh copy. `y`: other targets;
+        `exact`: float64 weights (each a run of its own)."""
+        run = (y is not None, exact)
+        last, twin = self._runs.get(run, (None, None))
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
-            twin = self._load(p, keep_dtypes=True)
+            twin = self._load(p, keep_dtypes=not exact)
         after = self._read(self._train(twin, self.Xr, self.yr if y is None else y))
-        self._runs[y is not None] = ({k: v.copy() for k, v in after.items()}, twin)
+        self._runs[run] = ({k: v.copy() for k, v in after.items()}, twin)
         return after
+
+    def coarse(self):
+        """{name: dtype} of the weights stored as floats coarser than float64 (float16,
+        float32)."""
+        kinds = {k: kind[1] for k, kind in self.kinds.items()}
+        return {k: d for k, d in kinds.items() if np.issubdtype(d, np.floating) and d.itemsize < 8}
 
     def outputs_shaped(self):
         """y shaped like the reader's outputs, when it is flat and they are not; else None."""

@@ -76,6 +76,14 @@ CAUSES = {
         _GUIDE,
         *_ADAPTER,
     ),
+    "low_precision": Cause(
+        "Your weights' dtype ({dtype}) rounds small updates away: the same training with "
+        "float64 weights fits",
+        "where the weights are created or cast: keep them float64 (the default of np.zeros "
+        "and rng.normal), no .astype to a smaller float",
+        _GUIDE,
+        *_ADAPTER,
+    ),
     "shape_changed": Cause(
         "One training step changes the shape of a parameter (numpy broadcasting)",
         "the sums over samples (axis=0 for rows, axis=1 for columns, keepdims)",

@@ -270,13 +270,27 @@ def _summary(losses, trained, solved, more=None):
     return f"the gradient agrees with finite differences; {run}"
 
 
+MARGIN = 0.1
+"""An output is on its target's side when it is past the targets' middle by at least this
+share of the way to the target (above 0.55 for a 1 of 0/1 targets): outputs a hair past the
+middle are not a fit."""
+
+
+def fits(out, y):
+    """Every output of out: (n, k) finite and on its target's side of the targets' middle
+    (0.5 for 0/1 targets and one-hot rows, 0 for -1/+1), by `MARGIN`; y: (n, k)."""
+    out = np.asarray(out, dtype=np.float64)
+    lo, hi = float(y.min()), float(y.max())
+    mid = (lo + hi) / 2
+    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2
+    return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
+
+
 def _solved(reader):
-    """solved(params) -> every output on the right side of the targets' middle (0.5 for 0/1
-    targets, 0 for -1/+1 and one-hot rows); None without predict."""
+    """solved(params) -> the outputs fit the targets (`fits`); None without predict."""
     if reader.predict is None:
         return None
-    mid = (reader.y.min() + reader.y.max()) / 2
-    return lambda p: solved_at(np.asarray(reader.predict(p, reader.X), float), reader.y, mid)
+    return lambda p: fits(reader.predict(p, reader.X), reader.y)
 
 
 def examine(reader, loss, codes, gradient_ok, update_rule=None):
