@@ -90,11 +90,12 @@ def adapt(
 
 def _stepper(reader):
     """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later`,
-    `reshaped` (flat targets shaped like 2-D outputs) and `exact` (float64 weights, when the
-    reader's are coarser)."""
+    `reshaped` (flat targets shaped like 2-D outputs), `on_inputs(X)` (other inputs) and
+    `exact` (float64 weights, when the reader's are coarser)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
+    step.on_inputs = lambda X: _on_inputs(reader, X)
     if reader.coarse():  # weights coarser than float64: the run with float64 weights
         step.exact = lambda p, grads=None: reader.step(p, exact=True)
         step.exact.dtypes = reader.coarse()
@@ -102,6 +103,16 @@ def _stepper(reader):
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
         step.reshaped.shapes = (reader.yr.shape, column.shape)
+    return step
+
+
+def _on_inputs(reader, X):
+    """The reader's epoch on other inputs X: (n, d_in) (the doctor's layout), handed over in
+    the reader's layout and float dtype: a step that ignores grads."""
+    dtype = reader.Xr.dtype if np.issubdtype(reader.Xr.dtype, np.floating) else np.float64
+    mine = np.asarray(X.T if reader.columns else X, dtype=dtype)
+    step = lambda p, grads=None: reader.step(p, X=mine)  # noqa: E731  (an attribute follows)
+    step.ignores_grads = True
     return step
 
 
@@ -272,17 +283,18 @@ class _Reader:
     def start(self):
         return self._read(self.obj)
 
-    def step(self, p, grads=None, y=None, exact=False):
+    def step(self, p, grads=None, y=None, exact=False, X=None):
         """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
         continue a run (p is what the last epoch returned) go on with the same copy of the
         reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
         the reader's run; any other p starts a run from a fresh copy. `y`: other targets;
-        `exact`: float64 weights (each a run of its own)."""
-        run = (y is not None, exact)
+        `exact`: float64 weights; `X`: other inputs (each a run of its own)."""
+        run = (y is not None, exact, X is not None)
         last, twin = self._runs.get(run, (None, None))
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
             twin = self._load(p, keep_dtypes=not exact)
-        after = self._read(self._train(twin, self.Xr, self.yr if y is None else y))
+        X, y = self.Xr if X is None else X, self.yr if y is None else y
+        after = self._read(self._train(twin, X, y))
         self._runs[run] = ({k: v.copy() for k, v in after.items()}, twin)
         return after
 

@@ -218,6 +218,14 @@ CAUSES = {
         _GUIDE,
         *_HEALTH,
     ),
+    "large_inputs": Cause(
+        "Inputs far larger than 1 (up to {size}): units fed them saturate; the same training "
+        "on inputs scaled to at most 1 fits",
+        "where the data are loaded: scale each input to at most 1 (X / np.abs(X).max(axis=0)), "
+        "and predict on inputs scaled the same way",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "stuck_units": Cause(
         "Units stuck from the start (dead ReLUs or saturated units): they get no gradient",
         "the initialisation: smaller weights (tanh, sigmoid) or biases that keep ReLUs active",

@@ -51,10 +51,17 @@ def check(loss, reader):
     return report
 
 
-def finding(report, names, n_samples):
+RATE_TWICE = (
+    "the update: the rate multiplies the gradient once (w - lr * g), not also in the "
+    "backward pass or the gradient it returns"
+)
+
+
+def finding(report, names, n_samples, lr=None):
     """One finding for the failing arrays `names`: the cause is read from the largest array
     whose pattern shows (one-entry arrays show none), the other arrays are listed as
-    evidence."""
+    evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
+    the slope) says so: the rate is applied twice, in the gradient and in the step."""
     patterns = {
         k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
         for k in names
@@ -64,4 +71,14 @@ def finding(report, names, n_samples):
     zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
     code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
     evidence = "\n".join(f"{k}: {patterns[k].evidence}" for k in by_size)
-    return Finding.of(code, evidence, f" in {', '.join(zero or by_size)}")
+    detail = f" in {', '.join(zero or by_size)}"
+    checks = [report[k] for k in names]
+    if code == "constant_scale" and lr and lr != 1 and all(_is_rate(c, lr) for c in checks):
+        evidence += f"\nthe factor is your learning rate, {lr:g}: the rate is applied twice"
+        return Finding.of(code, evidence, f"{detail}: your learning rate", RATE_TWICE)
+    return Finding.of(code, evidence, detail)
+
+
+def _is_rate(check, lr):
+    """One array's gradient is `lr` times the loss's (cosine above 0.9999, lengths to 1%)."""
+    return check.cosine > 0.9999 and abs(check.norm_ratio / lr - 1) < 0.01

@@ -69,7 +69,7 @@ def _gradient_phase(reader, findings):
     if paired:  # the gradient of the right loss, on labels paired with other inputs
         findings.append(paired)
     elif wrong and not flipped:
-        finding = gradient.finding(report, wrong, len(reader.X))
+        finding = gradient.finding(report, wrong, len(reader.X), reader.lr)
         if reader.predict is None and reader.printed is not None:
             finding.evidence += f"\n{NO_PREDICT}"
         findings.append(finding)

@@ -17,6 +17,22 @@ WRONG_WAY = frozenset({"sign_flip", "update_climbs", "symmetric", "no_bias", "in
 """Findings after which a run says nothing more: its steps go the wrong way or cannot learn."""
 
 
+MARGIN = 0.1
+"""An output is on its target's side when it is past the targets' middle by at least this
+share of the way to the target (above 0.55 for a 1 of 0/1 targets): outputs a hair past the
+middle are not a fit."""
+
+
+def fits(out, y):
+    """Every output of out: (n, k) finite and on its target's side of the targets' middle
+    (0.5 for 0/1 targets and one-hot rows, 0 for -1/+1), by `MARGIN`; y: (n, k)."""
+    out = np.asarray(out, dtype=np.float64)
+    lo, hi = float(y.min()), float(y.max())
+    mid = (lo + hi) / 2
+    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2
+    return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
+
+
 def _stepper(step, grad):
     """One step as a function of the params; skips the gradient when the step ignores it."""
     if getattr(step, "ignores_grads", False):
@@ -162,6 +178,36 @@ def _stuck(probes):
     )
 
 
+FAR = 10.0
+"""Inputs whose largest absolute value is at least this are far from unit scale."""
+
+
+def _large_inputs(probes):
+    """Inputs far from unit scale (`FAR`): the reader's training on a copy of the inputs with
+    each divided by its largest absolute value fits the data within the reader's epochs
+    (checked on those inputs), where their run does not. The finding, or None (also without
+    the adapter, which can hand the reader's code other inputs)."""
+    r = probes.reader
+    on_inputs = getattr(r.step, "on_inputs", None)
+    size = np.abs(r.X).max(axis=0)
+    if on_inputs is None or r.predict is None or size.max() < FAR:
+        return None
+    scale = np.where(size > 0, size, 1.0)
+    X = r.X / scale
+    fit = lambda p: fits(r.predict(p, X), r.y)  # noqa: E731
+    steps = _steps_to_solve(on_inputs(X), r.gradient, r.params, fit, r.epochs)
+    if steps is None:
+        return None
+    shown = ", ".join(f"{s:.3g}" for s in scale)
+    return Finding.of(
+        "large_inputs",
+        f"inputs up to {size.max():.3g} in size; {probes.fell}; checked: your training on a "
+        f"copy of the inputs divided by [{shown}] (each input's largest size) fits the data "
+        f"within {steps:,} epochs",
+        size=f"{size.max():.3g}",
+    )
+
+
 def _plateau(probes):
     L0, L1 = probes.losses[0], probes.losses[-1]
     weights = [v for v in probes.reader.params.values() if v.ndim == 2]
@@ -248,7 +294,13 @@ def _slow_or_unfit(probes):
 
 def _not_training(probes):
     """Why a right gradient does not train: the first cause whose evidence holds, or None."""
-    return _stuck(probes) or _plateau(probes) or _lr_too_small(probes) or _slow_or_unfit(probes)
+    return (
+        _large_inputs(probes)
+        or _stuck(probes)
+        or _plateau(probes)
+        or _lr_too_small(probes)
+        or _slow_or_unfit(probes)
+    )
 
 
 def _summary(losses, trained, solved, more=None):
@@ -268,22 +320,6 @@ def _summary(losses, trained, solved, more=None):
             "to check your own run)"
         )
     return f"the gradient agrees with finite differences; {run}"
-
-
-MARGIN = 0.1
-"""An output is on its target's side when it is past the targets' middle by at least this
-share of the way to the target (above 0.55 for a 1 of 0/1 targets): outputs a hair past the
-middle are not a fit."""
-
-
-def fits(out, y):
-    """Every output of out: (n, k) finite and on its target's side of the targets' middle
-    (0.5 for 0/1 targets and one-hot rows, 0 for -1/+1), by `MARGIN`; y: (n, k)."""
-    out = np.asarray(out, dtype=np.float64)
-    lo, hi = float(y.min()), float(y.max())
-    mid = (lo + hi) / 2
-    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2
-    return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
 
 
 def _solved(reader):
