@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab.doctor.training import fits
+from xorlab.doctor.capacity import fits
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y = np.array([[0], [1], [1], [0]], dtype=float)

@@ -12,9 +12,9 @@ every move the same way.
 
 import numpy as np
 
+from .capacity import fits
 from .findings import Finding
 from .reader import copy
-from .training import fits
 
 SMALLER = (0.1, 0.01)
 """The step scales tried for "the steps are too large"."""
