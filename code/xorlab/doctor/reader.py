@@ -183,6 +183,25 @@ def _call_predict(predict, p, Z, k):
     )
 
 
+def _moves(predicted, params, X):
+    """Refuse a predict whose outputs on X do not change when every parameter is moved (by
+    +-0.5 of a fixed pattern): it does not compute them from the params it is given."""
+    out = predicted(params, X)
+    for sign in (1.0, -1.0):
+        moved = {
+            k: v + sign * 0.5 * np.cos(np.arange(v.size) + 1.0).reshape(v.shape)
+            for k, v in params.items()
+        }
+        if not np.array_equal(predicted(moved, X), out):
+            return
+    raise ValueError(
+        "predict's outputs do not change when the parameters do: it must compute them from "
+        "the params it is given (with xorlab.adapt: the forward method of the weights your "
+        "training changes, e.g. predict='forward', not one that predicts with other weights "
+        "such as an averaged copy)"
+    )
+
+
 def _params(params):
     if not isinstance(params, dict) or not params:
         raise TypeError("params must be a non-empty dict of name -> numeric array")
@@ -285,7 +304,7 @@ def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
 
     grads = gradient(params)
     if predict is not None:
-        predicted(params, X)  # a clear error now for a wrong output shape
+        _moves(predicted, params, X)  # a clear error now for a wrong output shape, or fixed outputs
     start_value = None if loss is None else printed(params)
     if step is None:
         step = _checked_step(lambda p, g: {k: p[k] - lr * g[k] for k in p}, params)
