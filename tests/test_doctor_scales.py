@@ -79,7 +79,7 @@ def test_with_the_rate_as_a_number_a_gradient_lr_times_the_loss_says_the_rate_is
     found = doctor(Net(0.1, twice=True, seed=1), lr=0.1).findings
     assert found and found[0].code == "constant_scale", found
     assert found[0].title.endswith("your learning rate")
-    assert "applied twice" in found[0].evidence
+    assert "the rate is in your gradient and in the step" in found[0].evidence
 
 
 @pytest.mark.parametrize("lr", ["lr", 0.1])

@@ -52,8 +52,9 @@ def check(loss, reader):
 
 
 RATE_TWICE = (
-    "the update: the rate multiplies the gradient once (w - lr * g), not also in the "
-    "backward pass or the gradient it returns"
+    "the gradient you give: the loss's slope without the rate (a backward pass that returns "
+    "lr * g, whose update then applies the rate twice; or a gradient read off an update with "
+    "a rate other than your code's)"
 )
 
 
@@ -61,7 +62,7 @@ def finding(report, names, n_samples, lr=None):
     """One finding for the failing arrays `names`: the cause is read from the largest array
     whose pattern shows (one-entry arrays show none), the other arrays are listed as
     evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
-    the slope) says so: the rate is applied twice, in the gradient and in the step."""
+    the slope) says so: the gradient holds the rate, and the step applies it again."""
     patterns = {
         k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
         for k in names
@@ -74,7 +75,8 @@ def finding(report, names, n_samples, lr=None):
     detail = f" in {', '.join(zero or by_size)}"
     checks = [report[k] for k in names]
     if code == "constant_scale" and lr and lr != 1 and all(_is_rate(c, lr) for c in checks):
-        evidence += f"\nthe factor is your learning rate, {lr:g}: the rate is applied twice"
+        said = f"the factor is your learning rate {lr:g}"
+        evidence += f"\n{said}: the rate is in your gradient and in the step"
         return Finding.of(code, evidence, f"{detail}: your learning rate", RATE_TWICE)
     return Finding.of(code, evidence, detail)
 
