@@ -55,9 +55,13 @@ def adapt(
     - train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
       function `train(params, X, y)` that changes the dict's arrays).
     - X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,);
-      with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
+      with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,). X as the
+      training method takes it (with its row or column of ones when biases are folded in);
+      y the true labels, also when the code smooths them.
     - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
-      `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
+      `predict(params, X)` for a dict), computed from the weights named in `params` (not
+      from other weights, such as an averaged copy: refused); enables the loss cross-check
+      and capacity checks.
     - loss: the name of the method that returns the printed loss, `obj.loss(X, y)` (a
       function `loss(params, X, y)` for a dict); when omitted, the doctor finds the standard
       loss the gradient belongs to.

@@ -62,7 +62,8 @@ def finding(report, names, n_samples, lr=None):
     """One finding for the failing arrays `names`: the cause is read from the largest array
     whose pattern shows (one-entry arrays show none), the other arrays are listed as
     evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
-    the slope) says so: the gradient holds the rate, and the step applies it again."""
+    the slope; not 1, n or 1/n) says so: the gradient holds the rate, and the step applies
+    it again."""
     patterns = {
         k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
         for k in names
@@ -74,7 +75,8 @@ def finding(report, names, n_samples, lr=None):
     evidence = "\n".join(f"{k}: {patterns[k].evidence}" for k in by_size)
     detail = f" in {', '.join(zero or by_size)}"
     checks = [report[k] for k in names]
-    if code == "constant_scale" and lr and lr != 1 and all(_is_rate(c, lr) for c in checks):
+    plain = lr in (None, 1, n_samples, 1 / n_samples)  # the rate tells nothing, or n does
+    if code == "constant_scale" and not plain and all(_is_rate(c, lr) for c in checks):
         said = f"the factor is your learning rate {lr:g}"
         evidence += f"\n{said}: the rate is in your gradient and in the step"
         return Finding.of(code, evidence, f"{detail}: your learning rate", RATE_TWICE)
