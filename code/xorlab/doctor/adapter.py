@@ -55,9 +55,13 @@ def adapt(
     - train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
       function `train(params, X, y)` that changes the dict's arrays).
     - X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,);
-      with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,).
+      with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,). X as the
+      training method takes it (with its row or column of ones when biases are folded in);
+      y the true labels, also when the code smooths them.
     - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
-      `predict(params, X)` for a dict); enables the loss cross-check and capacity checks.
+      `predict(params, X)` for a dict), computed from the weights named in `params` (not
+      from other weights, such as an averaged copy: refused); enables the loss cross-check
+      and capacity checks.
     - loss: the name of the method that returns the printed loss, `obj.loss(X, y)` (a
       function `loss(params, X, y)` for a dict); when omitted, the doctor finds the standard
       loss the gradient belongs to.
@@ -89,15 +93,30 @@ def adapt(
 
 
 def _stepper(reader):
-    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later` and
-    `reshaped` (flat targets shaped like 2-D outputs)."""
+    """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later`,
+    `reshaped` (flat targets shaped like 2-D outputs), `on_inputs(X)` (other inputs) and
+    `exact` (float64 weights, when the reader's are coarser)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
+    step.on_inputs = lambda X: _on_inputs(reader, X)
+    if reader.coarse():  # weights coarser than float64: the run with float64 weights
+        step.exact = lambda p, grads=None: reader.step(p, exact=True)
+        step.exact.dtypes = reader.coarse()
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)
         step.reshaped.shapes = (reader.yr.shape, column.shape)
+    return step
+
+
+def _on_inputs(reader, X):
+    """The reader's epoch on other inputs X: (n, d_in) (the doctor's layout), handed over in
+    the reader's layout and float dtype: a step that ignores grads."""
+    dtype = reader.Xr.dtype if np.issubdtype(reader.Xr.dtype, np.floating) else np.float64
+    mine = np.asarray(X.T if reader.columns else X, dtype=dtype)
+    step = lambda p, grads=None: reader.step(p, X=mine)  # noqa: E731  (an attribute follows)
+    step.ignores_grads = True
     return step
 
 
@@ -127,7 +146,7 @@ class _Reader:
         self._data_checks()
         self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
-        self._runs = {False: (None, None), True: (None, None)}  # (last result, its object)
+        self._runs = {}  # {(other targets, float64 weights): (last result, its object)}
         self._updates = None  # updates per epoch, counted once
 
     # -- the reader's object -------------------------------------------------------------
@@ -268,18 +287,26 @@ class _Reader:
     def start(self):
         return self._read(self.obj)
 
-    def step(self, p, grads=None, y=None):
+    def step(self, p, grads=None, y=None, exact=False, X=None):
         """One epoch of the reader's own training, with the reader's dtypes and lr. Epochs that
         continue a run (p is what the last epoch returned) go on with the same copy of the
         reader's object, so momentum, Adam moments, accumulators and schedules carry over as in
-        the reader's run; any other p starts a run from a fresh copy. `y`: other targets (a
-        run of its own)."""
-        last, twin = self._runs[y is not None]
+        the reader's run; any other p starts a run from a fresh copy. `y`: other targets;
+        `exact`: float64 weights; `X`: other inputs (each a run of its own)."""
+        run = (y is not None, exact, X is not None)
+        last, twin = self._runs.get(run, (None, None))
         if last is None or any(not np.array_equal(p[k], last[k]) for k in self.names):
-            twin = self._load(p, keep_dtypes=True)
-        after = self._read(self._train(twin, self.Xr, self.yr if y is None else y))
-        self._runs[y is not None] = ({k: v.copy() for k, v in after.items()}, twin)
+            twin = self._load(p, keep_dtypes=not exact)
+        X, y = self.Xr if X is None else X, self.yr if y is None else y
+        after = self._read(self._train(twin, X, y))
+        self._runs[run] = ({k: v.copy() for k, v in after.items()}, twin)
         return after
+
+    def coarse(self):
+        """{name: dtype} of the weights stored as floats coarser than float64 (float16,
+        float32)."""
+        kinds = {k: kind[1] for k, kind in self.kinds.items()}
+        return {k: d for k, d in kinds.items() if np.issubdtype(d, np.floating) and d.itemsize < 8}
 
     def outputs_shaped(self):
         """y shaped like the reader's outputs, when it is flat and they are not; else None."""

@@ -1,9 +1,25 @@
-"""The model's capacity: an output pinned at the all-zero input (no biases), and a network
-that is linear on data no line separates."""
+"""The model's capacity: when outputs fit their targets, an output pinned at the all-zero
+input (no biases), and a network that is linear on data no line separates."""
 
 import numpy as np
 
+from ..core.data import solved as solved_at
 from .findings import Finding
+
+MARGIN = 0.1
+"""An output is on its target's side when it is past the targets' middle by at least this
+share of the way to the target (above 0.55 for a 1 of 0/1 targets): outputs a hair past the
+middle are not a fit."""
+
+
+def fits(out, y):
+    """Every output of out: (n, k) finite and on its target's side of the targets' middle
+    (0.5 for 0/1 targets and one-hot rows, 0 for -1/+1), by `MARGIN`; y: (n, k)."""
+    out = np.asarray(out, dtype=np.float64)
+    lo, hi = float(y.min()), float(y.max())
+    mid = (lo + hi) / 2
+    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2
+    return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
 
 
 def pinned(params, predict, X, y, rng):

@@ -76,6 +76,14 @@ CAUSES = {
         _GUIDE,
         *_ADAPTER,
     ),
+    "low_precision": Cause(
+        "Your weights' dtype ({dtype}) rounds small updates away: the same training with "
+        "float64 weights fits",
+        "where the weights are created or cast: keep them float64 (the default of np.zeros "
+        "and rng.normal), no .astype to a smaller float",
+        _GUIDE,
+        *_ADAPTER,
+    ),
     "shape_changed": Cause(
         "One training step changes the shape of a parameter (numpy broadcasting)",
         "the sums over samples (axis=0 for rows, axis=1 for columns, keepdims)",
@@ -209,6 +217,14 @@ CAUSES = {
         "the learning rate: try a tenth of it",
         _GUIDE,
         *_HEALTH,
+    ),
+    "large_inputs": Cause(
+        "Inputs far larger than 1 (up to {size}): units fed them saturate; the same training "
+        "on inputs scaled to at most 1 fits",
+        "where the data are loaded: scale each input to at most 1 (X / np.abs(X).max(axis=0)), "
+        "and predict on inputs scaled the same way",
+        _GUIDE,
+        *_RIGHT,
     ),
     "stuck_units": Cause(
         "Units stuck from the start (dead ReLUs or saturated units): they get no gradient",

@@ -51,10 +51,19 @@ def check(loss, reader):
     return report
 
 
-def finding(report, names, n_samples):
+RATE_TWICE = (
+    "the gradient you give: the loss's slope without the rate (a backward pass that returns "
+    "lr * g, whose update then applies the rate twice; or a gradient read off an update with "
+    "a rate other than your code's)"
+)
+
+
+def finding(report, names, n_samples, lr=None):
     """One finding for the failing arrays `names`: the cause is read from the largest array
     whose pattern shows (one-entry arrays show none), the other arrays are listed as
-    evidence."""
+    evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
+    the slope; not 1, n or 1/n) says so: the gradient holds the rate, and the step applies
+    it again."""
     patterns = {
         k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
         for k in names
@@ -64,4 +73,16 @@ def finding(report, names, n_samples):
     zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
     code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
     evidence = "\n".join(f"{k}: {patterns[k].evidence}" for k in by_size)
-    return Finding.of(code, evidence, f" in {', '.join(zero or by_size)}")
+    detail = f" in {', '.join(zero or by_size)}"
+    checks = [report[k] for k in names]
+    plain = lr in (None, 1, n_samples, 1 / n_samples)  # the rate tells nothing, or n does
+    if code == "constant_scale" and not plain and all(_is_rate(c, lr) for c in checks):
+        said = f"the factor is your learning rate {lr:g}"
+        evidence += f"\n{said}: the rate is in your gradient and in the step"
+        return Finding.of(code, evidence, f"{detail}: your learning rate", RATE_TWICE)
+    return Finding.of(code, evidence, detail)
+
+
+def _is_rate(check, lr):
+    """One array's gradient is `lr` times the loss's (cosine above 0.9999, lengths to 1%)."""
+    return check.cosine > 0.9999 and abs(check.norm_ratio / lr - 1) < 0.01

@@ -1,6 +1,8 @@
 """The loss phase: which loss the reader's gradient belongs to. When it does not match the
 printed loss but matches a standard loss of the outputs (mean or summed BCE, squared error,
-cross-entropy), the printed loss is the finding, and that standard loss is the one checked."""
+cross-entropy), the printed loss is the finding, and that standard loss is the one checked.
+A cross-entropy against smoothed labels (targets the code moves toward the middle) is found
+too, and is no finding: printing the loss against the true labels is a choice."""
 
 from dataclasses import dataclass
 
@@ -12,8 +14,9 @@ from .findings import Finding
 from .reader import copy
 
 
-def standard_losses(y):
-    """{name: loss(outputs)} for the standard losses of outputs shaped like y: (n, k)."""
+def standard_losses(y, soft=False):
+    """{name: loss(outputs)} for the standard losses of outputs shaped like y: (n, k); the
+    cross-entropies for 0/1 targets (`soft`: any targets in [0, 1], smoothed labels)."""
     n, k = y.shape
 
     def bce(p):
@@ -33,7 +36,7 @@ def standard_losses(y):
         "half the summed squared error": lambda p: sse(p) / 2,
         "half the mean squared error": lambda p: sse(p) / (2 * n),
     }
-    if np.all((y == 0) | (y == 1)):
+    if np.all((y >= 0) & (y <= 1) if soft else (y == 0) | (y == 1)):
         if k == 1:
             losses = {"mean BCE": lambda p: bce(p) / n, "summed BCE": bce, **losses}
         else:
@@ -53,12 +56,14 @@ def _of_params(of_outputs, reader):
 @dataclass
 class Match:
     """The standard loss `name` whose gradient the reader's is, times `sign` (-1: minus that
-    gradient); `loss(params)` and the gradient check against it (`report`)."""
+    gradient); `loss(params)` and the gradient check against it (`report`); `smoothed`: the
+    loss is against targets the reader's code smoothed."""
 
     name: str
     sign: int
     loss: object
     report: object
+    smoothed: bool = False
 
 
 def _matching_loss(reader):
@@ -80,6 +85,40 @@ def _matching_loss(reader):
     return None
 
 
+def _flat_numeric(report):
+    return np.concatenate([c.numeric.ravel() for c in report.checks.values()])
+
+
+def _smoothed(reader):
+    """The first cross-entropy of 0/1 targets y whose gradient, against targets smoothed
+    toward the uniform c (t = (1 - s) y + s c, c = 1/2 for one output and 1/k for k, 0 < s <
+    1/2: label smoothing), is the reader's: a `Match`, or None. The gradient is affine in the
+    targets, so s is read off by least squares between the gradients against y and against
+    c, then the gradient against t is checked as any other."""
+    y = reader.y
+    if reader.predict is None or not np.all((y == 0) | (y == 1)):
+        return None
+    c = np.full(y.shape, 0.5 if y.shape[1] == 1 else 1 / y.shape[1])
+    theirs = np.concatenate([v.ravel() for v in reader.grads.values()])
+    given = lambda p: reader.grads  # noqa: E731  (only the finite differences are read)
+    for name in [k for k in standard_losses(y) if "entropy" in k or "BCE" in k]:
+        at_y, at_c = (_of_params(standard_losses(t, soft=True)[name], reader) for t in (y, c))
+        if not (np.isfinite(at_y(reader.params)) and np.isfinite(at_c(reader.params))):
+            continue
+        g_y, g_c = (
+            _flat_numeric(check_gradients(f, given, copy(reader.params))) for f in (at_y, at_c)
+        )
+        d = g_c - g_y
+        s = float((theirs - g_y) @ d / max(d @ d, 1e-300))
+        if not 0 < s < 0.5:
+            continue
+        loss = _of_params(standard_losses((1 - s) * y + s * c, soft=True)[name], reader)
+        report = check_gradients(loss, reader.gradient, copy(reader.params))
+        if not gradient.failing(report, reader.floor, reader.implied):
+            return Match(f"{name} against targets smoothed by {s:.3g}", 1, loss, report, True)
+    return None
+
+
 def _match_findings(reader, match):
     if match.sign < 0:
         return [
@@ -90,7 +129,7 @@ def _match_findings(reader, match):
                 where="the output error (p - y, not y - p)",
             )
         ]
-    if reader.printed is None:
+    if reader.printed is None or match.smoothed:  # printing the loss against y is a choice
         return []
     return [
         Finding.of(
@@ -115,7 +154,7 @@ def examine(reader):
     if reader.predict is not None and (
         report is None or gradient.failing(report, reader.floor, reader.implied)
     ):
-        match = _matching_loss(reader)
+        match = _matching_loss(reader) or _smoothed(reader)
         if match:
             findings = _match_findings(reader, match)
             loss, report = match.loss, match.report

@@ -126,7 +126,7 @@ def _checked_step(step, params):
     """`step` with its result checked: a dict holding a numeric array for every parameter (a
     changed shape is allowed: the doctor reports it). Keeps `ignores_grads`, `afresh` (one
     step from a fresh copy of the reader's step: its state as at the start), and the
-    adapter's `later`, `reshaped` and `probe`."""
+    adapter's `later`, `reshaped`, `exact`, `on_inputs` and `probe`."""
 
     def checked(p, g):
         new = step(p, g)
@@ -157,6 +157,8 @@ def _checked_step(step, params):
         checked.afresh.ignores_grads = checked.ignores_grads
     checked.later = getattr(step, "later", None)  # the adapter's probe of a run's later update
     checked.reshaped = getattr(step, "reshaped", None)  # the adapter's run with y reshaped
+    checked.exact = getattr(step, "exact", None)  # the adapter's run with float64 weights
+    checked.on_inputs = getattr(step, "on_inputs", None)  # the adapter's run on other inputs
     checked.probe = getattr(step, "probe", None)  # the adapter's measure of its first epochs
     return checked
 
@@ -178,6 +180,25 @@ def _call_predict(predict, p, Z, k):
         )
     raise ValueError(
         f"predict returned shape {out.shape} for {m} inputs; expected ({m}, {k}), the shape of y"
+    )
+
+
+def _moves(predicted, params, X):
+    """Refuse a predict whose outputs on X do not change when every parameter is moved (by
+    +-0.5 of a fixed pattern): it does not compute them from the params it is given."""
+    out = predicted(params, X)
+    for sign in (1.0, -1.0):
+        moved = {
+            k: v + sign * 0.5 * np.cos(np.arange(v.size) + 1.0).reshape(v.shape)
+            for k, v in params.items()
+        }
+        if not np.array_equal(predicted(moved, X), out):
+            return
+    raise ValueError(
+        "predict's outputs do not change when the parameters do: it must compute them from "
+        "the params it is given (with xorlab.adapt: the forward method of the weights your "
+        "training changes, e.g. predict='forward', not one that predicts with other weights "
+        "such as an averaged copy)"
     )
 
 
@@ -283,7 +304,7 @@ def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
 
     grads = gradient(params)
     if predict is not None:
-        predicted(params, X)  # a clear error now for a wrong output shape
+        _moves(predicted, params, X)  # a clear error now for a wrong output shape, or fixed outputs
     start_value = None if loss is None else printed(params)
     if step is None:
         step = _checked_step(lambda p, g: {k: p[k] - lr * g[k] for k in p}, params)

@@ -69,7 +69,7 @@ def _gradient_phase(reader, findings):
     if paired:  # the gradient of the right loss, on labels paired with other inputs
         findings.append(paired)
     elif wrong and not flipped:
-        finding = gradient.finding(report, wrong, len(reader.X))
+        finding = gradient.finding(report, wrong, len(reader.X), reader.lr)
         if reader.predict is None and reader.printed is not None:
             finding.evidence += f"\n{NO_PREDICT}"
         findings.append(finding)
@@ -187,8 +187,9 @@ def doctor(
     params: dict name -> array (copied, never modified); loss(params) -> float, the loss the
     reader prints on (X, y), or None to let the doctor find the standard loss the gradient
     belongs to (needs predict); grad(params) -> dict with the keys and shapes of params;
-    X: (n, d_in), y: (n, k) the training data; predict(params, X) -> (n, k) outputs (enables
-    the loss cross-check and the capacity checks); step(params, grads) -> new params, the
+    X: (n, d_in), y: (n, k) the training data; predict(params, X) -> (n, k) outputs computed
+    from params (refused when they do not move with params; enables the loss cross-check
+    and the capacity checks); step(params, grads) -> new params, the
     reader's update rule (default: params - lr * grads); lr; epochs: the reader's number of
     training steps (default: a 300-step probe; given, "too few steps" can be diagnosed);
     seed: every random draw of the doctor's, and numpy's global random state while the

@@ -8,8 +8,8 @@ from functools import cached_property
 
 import numpy as np
 
-from ..core.data import solved as solved_at
 from . import capacity
+from .capacity import fits
 from .findings import Finding
 from .reader import copy
 
@@ -162,6 +162,36 @@ def _stuck(probes):
     )
 
 
+FAR = 10.0
+"""Inputs whose largest absolute value is at least this are far from unit scale."""
+
+
+def _large_inputs(probes):
+    """Inputs far from unit scale (`FAR`): the reader's training on a copy of the inputs with
+    each divided by its largest absolute value fits the data within the reader's epochs
+    (checked on those inputs), where their run does not. The finding, or None (also without
+    the adapter, which can hand the reader's code other inputs)."""
+    r = probes.reader
+    on_inputs = getattr(r.step, "on_inputs", None)
+    size = np.abs(r.X).max(axis=0)
+    if on_inputs is None or r.predict is None or size.max() < FAR:
+        return None
+    scale = np.where(size > 0, size, 1.0)
+    X = r.X / scale
+    fit = lambda p: fits(r.predict(p, X), r.y)  # noqa: E731
+    steps = _steps_to_solve(on_inputs(X), r.gradient, r.params, fit, r.epochs)
+    if steps is None:
+        return None
+    shown = ", ".join(f"{s:.3g}" for s in scale)
+    return Finding.of(
+        "large_inputs",
+        f"inputs up to {size.max():.3g} in size; {probes.fell}; checked: your training on a "
+        f"copy of the inputs divided by [{shown}] (each input's largest size) fits the data "
+        f"within {steps:,} epochs",
+        size=f"{size.max():.3g}",
+    )
+
+
 def _plateau(probes):
     L0, L1 = probes.losses[0], probes.losses[-1]
     weights = [v for v in probes.reader.params.values() if v.ndim == 2]
@@ -248,7 +278,13 @@ def _slow_or_unfit(probes):
 
 def _not_training(probes):
     """Why a right gradient does not train: the first cause whose evidence holds, or None."""
-    return _stuck(probes) or _plateau(probes) or _lr_too_small(probes) or _slow_or_unfit(probes)
+    return (
+        _large_inputs(probes)
+        or _stuck(probes)
+        or _plateau(probes)
+        or _lr_too_small(probes)
+        or _slow_or_unfit(probes)
+    )
 
 
 def _summary(losses, trained, solved, more=None):
@@ -271,12 +307,10 @@ def _summary(losses, trained, solved, more=None):
 
 
 def _solved(reader):
-    """solved(params) -> every output on the right side of the targets' middle (0.5 for 0/1
-    targets, 0 for -1/+1 and one-hot rows); None without predict."""
+    """solved(params) -> the outputs fit the targets (`fits`); None without predict."""
     if reader.predict is None:
         return None
-    mid = (reader.y.min() + reader.y.max()) / 2
-    return lambda p: solved_at(np.asarray(reader.predict(p, reader.X), float), reader.y, mid)
+    return lambda p: fits(reader.predict(p, reader.X), reader.y)
 
 
 def examine(reader, loss, codes, gradient_ok, update_rule=None):

@@ -12,7 +12,7 @@ every move the same way.
 
 import numpy as np
 
-from ..core.data import solved as solved_at
+from .capacity import fits
 from .findings import Finding
 from .reader import copy
 
@@ -89,10 +89,8 @@ def _solved(reader, losses, end):
         return False
     if reader.predict is None:
         return bool(losses[-1] < 0.5 * losses[0])
-    mid = (reader.y.min() + reader.y.max()) / 2
     with np.errstate(all="ignore"):
-        out = np.asarray(reader.predict(end, reader.X), dtype=np.float64)
-    return bool(np.all(np.isfinite(out)) and solved_at(out, reader.y, mid))
+        return fits(reader.predict(end, reader.X), reader.y)
 
 
 def told(losses):
@@ -190,7 +188,9 @@ def _better(reader, loss, losses, step):
 
 
 def update_rule(reader, loss, losses):
-    """Gradient right, run not training: is the update rule the problem? With a stateful step
+    """Gradient right, run not training: is the update rule the problem? With the reader's
+    object, the same epochs with targets shaped like the outputs, then with float64 weights
+    (when the reader's are coarser); with a stateful step
     (the reader's object, or a step function with state), the same epochs each from a fresh
     copy of it (its state and schedule as at the start: every epoch a first update); with a
     step function of the gradient, plain gradient descent with that gradient at the reader's
@@ -206,6 +206,10 @@ def update_rule(reader, loss, losses):
         said = f"y of shape {flat} against outputs of {column}; checked: the same epochs with "
         said += f"y of shape {column} (the loss is still yours): {moved}"
         return Finding.of("target_shape", f"{yours}\n{said}")
+    exact = getattr(reader.step, "exact", None)
+    moved = exact and _better(reader, loss, losses, exact)
+    if moved:
+        return _coarse(exact.dtypes, f"{yours}\nchecked: the same epochs, float64 weights: {moved}")
     moved = _better(reader, loss, losses, afresh)
     if moved:
         fresh = "each from a fresh copy of your step (its state and schedule as at the start)"
@@ -218,3 +222,16 @@ def update_rule(reader, loss, losses):
         plain = f"plain gradient descent with your gradient, p - {lr:g} * g"
         return Finding.of("step_rule", f"{yours}\nchecked: {plain}: {moved}")
     return None
+
+
+def _coarse(dtypes, evidence):
+    """The finding for weights stored coarser than float64 ({name: dtype}), whose run with
+    float64 weights trains (`evidence`)."""
+    named = sorted({np.dtype(d).name for d in dtypes.values()})
+    lines = [
+        f"{', '.join(k for k, d in dtypes.items() if np.dtype(d).name == name)} stored as "
+        f"{name}: neighbouring {name} numbers are up to {np.finfo(name).eps:.1e} of their size "
+        "apart, and an update below half that gap is rounded away"
+        for name in named
+    ]
+    return Finding.of("low_precision", "\n".join([*lines, evidence]), dtype=", ".join(named))
