@@ -116,6 +116,9 @@ def _update_rule(reader, effective, findings, report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
             told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
             findings.append(Finding.of("cannot_tell", told))
+        elif codes == {"constant_scale"} and _tiny(report):
+            findings[:] = [f for f in findings if f.code not in GRADIENT]
+            findings.append(_tiny_steps(report))
         return "", None
     findings[:] = [f for f in findings if f.code not in GRADIENT]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
@@ -124,6 +127,37 @@ def _update_rule(reader, effective, findings, report):
         "your update does not step along the slope of your loss (momentum, an adaptive rate "
         f"or clipping would not), and it trains: {run}"
     ), losses
+
+
+TINY = 1e-3
+"""A gradient read off the update that is at most this share of the loss's slope, along the
+slope in every array, is a step that barely moves: no slip in backprop's algebra shrinks every
+array a thousandfold; a rate, or a constant of the update (an optimiser's epsilon typed 1e8, a
+clipping threshold), does."""
+
+TINY_WHERE = (
+    "the learning rate, and every constant your update multiplies or divides by (an "
+    "optimiser's epsilon, a clipping threshold, a rate applied twice)"
+)
+
+
+def _tiny(report):
+    """Every array's gradient, read off the update, lies along the loss's slope (cosine above
+    0.9999) at most `TINY` of its length."""
+    checks = report.checks.values()
+    return all(c.cosine > 0.9999 and c.norm_ratio <= TINY for c in checks)
+
+
+def _tiny_steps(report):
+    """The "steps too small" finding for a uniformly tiny gradient read off the update
+    (`_tiny`): the step, not the backward pass, is blamed; `verify.checked` tries it."""
+    ratio = max(c.norm_ratio for c in report.checks.values())
+    evidence = "\n".join(
+        f"{k}: your update moves it {c.norm_ratio:.0e} of a gradient step at your rate"
+        for k, c in report.checks.items()
+    )
+    detail = f" (about {ratio:.0e} of a gradient step at your rate, in every array)"
+    return Finding.of("lr_too_small", evidence, detail, TINY_WHERE)
 
 
 def _same_signs(report):

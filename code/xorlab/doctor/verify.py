@@ -13,14 +13,16 @@ every move the same way.
 import numpy as np
 
 from .capacity import fits
+from .causes import CAUSES
 from .findings import Finding
 from .reader import copy
 
 SMALLER = (0.1, 0.01)
 """The step scales tried for "the steps are too large"."""
 
-LARGER = (10.0, 100.0, 1e3, 1e4)
-"""The step scales tried for "the learning rate is too small"."""
+LARGER = (10.0, 100.0, 1e3, 1e4, 1e6, 1e8)
+"""The step scales tried for "the learning rate is too small" (up to 1e8: an optimiser whose
+epsilon was typed 1e8 for 1e-8 takes steps about 1e-8 of a gradient step)."""
 
 LEARNING_RATE = frozenset({"diverged", "lr_too_large", "lr_too_small"})
 """Findings whose advice is another learning rate."""
@@ -134,8 +136,11 @@ def checked(reader, loss, finding, gradient_ok):
         return finding
     if scale is not None:
         finding.evidence += f"\nchecked: {lines[-1]}"
-        if finding.code in LEARNING_RATE:
-            finding.where = f"the learning rate: {scale:g} times yours made the loss fall"
+        if finding.code in LEARNING_RATE:  # a finding's own `where` is kept, with the scale
+            said = f"{scale:g} times yours made the loss fall"
+            own = finding.where != CAUSES[finding.code].where
+            lead = f"{finding.where}: steps" if own else "the learning rate:"
+            finding.where = f"{lead} {said}"
         return finding
     return cannot_tell(finding, lines, change, gradient_ok, _update(reader))
 
