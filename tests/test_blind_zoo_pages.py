@@ -50,7 +50,7 @@ def counts(page):
     )
 
 
-@pytest.mark.parametrize("zoo", ["doctor_blind", "doctor_blind2", "doctor_blind3"])
+@pytest.mark.parametrize("zoo", ["doctor_blind", "doctor_blind2", "doctor_blind3", "doctor_blind4"])
 def test_the_row_reader_sees_every_program_and_agrees_with_the_totals(zoo):
     folder = ROOT / "tests" / zoo
     page = folder / "BASELINE.md"
