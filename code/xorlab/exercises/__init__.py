@@ -39,6 +39,7 @@ check_bias_free_choices = guarded(no_bias.check_bias_free_choices)
 check_climb_step = guarded(no_bias.check_climb_step)
 check_bias_free_weights = guarded(no_bias.check_bias_free_weights)
 check_step_signs = guarded(rising_cost.check_step_signs)
+check_dL_dp = guarded(rising_cost.check_dL_dp)
 check_sum_lr = guarded(rising_cost.check_sum_lr)
 check_y_flip_surrogate = guarded(rising_cost.check_y_flip_surrogate)
 check_xor_recipe = guarded(rising_cost.check_xor_recipe)
@@ -74,6 +75,7 @@ __all__ = [
     "check_bias_free_weights",
     "check_census",
     "check_chain_bound",
+    "check_dL_dp",
     "check_climb_step",
     "check_dead_at_init",
     "check_f0",

@@ -22,7 +22,20 @@ CHAPTER = {
     "width": 2,  # exercises 2 and 6: hidden units
     "hidden": "sigmoid",  # exercise 6: the hidden activation, "sigmoid" or "tanh"
     "loss": "bce",  # exercise 6: "bce" (mean BCE) or "mse" (mean of (p - y)^2)
+    "levels": (0.0, 1.0),  # exercise 4: the low and the high value of each input
+    "gate": "xor",  # exercise 4: "xor" (1 when the inputs differ) or "xnor" (when equal)
+    "relu_width": 2,  # exercise 5: MLP((2, relu_width, 1), hidden="relu", init="he", ...
+    "relu_seed": 0,  # ... seed=relu_seed), the chapter's relu_net
 }
+LEVELS = ((-1.0, 1.0), (0.0, 2.0), (1.0, 2.0), (-1.0, 0.0), (0.5, 1.5), (-2.0, 2.0), (1.0, 0.0),
+          (0.0, 0.5), (1.0, 3.0))  # fmt: skip
+PAGE_HAND = {
+    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
+    "b1": np.array([-10.0, 30.0]),
+    "W2": np.array([[20.0], [20.0]]),
+    "b2": np.array([-30.0]),
+}
+"""The chapter's model answer to exercise 4, which no student's task accepts."""
 POS_WEIGHTS = (1.5, 2.0, 2.5, 3.0, 4.0)
 NETWORKS = [
     (hidden, loss, width)
@@ -41,7 +54,7 @@ def numbers(seed: int) -> dict:
         return dict(CHAPTER)
     rng = np.random.default_rng(seed)
     hidden, loss, width = NETWORKS[rng.integers(len(NETWORKS))]
-    return {
+    m = {
         "pos_weight": float(rng.choice(POS_WEIGHTS)),
         "reduction": str(rng.choice(["mean", "sum"])),
         "net_seed": int(rng.integers(1, 1000)),
@@ -49,6 +62,29 @@ def numbers(seed: int) -> dict:
         "hidden": hidden,
         "loss": loss,
     }
+    while True:  # a task the chapter's weights do not solve
+        m["levels"] = LEVELS[rng.integers(len(LEVELS))]
+        m["gate"] = str(rng.choice(["xor", "xnor"]))
+        X, y = gate_task(m)
+        if np.any(np.abs(_forward(PAGE_HAND, X) - y) >= 0.1):
+            break
+    # wider than the chapter's relu_net, so that its moved copy has the wrong shapes
+    m["relu_width"], m["relu_seed"] = int(rng.integers(3, 6)), int(rng.integers(1, 1000))
+    return m
+
+
+def gate_task(m):
+    """The inputs X: (4, 2) and targets y: (4, 1) of exercise 4 for numbers `m`: XOR's four
+    inputs at the levels of `m`, the targets of its gate."""
+    X, y = xor()
+    low, high = m["levels"]
+    return low + (high - low) * X, (y if m["gate"] == "xor" else 1 - y)
+
+
+def _forward(params, X):
+    """The outputs (n, 1) of the 2-2-1 sigmoid net with biases."""
+    h = 1 / (1 + np.exp(-(X @ params["W1"] + params["b1"])))
+    return 1 / (1 + np.exp(-(h @ params["W2"] + params["b2"])))
 
 
 def _mine(given):
@@ -68,7 +104,12 @@ def check_bce_grad(fn, numbers=None):
     a mean or a sum over the samples as `reduction` says (the chapter: weight 1, the mean), for
     p, y: (n, 1)."""
     m = _mine(numbers)
-    w, reduction = m["pos_weight"], m["reduction"]
+    return judge_bce_dp(fn, m["pos_weight"], m["reduction"])
+
+
+def judge_bce_dp(fn, w, reduction):
+    """The verdict on `fn(p, y)` as dL/dp of the BCE with weight `w` on its y = 1 term, a
+    "mean" or a "sum" over the samples (see `check_bce_grad`)."""
     p, y = probe_points()
     want = weighted_bce_dp(p, y, w, reduction)
     got = as_array(call(fn, (p, y), "your function"), want.shape, "what it returned")
@@ -138,12 +179,15 @@ def check_backward(fn, numbers=None):
     )
 
 
-def check_xor_weights(params, sizes=(2, 2, 1), hidden="sigmoid", output="sigmoid", tol=0.1):
-    """Check hand-chosen `params` (dict W1, b1, W2, b2 with MLP shapes) solve XOR: every output
-    within `tol` of its target."""
+def check_xor_weights(
+    params, sizes=(2, 2, 1), hidden="sigmoid", output="sigmoid", tol=0.1, numbers=None
+):
+    """Check hand-chosen `params` (dict W1, b1, W2, b2 with MLP shapes) solve the gate task of
+    `numbers` (None: the chapter's, XOR on 0 and 1; see `gate_task`): every output within
+    `tol` of its target."""
     net = MLP(sizes, hidden=hidden, output=output)
     net.params = as_params(params, {k: v.shape for k, v in net.params.items()})
-    X, y = xor()
+    X, y = gate_task(_mine(numbers))
     p = net.forward(X)
     worst = int(np.argmax(np.abs(p - y)))
     if np.all(np.abs(p - y) < tol):

@@ -66,23 +66,32 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_xor_weights(hand)
+_mine = _xl.checks.graded_numbers("xor-done-right")
+_verdict = _xl.checks.check_xor_weights(hand, numbers=_mine)
 assert _verdict, str(_verdict)
-_X, _y = _xl.xor()
+_low, _high = _mine["levels"]
+_U = _np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # which input is high
+_X = _low + (_high - _low) * _U
+_y = (_U[:, :1] != _U[:, 1:]).astype(float)  # XOR: the inputs differ
+_y = _y if _mine["gate"] == "xor" else 1 - _y
 _q = {k: _np.asarray(hand[k], dtype=float) for k in ("W1", "b1", "W2", "b2")}
 _h = 1 / (1 + _np.exp(-(_X @ _q["W1"] + _q["b1"])))
 _p = 1 / (1 + _np.exp(-(_h @ _q["W2"] + _q["b2"])))
 assert _p.shape == (4, 1) and _np.all(_np.abs(_p - _y) < 0.1), "an output is not within 0.1"
 
 # %% ex-xor-done-right-5 auto=2 written=2
-# answer moved: a copy of `relu_net` with the parameters at which your check passes
+# answer moved: a copy of your ReLU network with the parameters at which your check passes
 import numpy as _np
 
 import xorlab as _xl
 
+_mine = _xl.checks.graded_numbers("xor-done-right")
 _X, _y = _xl.xor()
-_net = _xl.MLP((2, 2, 1), hidden="relu", init="he", seed=0)  # the chapter's relu_net, rebuilt
-assert set(moved.params) == set(_net.params), "moved must be a copy of relu_net"
+_net = _xl.MLP((2, _mine["relu_width"], 1), hidden="relu", init="he", seed=_mine["relu_seed"])
+assert set(moved.params) == set(_net.params), "moved must be a copy of your ReLU network"
+for _k, _v in _net.params.items():
+    _shape = _np.shape(moved.params[_k])
+    assert _shape == _v.shape, f"{_k} of moved has shape {_shape}, your network's {_v.shape}"
 _net.params = {k: _np.array(moved.params[k], dtype=float) for k in _net.params}
 _z1 = _X @ _net.params["W1"] + _net.params["b1"]
 assert _np.abs(_z1).min() > 1e-4, "some hidden pre-activation still sits on the kink at 0"
