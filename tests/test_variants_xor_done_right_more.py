@@ -144,3 +144,49 @@ def test_the_moved_hidden_test_accepts_the_model_and_refuses_the_chapters(monkey
                    seed=MINE[student]["relu_seed"])  # fmt: skip
     with pytest.raises(AssertionError, match="kink"):
         exec(tests, {"moved": start})
+
+
+# --- exercise 3: the repaired backward pass, for the student's loss of exercise 1 -------------
+
+
+def fixed_grads(m):
+    """The repaired backward pass: the 2-2-1 sigmoid net, L = -s sum(w y ln p + (1-y) ln(1-p))."""
+
+    def fn(q, X, y):
+        h = 1 / (1 + np.exp(-(X @ q["W1"] + q["b1"])))
+        p = 1 / (1 + np.exp(-(h @ q["W2"] + q["b2"])))
+        s = 1 / len(X) if m["reduction"] == "mean" else 1.0
+        d2 = s * (p * (m["pos_weight"] * y + 1 - y) - m["pos_weight"] * y)
+        d1 = (d2 @ q["W2"].T) * h * (1 - h)
+        return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ d2, "b2": d2.sum(0)}
+
+    return fn
+
+
+def test_every_students_fixed_grads_is_solvable_and_the_chapters_is_refused():
+    for student, m in MINE.items():
+        assert xl.checks.check_fixed_grads(fixed_grads(m), numbers=m), (student, m)
+    assert xl.checks.check_fixed_grads(fixed_grads(OWN))
+    for m in list(MINE.values())[:20]:
+        verdict = xl.checks.check_fixed_grads(fixed_grads(OWN), numbers=m)
+        assert not verdict and "the chapter's mean BCE" in verdict.message
+
+
+def test_fixed_grads_differ_between_students():
+    X, y = np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([[1.0], [0.0]])
+    q = {"W1": np.eye(2), "b1": np.ones(2), "W2": np.ones((2, 1)), "b2": np.zeros(1)}
+    seen = {tuple(np.round(fixed_grads(m)(q, X, y)["W1"].ravel(), 9)) for m in MINE.values()}
+    page = tuple(np.round(fixed_grads(OWN)(q, X, y)["W1"].ravel(), 9))
+    assert len(seen) >= 9 and page not in seen
+
+
+@pytest.mark.parametrize("student", ["student-3", "student-11", "student-42"])
+def test_the_fixed_grads_hidden_test_takes_the_model_and_refuses_the_chapters(monkeypatch, student):
+    from tools import assignments
+
+    monkeypatch.setenv(variants.STUDENT, student)
+    monkeypatch.setenv(variants.COURSE, "ml101-2026")
+    tests = compile(assignments.read_spec(CHAPTER)[f"ex-{CHAPTER}-3"].tests, "ex-3", "exec")
+    exec(tests, {"fixed_grads": fixed_grads(MINE[student])})  # raises if it fails
+    with pytest.raises(AssertionError):
+        exec(tests, {"fixed_grads": fixed_grads(OWN)})

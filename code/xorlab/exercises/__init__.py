@@ -62,6 +62,7 @@ check_census = guarded(stuck_at_half.check_census)
 check_bce_grad = guarded(xor_done_right.check_bce_grad)
 check_b2_gradient = guarded(xor_done_right.check_b2_gradient)
 check_backward = guarded(xor_done_right.check_backward)
+check_fixed_grads = guarded(xor_done_right.check_fixed_grads)
 check_xor_weights = guarded(xor_done_right.check_xor_weights)
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "check_climb_step",
     "check_dead_at_init",
     "check_f0",
+    "check_fixed_grads",
     "check_grad_check",
     "check_fixed_epoch",
     "check_identity_params",

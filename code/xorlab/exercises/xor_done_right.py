@@ -13,11 +13,11 @@ from ..core.mlp import MLP
 from . import variants
 from .gradients import check_gradient_function
 from .guard import Feedback, as_array, as_params, call, judge_number
-from .references import BACKWARD, backward_program, probe_points
+from .references import BACKWARD, Program, backward_program, probe_points, two_layer_shapes
 
 CHAPTER = {
-    "pos_weight": 1.0,  # exercise 1: the weight of the y = 1 term of the BCE
-    "reduction": "mean",  # exercise 1: "mean" or "sum" over the samples
+    "pos_weight": 1.0,  # exercises 1 and 3: the weight of the y = 1 term of the BCE
+    "reduction": "mean",  # exercises 1 and 3: "mean" or "sum" over the samples
     "net_seed": 0,  # exercise 2: MLP((2, width, 1), seed=net_seed)
     "width": 2,  # exercises 2 and 6: hidden units
     "hidden": "sigmoid",  # exercise 6: the hidden activation, "sigmoid" or "tanh"
@@ -171,6 +171,45 @@ def check_backward(fn, numbers=None):
                 False,
                 "that is the backward pass of the chapter's network (sigmoid, mean BCE); "
                 "yours has the hidden layer and the loss of your numbers.",
+            )
+    if failed is not None:
+        return failed
+    return Feedback(
+        True, "every entry of every gradient matches finite differences, for 1, 4 and 7 samples."
+    )
+
+
+def fixed_grads_program(numbers):
+    """The `Program` of exercise 3 for a student's `numbers`: the 2-2-1 sigmoid net with biases
+    and the loss of exercise 1, L = -s sum(w y ln p + (1 - y) ln(1 - p)), w = `pos_weight`,
+    s = 1/n ("mean") or 1 ("sum"); the chapter's (w = 1, the mean) is `BACKWARD`."""
+    w, mean = numbers["pos_weight"], numbers["reduction"] == "mean"
+    if (w, mean) == (1, True):
+        return BACKWARD
+
+    def loss(params, X, y):
+        """The student's loss at params (W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)); X: (n, 2)."""
+        h = 1 / (1 + np.exp(-(X @ params["W1"] + params["b1"])))
+        z = h @ params["W2"] + params["b2"]  # (n, 1)
+        terms = w * y * np.logaddexp(0.0, -z) + (1 - y) * np.logaddexp(0.0, z)
+        return float(terms.sum() / (len(X) if mean else 1))
+
+    return Program(two_layer_shapes, loss, BACKWARD.points, mean)
+
+
+def check_fixed_grads(fn, numbers=None):
+    """Check `fn(params, X, y) -> grads`, the repaired backward pass of exercise 3: the 2-2-1
+    sigmoid net with biases and the loss of exercise 1 as `numbers` say (None: the chapter's
+    mean BCE); params and grads W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,); X: (n, 2), y: (n, 1).
+    Compared with central finite differences of that loss for 4, 7 and 1 samples."""
+    program = fixed_grads_program(_mine(numbers))
+    failed = check_gradient_function(fn, program, "your fixed_grads")
+    if failed is not None and program is not BACKWARD:
+        if check_gradient_function(fn, BACKWARD, "your fixed_grads") is None:
+            return Feedback(
+                False,
+                "that is the backward pass of the chapter's mean BCE; yours has the weight and "
+                "the reduction of your loss (exercise 1).",
             )
     if failed is not None:
         return failed
