@@ -39,6 +39,7 @@ check_bias_free_choices = guarded(no_bias.check_bias_free_choices)
 check_climb_step = guarded(no_bias.check_climb_step)
 check_bias_free_weights = guarded(no_bias.check_bias_free_weights)
 check_step_signs = guarded(rising_cost.check_step_signs)
+check_dL_dp = guarded(rising_cost.check_dL_dp)
 check_sum_lr = guarded(rising_cost.check_sum_lr)
 check_y_flip_surrogate = guarded(rising_cost.check_y_flip_surrogate)
 check_xor_recipe = guarded(rising_cost.check_xor_recipe)
@@ -61,6 +62,7 @@ check_census = guarded(stuck_at_half.check_census)
 check_bce_grad = guarded(xor_done_right.check_bce_grad)
 check_b2_gradient = guarded(xor_done_right.check_b2_gradient)
 check_backward = guarded(xor_done_right.check_backward)
+check_fixed_grads = guarded(xor_done_right.check_fixed_grads)
 check_xor_weights = guarded(xor_done_right.check_xor_weights)
 
 __all__ = [
@@ -74,9 +76,11 @@ __all__ = [
     "check_bias_free_weights",
     "check_census",
     "check_chain_bound",
+    "check_dL_dp",
     "check_climb_step",
     "check_dead_at_init",
     "check_f0",
+    "check_fixed_grads",
     "check_grad_check",
     "check_fixed_epoch",
     "check_identity_params",

@@ -4,7 +4,7 @@ parameters, the reachable pairs, and one corrected step of the question's progra
 
 import numpy as np
 
-from ..cases.no_bias import QUIZ_PAIRS, chain_forward, identity_loss, no_bias_weights
+from ..cases.no_bias import QUIZ_PAIRS, chain_forward, no_bias_weights
 from ..core.activations import sigmoid
 from . import variants
 from .gradients import compare
@@ -38,39 +38,52 @@ def check_f0(value, numbers=None):
     )
 
 
-def check_pm_one_infimum(value):
-    """The infimum of the MSE of the bias-free 1-1-1 chain on x in {-1, +1}, targets 0 and 1."""
+def check_pm_one_infimum(value, numbers=None):
+    """The infimum of the mean squared error of the bias-free 1-1-1 chain on x in {-1, +1},
+    targets 0 and 1, each input repeated as often as `pm_counts` of `numbers` says (None: the
+    chapter's, once each)."""
+    minus, plus = _mine(numbers)["pm_counts"]
+    total = minus + plus
     return judge_number(
         value,
-        0.125,
+        min(minus, plus) / (4 * total),
         "the infimum",
         "it matches the bound, and the grid approaches it.",
         "Where must f(-1) and f(+1) lie, relative to 1/2, and what does each then cost?",
-        [(0.25, "that is the loss at f = 1/2 on both inputs; one output can do better.")],
+        [
+            (0.25, "that is the loss at f = 1/2 on both inputs; one output can do better."),
+            (max(minus, plus) / (4 * total), "that leaves the more frequent input at 1/2."),
+            (0.125, "that counts each input once; count them as your data set does."),
+        ],
     )
 
 
-def _identity_verdict(f0, f1, bias):
-    """The feedback on chain outputs f(0), f(1) for the identity task."""
-    loss = float(identity_loss(f0, f1))
-    where = f"f(0) = {f0:.3f}, f(1) = {f1:.3f}, loss {loss:.2g}"
+def _task_loss(outs, targets):
+    """Half the summed squared error of the outputs on the task's two inputs (the chapter's
+    `identity_loss` on the identity task)."""
+    return 0.5 * float(sum((f - t) ** 2 for f, t in zip(outs, targets)))
+
+
+def _identity_verdict(outs, task, bias):
+    """The feedback on chain outputs `outs` at the task's two inputs."""
+    inputs, targets = task["inputs"], task["targets"]
+    loss = _task_loss(outs, targets)
+    said = [f"f({x:g}) = {f:.3f}" for x, f in zip(inputs, outs)]
+    where = f"{', '.join(said)}, loss {loss:.2g}"
     if loss < 0.01:  # pragma: no mutate
         return Feedback(True, f"{where} < 0.01.")
     if bias is False:
-        why = "no bias-free weights can: f(0) and f(1) always lie on the same side of 1/2"
+        a, b = (f"f({x:g})" for x in inputs)
+        why = f"no bias-free weights can: {a} and {b} always lie on the same side of 1/2"
         return Feedback(False, f"{where}; {why}.")
-    if f0 >= 0.5:
-        return Feedback(
-            False,
-            f"{where}: f(0) is on the wrong side of 1/2; the output unit's input at x = 0 must "
-            "be strongly negative.",
-        )
-    if f1 <= 0.5:
-        return Feedback(
-            False,
-            f"{where}: f(1) is on the wrong side of 1/2; the output unit's input at x = 1 must "
-            "be strongly positive.",
-        )
+    for x, f, t in zip(inputs, outs, targets):
+        if (f >= 0.5) if t == 0 else (f <= 0.5):
+            sign = "negative" if t == 0 else "positive"
+            return Feedback(
+                False,
+                f"{where}: f({x:g}) is on the wrong side of 1/2; the output unit's input at "
+                f"x = {x:g} must be strongly {sign}.",
+            )
     return Feedback(
         False,
         f"{where}: both outputs are on the right side of 1/2 but not close enough; scale the "
@@ -78,10 +91,12 @@ def _identity_verdict(f0, f1, bias):
     )
 
 
-def check_identity_params(params, bias=True):
-    """Check hand-chosen parameters of the 1-1-1 sigmoid chain learn the identity task (x = 0 -> 0,
-    x = 1 -> 1) with mean squared error below 0.01. bias: True (W1, b1, W2, b2), False (W1, W2)
-    or "output" (W1, W2, b2). Each value is a number or an array with one entry."""
+def check_identity_params(params, bias=True, numbers=None):
+    """Check hand-chosen parameters of the 1-1-1 sigmoid chain solve the `task` of `numbers`
+    (None: the chapter's identity task, x = 0 -> 0, x = 1 -> 1) with half the summed squared
+    error below 0.01. bias: True (W1, b1, W2, b2), False (W1, W2) or "output" (W1, W2, b2).
+    Each value is a number or an array with one entry."""
+    task = _mine(numbers)["task"]
     if bias not in _CHAIN_KEYS:
         return Feedback(False, f"bias must be True, False or 'output', got {describe(bias)}.")
     keys = _CHAIN_KEYS[bias]
@@ -90,8 +105,8 @@ def check_identity_params(params, bias=True):
     if set(params) != set(keys):
         return Feedback(False, f"with bias={bias!r} params needs exactly {list(keys)}.")
     values = {k: as_number(params[k], k) for k in keys}
-    f0, f1 = (float(f) for f in chain_forward(values, [0.0, 1.0]))
-    return _identity_verdict(f0, f1, bias)
+    outs = [float(f) for f in chain_forward(values, list(task["inputs"]))]
+    return _identity_verdict(outs, task, bias)
 
 
 def check_bias_free_choices(answer, numbers=None):
@@ -121,10 +136,31 @@ def check_bias_free_choices(answer, numbers=None):
     )
 
 
-def check_climb_step(fn):
-    """Check `fn(w, x, target, rate) -> new w`: one corrected step of the question's program,
-    the 1-1-1 sigmoid chain *with* biases, w = [w1, b1, w2, b2] (4,), x and target (n,),
-    E = 1/2 sum (target - out)^2, new w = w - rate dE/dw."""
+CLIMB_CHAPTER = {"hidden": "sigmoid", "error": "1/2 sum"}
+"""The network and error of exercise 6 in the chapter (the question's program)."""
+ERRORS = {"1/2 sum": (0.5, False), "sum": (1.0, False), "mean": (1.0, True),
+          "1/2 mean": (0.5, True)}  # fmt: skip
+"""Each error E = c sum (target - out)^2, or c times the mean: (c, a mean)."""
+
+
+def climb_loss(hidden, error):
+    """E(params, x, target) of the 1-1-1 chain with biases, `hidden` units ("sigmoid" or
+    "tanh") and a sigmoid output; params {"w": [w1, b1, w2, b2]} (4,), x and target (n,)."""
+    c, mean = ERRORS[error]
+
+    def loss(params, x, target):
+        w1, b1, w2, b2 = params["w"]
+        a = w1 * x + b1
+        h = np.tanh(a) if hidden == "tanh" else sigmoid(a)
+        out = sigmoid(w2 * h + b2)
+        squares = (target - out) ** 2
+        return float(c * (squares.mean() if mean else squares.sum()))
+
+    return loss
+
+
+def _climb_failure(fn, loss, mean):
+    """None if fn's steps are gradient descent on `loss`, else the message."""
     rng = np.random.default_rng(5)
     cases = [(np.array([0.0, 1.0]), np.array([0.0, 1.0]), 5.0)]  # pragma: no mutate
     cases.append((np.array([-1.0, 0.5, 2.0]), np.array([0.2, 0.9, 0.4]), 0.7))  # pragma: no mutate
@@ -132,16 +168,34 @@ def check_climb_step(fn):
         w = rng.normal(size=4)
         new = as_array(call(fn, (w, x, t, rate), "your climb_step"), (4,), "what it returned")
         if np.array_equal(new, w):
-            return Feedback(False, "climb_step returned w unchanged: apply the step.")
+            return "climb_step returned w unchanged: apply the step."
         implied = {"w": (w - new) / rate}
-        want = fd_gradient(chain_loss, {"w": w}, x, t)
-        problem = compare(implied, want, len(x), mean=False)
+        want = fd_gradient(loss, {"w": w}, x, t)
+        problem = compare(implied, want, len(x), mean=mean)
         if problem:
             entries = np.flatnonzero(~np.isclose(implied["w"], want["w"], rtol=1e-5, atol=1e-7))
             names = ", ".join(("w1", "b1", "w2", "b2")[i] for i in entries)
+            return f"with x = {x.tolist()}: the step for {names} is not -rate dE/dw; {problem}"
+    return None
+
+
+def check_climb_step(fn, numbers=None):
+    """Check `fn(w, x, target, rate) -> new w`: one corrected step of the question's program,
+    the 1-1-1 chain *with* biases, w = [w1, b1, w2, b2] (4,), x and target (n,), the hidden
+    units and the error E of `numbers` (None: the chapter's, sigmoid units and
+    E = 1/2 sum (target - out)^2), new w = w - rate dE/dw."""
+    m = _mine(numbers)
+    own = all(m[k] == v for k, v in CLIMB_CHAPTER.items())
+    failed = _climb_failure(fn, climb_loss(m["hidden"], m["error"]), ERRORS[m["error"]][1])
+    if failed and not own:
+        if _climb_failure(fn, chain_loss, False) is None:
             return Feedback(
-                False, f"with x = {x.tolist()}: the step for {names} is not -rate dE/dw; {problem}"
+                False,
+                "that is a step of the question's chain (sigmoid units, E = 1/2 sum); yours "
+                "has the hidden units and the error of your numbers.",
             )
+    if failed:
+        return Feedback(False, failed)
     return Feedback(True, "each step is gradient descent on E, biases included.")
 
 
@@ -185,12 +239,43 @@ def _student_pairs(rng):
     return pairs
 
 
+CHAPTER = {
+    "w1": 7,  # exercise 1
+    "w2": -4,
+    "pm_counts": (1, 1),  # exercise 2: how often x = -1 and x = +1 appear
+    "pairs": dict(QUIZ_PAIRS),  # exercise 3 (and 7)
+    "task": {"inputs": (0.0, 1.0), "targets": (0, 1)},  # exercises 4 and 5: x -> target
+    **CLIMB_CHAPTER,  # exercise 6
+}
+TASK_INPUTS = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
+
+
+PAGE_ANSWERS = (
+    {"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0},
+    {"W1": 10.0, "W2": 20.0, "b2": -15.0},
+)
+"""The chapter's model answers to exercises 4 and 5, which no student's task accepts."""
+
+
+def _student_task(rng):
+    """Two different inputs and opposite targets that neither of the chapter's answers
+    solves."""
+    while True:
+        inputs = tuple(float(x) for x in rng.choice(TASK_INPUTS, size=2, replace=False))
+        targets = (0, 1) if rng.integers(2) else (1, 0)
+        losses = [_task_loss(chain_forward(q, list(inputs)), targets) for q in PAGE_ANSWERS]
+        if min(losses) >= 0.01:
+            return {"inputs": inputs, "targets": targets}
+
+
 def numbers(seed):
-    """The numbers of this chapter's exercises for `seed` (0: the chapter's own): the weights
-    `w1`, `w2` of exercise 1 and the six `pairs` {letter: (f(0), f(1))} of exercise 3, where
-    the new exercise's function is also tried."""
+    """The numbers of this chapter's exercises for `seed` (0: the chapter's own, `CHAPTER`):
+    the weights `w1`, `w2` of exercise 1, the `pm_counts` of exercise 2, the six `pairs`
+    {letter: (f(0), f(1))} of exercise 3 (where the new exercise's function is also tried),
+    the `task` of exercises 4 and 5 (two inputs and their targets), and the `hidden` units
+    and the `error` of exercise 6 (see `climb_loss`)."""
     if seed == 0:
-        return {"w1": 7, "w2": -4, "pairs": dict(QUIZ_PAIRS)}
+        return {**CHAPTER, "pairs": dict(QUIZ_PAIRS), "task": dict(CHAPTER["task"])}
     rng = np.random.default_rng(seed)
     w1 = int(rng.integers(2, 10))
     w2 = int(rng.choice((-6, -5, -3, -2, 2, 3, 5, 6)))  # never the chapter's -4
@@ -198,7 +283,14 @@ def numbers(seed):
         pairs = _student_pairs(rng)
         right = {k for k, pair in pairs.items() if _reachable(*pair)}
         if right and right != set(pairs) and right != {"A", "C", "E"}:
-            return {"w1": w1, "w2": w2, "pairs": pairs}
+            break
+    minus, plus = (int(c) for c in rng.choice(np.arange(1, 7), size=2, replace=False))
+    climb = dict(CLIMB_CHAPTER)
+    while climb == CLIMB_CHAPTER:  # never the chapter's: its step is on the page
+        climb = {"hidden": str(rng.choice(["sigmoid", "tanh"])),
+                 "error": str(rng.choice(list(ERRORS)))}  # fmt: skip
+    return {"w1": w1, "w2": w2, "pm_counts": (minus, plus), "pairs": pairs,
+            "task": _student_task(rng), **climb}  # fmt: skip
 
 
 def _ask(fn, f0, f1):

@@ -12,7 +12,8 @@ from ..core.batched import train_many
 from . import variants
 from .gradients import check_step_function
 from .guard import Feedback, as_number, call, describe, judge_number, refuse_reference
-from .references import BACKWARD, probe_points, two_layer_shapes
+from .references import BACKWARD, Program, probe_points, two_layer_shapes
+from .xor_done_right import judge_bce_dp
 
 
 def _sign(value):
@@ -99,13 +100,17 @@ def _slopes_in_z(fn, z, y):
     return got
 
 
-def check_y_flip_surrogate(fn):
+def check_y_flip_surrogate(fn, numbers=None):
     """Check `fn(z, y)` -> float, for logits z and targets y of shape (n, 1), is a function whose
-    exact gradient in z is what BCE gives with the sign of its y/p term flipped (instead of the
+    exact gradient in z is what the loss of `numbers` (None: the chapter's mean BCE; see
+    `step_program`) gives with the sign of its y/p term flipped (instead of the
     (1 - y)/(1 - p) term). A constant offset does not matter."""
+    m = _mine(numbers)
+    w, mean = m["pos_weight"], m["reduction"] == "mean"
     p, y = probe_points()
     z = np.log(p / (1.0 - p))
-    want = (y * (1.0 - p) + (1.0 - y) * p) / len(p)
+    s = 1 / len(p) if mean else 1.0
+    want = s * (w * y * (1.0 - p) + (1.0 - y) * p)
     refuse_reference(fn, "your function")
     got = _slopes_in_z(fn, z, y)
 
@@ -116,9 +121,13 @@ def check_y_flip_surrogate(fn):
         return Feedback(True, "its gradient in z is what the flipped backward pass descends.")
     if close(got, -want):
         return Feedback(False, "that is the chapter's S, for the *other* flipped term.")
-    if close(got, want * len(p)):
+    if mean and close(got, want * len(p)):
         return Feedback(False, "it is n times too steep: average over the n samples.")
-    bce = (sigmoid(z) - y) / len(p)
+    if not mean and close(got, want / len(p)):
+        return Feedback(False, "it is 1/n of the slope: your loss is a *sum*, not a mean.")
+    if w != 1 and close(got, s * (y * (1.0 - p) + (1.0 - y) * p)):
+        return Feedback(False, "the weight of the y = 1 term is missing.")
+    bce = s * (p * (w * y + 1.0 - y) - w * y)
     if close(got, bce):
         return Feedback(False, "that is the plain BCE, whose gradient nothing has flipped.")
     for cls in (0, 1):
@@ -135,12 +144,19 @@ def check_y_flip_surrogate(fn):
     )
 
 
-def _recipe_refused(lr, epochs, init_scale, n):
+def check_dL_dp(fn, numbers=None):
+    """Check `fn(p, y)` returns dL/dp of the loss of `numbers` (None: the chapter's mean BCE;
+    see `step_program`), for p, y: (n, 1)."""
+    m = _mine(numbers)
+    return judge_bce_dp(fn, m["pos_weight"], m["reduction"])
+
+
+def _recipe_refused(lr, epochs, init_scale, n, max_epochs):
     """Why the recipe is not one the exercise allows, or None."""
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)):
         return f"epochs must be a whole number, got {describe(epochs)}."
-    if not 0 < epochs <= 5000:
-        return f"the exercise allows 1 to 5,000 epochs, got {epochs}."
+    if not 0 < epochs <= max_epochs:
+        return f"the exercise allows 1 to {max_epochs:,} epochs, got {epochs}."
     if not isinstance(n, (int, np.integer)) or n < 1000:
         return f"the claim is about at least 1,000 seeds, got n = {n!r}."
     for value, name in ((lr, "lr"), (init_scale, "init_scale")):
@@ -149,15 +165,23 @@ def _recipe_refused(lr, epochs, init_scale, n):
     return None
 
 
-def check_xor_recipe(lr=None, epochs=None, init_scale=None, n=1000, seed=10**6):
+def check_xor_recipe(lr=None, epochs=None, init_scale=None, n=1000, seed=10**6, numbers=None):
     """Check a training recipe for XOR with the correct gradient: `n` >= 1,000 sigmoid nets of
-    size (2, 2, 1), init "normal" times `init_scale`, full-batch `lr`, `epochs` <= 5000.
+    size (2, `recipe_width`, 1), init "normal" times `init_scale`, full-batch `lr`, `epochs` at
+    most `max_epochs`, as `numbers` say (None: the chapter's 2-2-1 net and 5,000 epochs).
     Correct when the lower end of the 95% interval of the success rate reaches 90%."""
-    refused = _recipe_refused(lr, epochs, init_scale, n)
+    m = _mine(numbers)
+    refused = _recipe_refused(lr, epochs, init_scale, n, m["max_epochs"])
     if refused:
         return Feedback(False, refused)
     run = train_many(
-        n, (2, 2, 1), lr=lr, epochs=epochs, init="normal", init_scale=init_scale, seed=seed
+        n,
+        (2, m["recipe_width"], 1),
+        lr=lr,
+        epochs=epochs,
+        init="normal",
+        init_scale=init_scale,
+        seed=seed,
     )
     said = f"{run.summary()} of {n} seeds learned XOR"
     if run.interval[0] >= 0.9:
@@ -171,13 +195,50 @@ def check_xor_recipe(lr=None, epochs=None, init_scale=None, n=1000, seed=10**6):
     return Feedback(False, f"{said}, short of 90%;\n{why}.")
 
 
-def check_rising_cost_step(fn):
-    """Check `fn(params, X, y, lr) -> new params`: one corrected step of the question's program
-    (2-2-1 sigmoid with biases, mean BCE), params W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)."""
-    failed = check_step_function(fn, BACKWARD, "your fixed_step", 0.5)  # pragma: no mutate
+STEP_CHAPTER = {"activation": "sigmoid", "reduction": "mean", "pos_weight": 1.0}
+"""The network and loss of exercises 1, 4 and 6 in the chapter (the question's program)."""
+STEP_WEIGHTS = (1.0, 1.5, 2.0, 3.0)
+RECIPE_WIDTHS, RECIPE_EPOCHS = (3, 4), (150, 200, 300)
+"""Exercise 5 for a student: a wider net and a budget of a few hundred epochs, where the
+chapter's start (0.3) is too slow to leave the saddle (at most 76% of 1,000 seeds learn)."""
+
+
+def step_program(numbers):
+    """The `Program` of exercise 6 for a student's `numbers`: the 2-2-1 net with biases, its
+    hidden layer of `activation` units, a sigmoid output p and the loss
+    L = -s sum(w y ln p + (1 - y) ln(1 - p)), w = `pos_weight`, s = 1/n ("mean") or 1 ("sum")."""
+    act, w, mean = numbers["activation"], numbers["pos_weight"], numbers["reduction"] == "mean"
+
+    def loss(params, X, y):
+        """The student's loss at params (W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)); X: (n, 2)."""
+        a = X @ params["W1"] + params["b1"]
+        h = np.tanh(a) if act == "tanh" else sigmoid(a)
+        z = h @ params["W2"] + params["b2"]  # (n, 1)
+        terms = w * y * np.logaddexp(0.0, -z) + (1 - y) * np.logaddexp(0.0, z)
+        return float(terms.sum() / (len(X) if mean else 1))
+
+    return Program(two_layer_shapes, loss, BACKWARD.points, mean)
+
+
+def check_rising_cost_step(fn, numbers=None):
+    """Check `fn(params, X, y, lr) -> new params`: one corrected step of the question's program,
+    a 2-2-1 net with biases, hidden units and loss as `numbers` say (None: the chapter's,
+    sigmoid units and the mean BCE); params W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)."""
+    m = _mine(numbers)
+    own = all(m[k] == v for k, v in STEP_CHAPTER.items())
+    program = BACKWARD if own else step_program(m)
+    failed = check_step_function(fn, program, "your fixed_step", 0.5)  # pragma: no mutate
+    if failed is not None and not own:
+        if check_step_function(fn, BACKWARD, "your fixed_step", 0.5) is None:
+            return Feedback(
+                False,
+                "that is a step of the chapter's network (sigmoid units, the mean BCE); yours "
+                "has the hidden units and the loss of your numbers.",
+            )
     if failed is not None:
         return failed
-    return Feedback(True, "each step goes downhill on the mean cross-entropy.")
+    loss = "the mean cross-entropy" if own else "your loss"
+    return Feedback(True, f"each step goes downhill on {loss}.")
 
 
 # --- per-student numbers, and the gradient check the learner writes -------------------------
@@ -198,7 +259,9 @@ def numbers(seed):
     """The numbers of this chapter's exercises for `seed` (0: the chapter's own): the sum-loss
     `lr_sum` and `n_sum` of exercise 3; a data set `X`: (n, 2), `y`: (n, 1), the `hidden` size
     and a point `params` of a 2-hidden-1 sigmoid net, and `planted`, which bug (an index into
-    `PLANTED`) the backward pass of exercise 8 carries."""
+    `PLANTED`) the backward pass of exercise 8 carries; the hidden `activation`, the
+    `reduction` and the `pos_weight` of the loss of exercise 6 (see `step_program`); the
+    `recipe_width` and the budget `max_epochs` of exercise 5."""
     rng = np.random.default_rng(seed)
     if seed == 0:
         lr_sum, n_sum, planted = 0.25, 8, 0
@@ -216,8 +279,18 @@ def numbers(seed):
     hidden = 2 if seed == 0 else int(rng.integers(2, 5))
     shapes = {"W1": (2, hidden), "b1": (hidden,), "W2": (hidden, 1), "b2": (1,)}
     params = {k: np.round(rng.normal(size=s), 2) for k, s in shapes.items()}
+    recipe_width = 2 if seed == 0 else int(rng.choice(RECIPE_WIDTHS))
+    max_epochs = 5000 if seed == 0 else int(rng.choice(RECIPE_EPOCHS))
+    step = dict(STEP_CHAPTER)
+    while seed != 0 and (step["pos_weight"], step["reduction"]) == (1.0, "mean"):
+        step = {  # never the chapter's loss: exercises 1, 4 and 6 have its answers on the page
+            "activation": str(rng.choice(["sigmoid", "tanh"])),
+            "reduction": str(rng.choice(["mean", "sum"])),
+            "pos_weight": float(rng.choice(STEP_WEIGHTS)),
+        }
     return dict(lr_sum=lr_sum, n_sum=n_sum, X=X, y=y, hidden=hidden, params=params,
-                planted=planted)  # fmt: skip
+                planted=planted, recipe_width=recipe_width, max_epochs=max_epochs,
+                **step)  # fmt: skip
 
 
 def _mine(given):

@@ -9,7 +9,6 @@ one student's (see `variants`). Each check takes them as `numbers=` (None: the c
 
 import numpy as np
 
-from ..core import losses
 from ..core.activations import sigmoid
 from ..core.batched import train_many
 from ..core.units import dead_fraction
@@ -25,7 +24,15 @@ CHAPTER = {
     "inputs": 2,  # exercise 2: d, the inputs are the 2^d points of {0, 1}^d
     "weight_range": [-1.0, 1.0],  # exercise 2: first-layer weights uniform on [low, high)
     "leak": 0.0,  # exercise 5: hidden units max(z, leak z); 0 is the ReLU
+    "pos_weight": 1.0,  # exercise 3: the weight of the y = 1 term of the cross-entropy
+    "reduction": "mean",  # exercise 3: "mean" or "sum" over the samples
+    "design_width": 3,  # exercise 4: the hidden ReLU units of the (2, width, 1) networks
+    "max_epochs": 2000,  # exercise 4: the budget of epochs
 }
+DESIGNS = ((4, 150), (4, 200), (4, 250), (5, 150))
+"""Exercise 4 for a student (width, budget): where the chapter's design, its epochs cut to the
+budget, falls short (lr 0.1 is too slow), and a larger rate from the same start does not."""
+POS_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0)
 LOWS, HIGHS = (-0.5, -1.0, -1.5, -2.0), (0.5, 1.0, 1.5, 2.0, 3.0)
 LEAKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 
@@ -33,8 +40,8 @@ LEAKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 def numbers(seed: int) -> dict:
     """The numbers of the exercises for `seed` (0: the chapter's; see CHAPTER for the keys). A
     student's floor is never ln 2 / 4, their dead share never 1/4 (and at least 1%, so that a
-    measurement of 20,000 units shows it) and their units always leak, so no answer is the one
-    the chapter shows."""
+    measurement of 20,000 units shows it), their loss never the mean BCE and their units
+    always leak, so no answer is the one the chapter shows."""
     if seed == 0:
         return {k: list(v) if isinstance(v, list) else v for k, v in CHAPTER.items()}
     rng = np.random.default_rng(seed)
@@ -48,11 +55,21 @@ def numbers(seed: int) -> dict:
         share = dead_share(inputs, low, high)
         if share != 0.25 and share >= 0.01:  # 20,000 units then show it to a few percent
             break
+    leak = float(rng.choice(LEAKS))
+    while True:  # never the chapter's loss: its output delta is on the page
+        pos_weight, reduction = float(rng.choice(POS_WEIGHTS)), str(rng.choice(["mean", "sum"]))
+        if (pos_weight, reduction) != (1.0, "mean"):
+            break
+    design_width, max_epochs = DESIGNS[rng.integers(len(DESIGNS))]
     return {
         "counts": counts,
         "inputs": inputs,
         "weight_range": [low, high],
-        "leak": float(rng.choice(LEAKS)),
+        "leak": leak,
+        "pos_weight": pos_weight,
+        "reduction": reduction,
+        "design_width": int(design_width),
+        "max_epochs": int(max_epochs),
     }
 
 
@@ -108,26 +125,36 @@ def check_dead_at_init(value, numbers=None):
     )
 
 
-def check_output_delta(fn):
-    """Check `fn(z, y)` returns dL/dz for the mean BCE of a sigmoid output p = sigmoid(z);
-    z, y: (n, 1)."""
+def check_output_delta(fn, numbers=None):
+    """Check `fn(z, y)` returns dL/dz for a sigmoid output p = sigmoid(z) and the cross-entropy
+    L = -s sum(w y ln p + (1 - y) ln(1 - p)), w = `pos_weight`, s = 1/n ("mean") or 1 ("sum")
+    as `numbers` say (None: the chapter's mean BCE, w = 1); z, y: (n, 1)."""
+    m = _mine(numbers)
+    w, mean = m["pos_weight"], m["reduction"] == "mean"
     z = np.array([[-3.0], [-0.5], [0.0], [0.4], [2.5], [-1.5], [1.0], [4.0]])  # pragma: no mutate
     _, y = probe_points()
     got = as_array(call(fn, (z, y), "your function"), z.shape, "what it returned")
-    p = sigmoid(z)
-    want = (p - y) / len(z)
+    p, n = sigmoid(z), len(z)
+    s = 1 / n if mean else 1.0
+    want = s * (p * (w * y + 1 - y) - w * y)
     if np.allclose(got, want, rtol=1e-6, atol=1e-12):
-        return Feedback(True, "it matches the slope of the mean BCE in z.")
-    if np.allclose(got, losses.bce_grad(p, y) * sigmoid(p) * (1 - sigmoid(p)), rtol=1e-4):
+        loss = "the mean BCE" if (w, mean) == (1, True) else "your loss"
+        return Feedback(True, f"it matches the slope of {loss} in z.")
+    dl_dp = s * (-w * y / p + (1 - y) / (1 - p))
+    if np.allclose(got, dl_dp * sigmoid(p) * (1 - sigmoid(p)), rtol=1e-4):
         return Feedback(False, "that is the sigmoid's slope at the output p; it belongs at z.")
-    if np.allclose(got, want * len(z)):
+    if mean and np.allclose(got, want * n):
         return Feedback(False, "it is n times too large: the loss is a *mean* over the n samples.")
+    if not mean and np.allclose(got, want / n):
+        return Feedback(False, "it is 1/n of the slope: your loss is a *sum*, not a mean.")
     if np.allclose(got, -want):
         return Feedback(False, "the sign is flipped: dL/dz is positive when p is above y.")
+    if w != 1 and np.allclose(got, s * (p - y)):
+        return Feedback(False, "the weight of the y = 1 term is missing.")
     return Feedback(False, "it is not dL/dz; chain dL/dp with dp/dz and simplify.")
 
 
-def _design_refused(design):
+def _design_refused(design, max_epochs):
     """Why `design` is not a design the exercise allows, or None."""
     if hasattr(design, "spec"):
         return "pass the dict of settings, not the result of train_many."
@@ -139,21 +166,24 @@ def _design_refused(design):
     epochs = design.get("epochs")
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)):
         return f"epochs must be a whole number, got {describe(epochs)}."
-    if not 1 <= epochs <= 2000:
-        return f"the exercise allows 1 to 2,000 epochs, got {epochs}."
+    if not 1 <= epochs <= max_epochs:
+        return f"the exercise allows 1 to {max_epochs:,} epochs, got {epochs}."
     as_number(design.get("lr"), "lr")
     return None
 
 
-def check_relu_xor_design(design):
-    """Check a training design for 2-3-1 ReLU networks on XOR, a dict of `train_many` settings
-    (init, lr, epochs <= 2000, bias, optionally init_scale; no faults). The check trains 1,000
-    new seeds; correct when the 95% interval of the strict success rate starts at 90% or more."""
-    refused = _design_refused(design)
+def check_relu_xor_design(design, numbers=None):
+    """Check a training design for 2-h-1 ReLU networks on XOR, h = `design_width`, a dict of
+    `train_many` settings (init, lr, epochs <= `max_epochs`, bias, optionally init_scale; no
+    faults), as `numbers` say (None: the chapter's, 3 units and 2,000 epochs). The check trains
+    1,000 new seeds; correct when the 95% interval of the strict success rate starts at 90% or
+    more."""
+    m = _mine(numbers)
+    refused = _design_refused(design, m["max_epochs"])
     if refused:
         return Feedback(False, refused)
     try:
-        run = train_many(1000, (2, 3, 1), "relu", seed=10**6, **design)
+        run = train_many(1000, (2, m["design_width"], 1), "relu", seed=10**6, **design)
     except (TypeError, ValueError) as exc:
         return Feedback(False, str(exc))
     if run.interval[0] >= 0.9:

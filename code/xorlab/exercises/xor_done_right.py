@@ -13,16 +13,29 @@ from ..core.mlp import MLP
 from . import variants
 from .gradients import check_gradient_function
 from .guard import Feedback, as_array, as_params, call, judge_number
-from .references import BACKWARD, backward_program, probe_points
+from .references import BACKWARD, Program, backward_program, probe_points, two_layer_shapes
 
 CHAPTER = {
-    "pos_weight": 1.0,  # exercise 1: the weight of the y = 1 term of the BCE
-    "reduction": "mean",  # exercise 1: "mean" or "sum" over the samples
+    "pos_weight": 1.0,  # exercises 1 and 3: the weight of the y = 1 term of the BCE
+    "reduction": "mean",  # exercises 1 and 3: "mean" or "sum" over the samples
     "net_seed": 0,  # exercise 2: MLP((2, width, 1), seed=net_seed)
     "width": 2,  # exercises 2 and 6: hidden units
     "hidden": "sigmoid",  # exercise 6: the hidden activation, "sigmoid" or "tanh"
     "loss": "bce",  # exercise 6: "bce" (mean BCE) or "mse" (mean of (p - y)^2)
+    "levels": (0.0, 1.0),  # exercise 4: the low and the high value of each input
+    "gate": "xor",  # exercise 4: "xor" (1 when the inputs differ) or "xnor" (when equal)
+    "relu_width": 2,  # exercise 5: MLP((2, relu_width, 1), hidden="relu", init="he", ...
+    "relu_seed": 0,  # ... seed=relu_seed), the chapter's relu_net
 }
+LEVELS = ((-1.0, 1.0), (0.0, 2.0), (1.0, 2.0), (-1.0, 0.0), (0.5, 1.5), (-2.0, 2.0), (1.0, 0.0),
+          (0.0, 0.5), (1.0, 3.0))  # fmt: skip
+PAGE_HAND = {
+    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
+    "b1": np.array([-10.0, 30.0]),
+    "W2": np.array([[20.0], [20.0]]),
+    "b2": np.array([-30.0]),
+}
+"""The chapter's model answer to exercise 4, which no student's task accepts."""
 POS_WEIGHTS = (1.5, 2.0, 2.5, 3.0, 4.0)
 NETWORKS = [
     (hidden, loss, width)
@@ -41,7 +54,7 @@ def numbers(seed: int) -> dict:
         return dict(CHAPTER)
     rng = np.random.default_rng(seed)
     hidden, loss, width = NETWORKS[rng.integers(len(NETWORKS))]
-    return {
+    m = {
         "pos_weight": float(rng.choice(POS_WEIGHTS)),
         "reduction": str(rng.choice(["mean", "sum"])),
         "net_seed": int(rng.integers(1, 1000)),
@@ -49,6 +62,29 @@ def numbers(seed: int) -> dict:
         "hidden": hidden,
         "loss": loss,
     }
+    while True:  # a task the chapter's weights do not solve
+        m["levels"] = LEVELS[rng.integers(len(LEVELS))]
+        m["gate"] = str(rng.choice(["xor", "xnor"]))
+        X, y = gate_task(m)
+        if np.any(np.abs(_forward(PAGE_HAND, X) - y) >= 0.1):
+            break
+    # wider than the chapter's relu_net, so that its moved copy has the wrong shapes
+    m["relu_width"], m["relu_seed"] = int(rng.integers(3, 6)), int(rng.integers(1, 1000))
+    return m
+
+
+def gate_task(m):
+    """The inputs X: (4, 2) and targets y: (4, 1) of exercise 4 for numbers `m`: XOR's four
+    inputs at the levels of `m`, the targets of its gate."""
+    X, y = xor()
+    low, high = m["levels"]
+    return low + (high - low) * X, (y if m["gate"] == "xor" else 1 - y)
+
+
+def _forward(params, X):
+    """The outputs (n, 1) of the 2-2-1 sigmoid net with biases."""
+    h = 1 / (1 + np.exp(-(X @ params["W1"] + params["b1"])))
+    return 1 / (1 + np.exp(-(h @ params["W2"] + params["b2"])))
 
 
 def _mine(given):
@@ -68,7 +104,12 @@ def check_bce_grad(fn, numbers=None):
     a mean or a sum over the samples as `reduction` says (the chapter: weight 1, the mean), for
     p, y: (n, 1)."""
     m = _mine(numbers)
-    w, reduction = m["pos_weight"], m["reduction"]
+    return judge_bce_dp(fn, m["pos_weight"], m["reduction"])
+
+
+def judge_bce_dp(fn, w, reduction):
+    """The verdict on `fn(p, y)` as dL/dp of the BCE with weight `w` on its y = 1 term, a
+    "mean" or a "sum" over the samples (see `check_bce_grad`)."""
     p, y = probe_points()
     want = weighted_bce_dp(p, y, w, reduction)
     got = as_array(call(fn, (p, y), "your function"), want.shape, "what it returned")
@@ -138,12 +179,54 @@ def check_backward(fn, numbers=None):
     )
 
 
-def check_xor_weights(params, sizes=(2, 2, 1), hidden="sigmoid", output="sigmoid", tol=0.1):
-    """Check hand-chosen `params` (dict W1, b1, W2, b2 with MLP shapes) solve XOR: every output
-    within `tol` of its target."""
+def fixed_grads_program(numbers):
+    """The `Program` of exercise 3 for a student's `numbers`: the 2-2-1 sigmoid net with biases
+    and the loss of exercise 1, L = -s sum(w y ln p + (1 - y) ln(1 - p)), w = `pos_weight`,
+    s = 1/n ("mean") or 1 ("sum"); the chapter's (w = 1, the mean) is `BACKWARD`."""
+    w, mean = numbers["pos_weight"], numbers["reduction"] == "mean"
+    if (w, mean) == (1, True):
+        return BACKWARD
+
+    def loss(params, X, y):
+        """The student's loss at params (W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)); X: (n, 2)."""
+        h = 1 / (1 + np.exp(-(X @ params["W1"] + params["b1"])))
+        z = h @ params["W2"] + params["b2"]  # (n, 1)
+        terms = w * y * np.logaddexp(0.0, -z) + (1 - y) * np.logaddexp(0.0, z)
+        return float(terms.sum() / (len(X) if mean else 1))
+
+    return Program(two_layer_shapes, loss, BACKWARD.points, mean)
+
+
+def check_fixed_grads(fn, numbers=None):
+    """Check `fn(params, X, y) -> grads`, the repaired backward pass of exercise 3: the 2-2-1
+    sigmoid net with biases and the loss of exercise 1 as `numbers` say (None: the chapter's
+    mean BCE); params and grads W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,); X: (n, 2), y: (n, 1).
+    Compared with central finite differences of that loss for 4, 7 and 1 samples."""
+    program = fixed_grads_program(_mine(numbers))
+    failed = check_gradient_function(fn, program, "your fixed_grads")
+    if failed is not None and program is not BACKWARD:
+        if check_gradient_function(fn, BACKWARD, "your fixed_grads") is None:
+            return Feedback(
+                False,
+                "that is the backward pass of the chapter's mean BCE; yours has the weight and "
+                "the reduction of your loss (exercise 1).",
+            )
+    if failed is not None:
+        return failed
+    return Feedback(
+        True, "every entry of every gradient matches finite differences, for 1, 4 and 7 samples."
+    )
+
+
+def check_xor_weights(
+    params, sizes=(2, 2, 1), hidden="sigmoid", output="sigmoid", tol=0.1, numbers=None
+):
+    """Check hand-chosen `params` (dict W1, b1, W2, b2 with MLP shapes) solve the gate task of
+    `numbers` (None: the chapter's, XOR on 0 and 1; see `gate_task`): every output within
+    `tol` of its target."""
     net = MLP(sizes, hidden=hidden, output=output)
     net.params = as_params(params, {k: v.shape for k, v in net.params.items()})
-    X, y = xor()
+    X, y = gate_task(_mine(numbers))
     p = net.forward(X)
     worst = int(np.argmax(np.abs(p - y)))
     if np.all(np.abs(p - y) < tol):

@@ -9,13 +9,16 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_bce_grad(my_dL_dp)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_verdict = _xl.checks.check_dL_dp(my_dL_dp, numbers=_mine)
 assert _verdict, str(_verdict)
 _rng = _np.random.default_rng(1721)
 _p = _rng.uniform(0.05, 0.95, size=(6, 1))
 _y = _rng.integers(0, 2, size=(6, 1)).astype(float)
 _got = _np.asarray(my_dL_dp(_p.copy(), _y.copy()), dtype=float)
-assert _np.allclose(_got, (-_y / _p + (1 - _y) / (1 - _p)) / 6), "not dL/dp of the mean BCE"
+_s = 1 / 6 if _mine["reduction"] == "mean" else 1.0  # L = -s sum(w y ln p + (1 - y) ln(1 - p))
+_want = _s * (-_mine["pos_weight"] * _y / _p + (1 - _y) / (1 - _p))
+assert _got.shape == (6, 1) and _np.allclose(_got, _want), "not dL/dp of your loss"
 
 # %% ex-case-rising-cost-2 auto=2 written=1
 import numpy as _np
@@ -49,13 +52,15 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_y_flip_surrogate(s_prime)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_verdict = _xl.checks.check_y_flip_surrogate(s_prime, numbers=_mine)
 assert _verdict, str(_verdict)
 _rng = _np.random.default_rng(1724)
 _z = _rng.normal(size=(5, 1))
 _y = _rng.integers(0, 2, size=(5, 1)).astype(float)
 _p = 1 / (1 + _np.exp(-_z))
-_want = (_y * (1 - _p) + (1 - _y) * _p) / 5  # the gradient the flipped first term gives
+_s = 1 / 5 if _mine["reduction"] == "mean" else 1.0
+_want = _s * (_mine["pos_weight"] * _y * (1 - _p) + (1 - _y) * _p)  # the flipped first term
 _got = _np.zeros_like(_z)
 for _i in range(5):
     _up, _down = _z.copy(), _z.copy()
@@ -67,17 +72,29 @@ assert _np.allclose(_got, _want, rtol=1e-4, atol=1e-7), "the slope of s_prime is
 # %% ex-case-rising-cost-5 auto=3 written=1
 import xorlab as _xl
 
-_verdict = _xl.checks.check_xor_recipe(**recipe)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+assert set(recipe) == {"lr", "epochs", "init_scale"}, "recipe sets lr, epochs and init_scale"
+_verdict = _xl.checks.check_xor_recipe(**recipe, numbers=_mine)  # trains 1,000 new seeds
 assert _verdict, str(_verdict)
-assert recipe["epochs"] <= 5000, "at most 5,000 iterations"
+assert recipe["epochs"] <= _mine["max_epochs"], f"at most {_mine['max_epochs']} iterations"
 
 # %% ex-case-rising-cost-6 auto=5
 import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_rising_cost_step(fixed_step)
+_mine = _xl.checks.graded_numbers("case-rising-cost")
+_verdict = _xl.checks.check_rising_cost_step(fixed_step, numbers=_mine)
 assert _verdict, str(_verdict)
+
+
+def _student_loss(q, X, y):
+    """-s sum(w y ln p + (1 - y) ln(1 - p)) of this student's 2-2-1 net, as a float."""
+    _a = X @ q["W1"] + q["b1"]
+    _h = _np.tanh(_a) if _mine["activation"] == "tanh" else 1 / (1 + _np.exp(-_a))
+    _z = _h @ q["W2"] + q["b2"]
+    _terms = _mine["pos_weight"] * y * _np.logaddexp(0, -_z) + (1 - y) * _np.logaddexp(0, _z)
+    return float(_terms.sum() / (len(X) if _mine["reduction"] == "mean" else 1))
 
 
 _rng = _np.random.default_rng(1726)
@@ -86,7 +103,7 @@ _q = {"W1": _rng.normal(size=(2, 2)), "b1": _rng.normal(size=2),
 _X = _rng.normal(size=(6, 2))
 _y = _rng.integers(0, 2, size=(6, 1)).astype(float)
 _new = fixed_step({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy(), 0.2)
-_g = _finite_differences(_mean_bce, _q, _X, _y)
+_g = _finite_differences(_student_loss, _q, _X, _y)
 for _k, _v in _q.items():
     _got = _np.asarray(_new[_k], dtype=float)
     assert _np.allclose(_got, _v - 0.2 * _g[_k], rtol=1e-5, atol=1e-7), (

@@ -42,8 +42,31 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_backward(fixed_grads)
+_mine = _xl.checks.graded_numbers("xor-done-right")
+_verdict = _xl.checks.check_fixed_grads(fixed_grads, numbers=_mine)
 assert _verdict, str(_verdict)
+_w = _mine["pos_weight"]
+
+
+def _scale(X):
+    return 1 / len(X) if _mine["reduction"] == "mean" else 1.0
+
+
+def _student_loss(q, X, y):
+    """-s sum(w y ln p + (1 - y) ln(1 - p)) of the 2-2-1 sigmoid net, this student's w and s."""
+    _h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
+    _z = _h @ q["W2"] + q["b2"]
+    _terms = _w * y * _np.logaddexp(0, -_z) + (1 - y) * _np.logaddexp(0, _z)
+    return _scale(X) * float(_np.sum(_terms))
+
+
+def _student_backprop(q, X, y):
+    """The exact gradients of _student_loss by the chain rule (see _backprop)."""
+    _h = 1 / (1 + _np.exp(-(X @ q["W1"] + q["b1"])))
+    _p = 1 / (1 + _np.exp(-(_h @ q["W2"] + q["b2"])))
+    _d2 = _scale(X) * (_p * (_w * y + 1 - y) - _w * y)
+    _d1 = (_d2 @ q["W2"].T) * _h * (1 - _h)
+    return {"W1": X.T @ _d1, "b1": _d1.sum(axis=0), "W2": _h.T @ _d2, "b2": _d2.sum(axis=0)}
 
 
 _rng = _np.random.default_rng(1703)
@@ -52,8 +75,8 @@ _q = {"W1": _rng.normal(size=(2, 2)), "b1": _rng.normal(size=2),
 _X = _rng.normal(size=(5, 2))
 _y = _rng.integers(0, 2, size=(5, 1)).astype(float)
 _got = fixed_grads({k: v.copy() for k, v in _q.items()}, _X.copy(), _y.copy())
-_want = _finite_differences(_mean_bce, _q, _X, _y)
-_exact = _backprop(_q, _X, _y)
+_want = _finite_differences(_student_loss, _q, _X, _y)
+_exact = _student_backprop(_q, _X, _y)
 for _k in _want:
     assert _np.allclose(_got[_k], _want[_k], rtol=1e-5, atol=1e-7), f"{_k} is still wrong"
     assert _np.allclose(_exact[_k], _want[_k], rtol=1e-5, atol=1e-7)  # the reference itself
@@ -66,23 +89,32 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_xor_weights(hand)
+_mine = _xl.checks.graded_numbers("xor-done-right")
+_verdict = _xl.checks.check_xor_weights(hand, numbers=_mine)
 assert _verdict, str(_verdict)
-_X, _y = _xl.xor()
+_low, _high = _mine["levels"]
+_U = _np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # which input is high
+_X = _low + (_high - _low) * _U
+_y = (_U[:, :1] != _U[:, 1:]).astype(float)  # XOR: the inputs differ
+_y = _y if _mine["gate"] == "xor" else 1 - _y
 _q = {k: _np.asarray(hand[k], dtype=float) for k in ("W1", "b1", "W2", "b2")}
 _h = 1 / (1 + _np.exp(-(_X @ _q["W1"] + _q["b1"])))
 _p = 1 / (1 + _np.exp(-(_h @ _q["W2"] + _q["b2"])))
 assert _p.shape == (4, 1) and _np.all(_np.abs(_p - _y) < 0.1), "an output is not within 0.1"
 
 # %% ex-xor-done-right-5 auto=2 written=2
-# answer moved: a copy of `relu_net` with the parameters at which your check passes
+# answer moved: a copy of your ReLU network with the parameters at which your check passes
 import numpy as _np
 
 import xorlab as _xl
 
+_mine = _xl.checks.graded_numbers("xor-done-right")
 _X, _y = _xl.xor()
-_net = _xl.MLP((2, 2, 1), hidden="relu", init="he", seed=0)  # the chapter's relu_net, rebuilt
-assert set(moved.params) == set(_net.params), "moved must be a copy of relu_net"
+_net = _xl.MLP((2, _mine["relu_width"], 1), hidden="relu", init="he", seed=_mine["relu_seed"])
+assert set(moved.params) == set(_net.params), "moved must be a copy of your ReLU network"
+for _k, _v in _net.params.items():
+    _shape = _np.shape(moved.params[_k])
+    assert _shape == _v.shape, f"{_k} of moved has shape {_shape}, your network's {_v.shape}"
 _net.params = {k: _np.array(moved.params[k], dtype=float) for k in _net.params}
 _z1 = _X @ _net.params["W1"] + _net.params["b1"]
 assert _np.abs(_z1).min() > 1e-4, "some hidden pre-activation still sits on the kink at 0"
