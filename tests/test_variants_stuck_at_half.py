@@ -62,6 +62,10 @@ def test_seed_0_is_what_the_chapter_uses(monkeypatch):
         "inputs": 2,
         "weight_range": [-1.0, 1.0],
         "leak": 0.0,
+        "pos_weight": 1.0,
+        "reduction": "mean",
+        "design_width": 3,
+        "max_epochs": 2000,
     }
     assert np.isclose(floor(chapter), np.log(2) / 4) and dead_share(chapter) == 0.25
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
