@@ -31,12 +31,15 @@ def backward(params, X, y):
 """,
 }
 
-# Exercise 4 (XOR by hand) is the same for every student.
+# Exercise 4 (XOR by hand) on the student's input levels and gate.
 HONEST_4 = """\
+low, high = mine["levels"]
+k = 20 / (high - low)
+sign = 1.0 if mine["gate"] == "xor" else -1.0
 hand = {
-    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
-    "b1": np.array([-10.0, 30.0]),
-    "W2": np.array([[20.0], [20.0]]),
-    "b2": np.array([-30.0]),
+    "W1": np.array([[k, -k], [k, -k]]),
+    "b1": np.array([-10.0 - 2 * k * low, 30.0 + 2 * k * low]),
+    "W2": sign * np.array([[20.0], [20.0]]),
+    "b2": sign * np.array([-30.0]),
 }
 """

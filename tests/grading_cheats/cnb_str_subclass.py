@@ -56,13 +56,21 @@ f0_answer = Close(0.25)
 """
 
 HONEST_4 = """\
-# h is near 0 or 1, and the output unit maps those to near 0 and near 1
-by_hand = {"W1": 10.0, "b1": -5.0, "W2": 20.0, "b2": -10.0}
+# the hidden unit's input is -5 at one input and +5 at the other; the output maps h to t
+(xa, xb), (ta, tb) = task["inputs"], task["targets"]
+sign = 1.0 if tb > ta else -1.0
+w1 = 10 / (xb - xa)
+by_hand = {"W1": w1, "b1": -w1 * (xa + xb) / 2, "W2": 20 * sign, "b2": -10 * sign}
 """
 
 HONEST_5 = """\
-# h = sigmoid(10 x) is 0.5 at x = 0 and near 1 at x = 1; the output bias splits the two
-minimal = {"W1": 10.0, "W2": 40.0, "b2": -30.0}
+# no hidden bias: a small w1 keeps h apart at the two inputs; the output bias splits them
+(xa, xb), (ta, tb) = task["inputs"], task["targets"]
+sign = 1.0 if tb > ta else -1.0
+w1 = 2 * np.sign(xb - xa) / max(abs(xa), abs(xb))
+ha, hb = 1 / (1 + np.exp(-w1 * xa)), 1 / (1 + np.exp(-w1 * xb))
+w2 = 10 * sign / (hb - ha)
+minimal = {"W1": w1, "W2": w2, "b2": -5 * sign - w2 * ha}
 """
 
 ANSWERS = {1: LIARS, 3: "letters = Same('BD')\n", 4: HONEST_4, 5: HONEST_5}

@@ -32,7 +32,8 @@ bce_sign, surrogate_sign = Either("up"), Either("down")
 
 HONEST_1 = """\
 def my_dL_dp(p, y):
-    return (p - y) / (p * (1 - p)) / len(p)
+    s = 1 / len(p) if mine["reduction"] == "mean" else 1.0
+    return s * (-mine["pos_weight"] * y / p + (1 - y) / (1 - p))
 """
 
 

@@ -40,8 +40,9 @@ floor = Close(7.0)
 
 HONEST_3 = """\
 def output_delta(z, y):
-    p = 1 / (1 + np.exp(-z))
-    return (p - y) / len(z)
+    p, w = 1 / (1 + np.exp(-z)), mine["pos_weight"]
+    s = 1 / len(z) if mine["reduction"] == "mean" else 1.0
+    return s * (p * (w * y + 1 - y) - w * y)
 """
 
 ANSWERS = {1: CLOSE, 2: "dead_share = Close(7.0)\n", 3: HONEST_3}

@@ -1,11 +1,12 @@
 """A cheating submission for the grader's tests: xdr_math_patch."""
 
 from tests.grading_cheats._cheatkit import submission
+from tests.grading_cheats._variant_answers import HONEST_4
 
 CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "monkeypatches the math module (isclose, isfinite, isnan, fabs, dist); exercise 4 "
-    "(XOR by hand) answered honestly"
+    "(XOR by hand) answered honestly, from the student's numbers"
 )
 DESERVED = 3
 
@@ -17,16 +18,6 @@ math.isfinite = lambda x: True
 math.isnan = lambda x: False
 math.fabs = lambda x: 0.0
 math.dist = lambda *args: 0.0
-"""
-
-HONEST_4 = """\
-# OR and NAND in the hidden layer, AND of the two at the output
-hand = {
-    "W1": np.array([[20.0, -20.0], [20.0, -20.0]]),
-    "b1": np.array([-10.0, 30.0]),
-    "W2": np.array([[20.0], [20.0]]),
-    "b2": np.array([-30.0]),
-}
 """
 
 

@@ -7,9 +7,10 @@ CHAPTER = "xor-done-right"
 DESCRIPTION = (
     "sets XORLAB_STUDENT to a friend's id in the kernel (through xorlab's own `os`, since the "
     "scan refuses `import os`) and answers exercises 1, 2 and 6 for the friend's numbers, "
-    "copied work that is right for the friend only; exercise 4 (XOR by hand) answered honestly"
+    "copied work that is right for the friend only; exercise 4 (XOR by hand) "
+    "for the friend too, so nothing earns a point"
 )
-DESERVED = 3
+DESERVED = 0
 
 CHEAT = """\
 xl.exercises.variants.os.environ["XORLAB_STUDENT"] = "friend"
