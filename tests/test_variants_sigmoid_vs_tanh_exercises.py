@@ -130,7 +130,7 @@ def test_known_mistakes_are_named(check, wrong, words):
     assert hits >= 10
 
 
-@pytest.mark.parametrize("student", ["student-1", "student-2", "student-5"])
+@pytest.mark.parametrize("student", [f"student-{i}" for i in (0, 1, 3, 4, 6)])  # all 5 losses
 def test_the_hidden_tests_expect_what_the_checks_expect(monkeypatch, student):
     monkeypatch.setenv(variants.STUDENT, student)
     monkeypatch.setenv(variants.COURSE, "ml101-2026")
