@@ -72,8 +72,8 @@ def test_seed_zero_gives_the_chapters_numbers():
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
     shown = next(c for c in nb.cells if c.get("id") == "st-mine").outputs[0]["text"]
     assert shown.splitlines()[:2] == [
-        "exercise 1: hidden layers sigmoid; exercise 2: p = 0.5",
-        "exercise 3: A = 1, k = 1; exercise 5: sum_squared",
+        "exercise 1: hidden layers sigmoid",
+        "exercise 2: p = 0.5; exercise 3: A = 1, k = 1; exercise 5: sum_squared",
     ]
     assert np.isclose(bound(CHAPTERS), 1 / 16) and factor(CHAPTERS) == 4
 
@@ -90,6 +90,15 @@ def test_every_students_variant_is_solvable_and_the_chapters_answers_fail():
         assert not xl.checks.check_tanh_derivative(chapter_derivative, numbers=m), student
         verdict = xl.checks.check_tanh_step(chapter_step, numbers=m)
         assert not verdict and "the question's loss" in verdict.message, student
+
+
+def test_a_students_numbers_print_in_lines_of_at_most_90_characters():
+    nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if c.get("id") == "st-mine").source
+    for m in MINE.values():
+        shown = []
+        exec(cell.split("\n", 1)[1], {"mine": m, "print": shown.append})
+        assert len(shown) == 3 and max(map(len, shown)) <= 90, shown
 
 
 def test_the_answers_differ_between_students_and_from_the_chapters():
