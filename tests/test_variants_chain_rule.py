@@ -1,7 +1,8 @@
-"""Each student's numbers for "Translating the chain rule", and the new exercises 6 (the exact
-sign test) and 7 (the paired experiment on the update order at the student's rate): the model
-answers, written here with plain numpy and math.comb, pass for every student; the p-values
-differ between students; the known mistakes are named."""
+"""Each student's numbers for "Translating the chain rule": exercises 2, 3 and 5 (the
+per-sample gradient, the step and the fixed program of the student's own network), 6 (the
+exact sign test) and 7 (the paired experiment on the update order at the student's rate). The
+model answers, written here with plain numpy and math.comb, pass for every student; the
+chapter's answers do not; the p-values differ between students; the known mistakes are named."""
 
 import math
 from pathlib import Path
@@ -35,10 +36,14 @@ def runs(m):
 
 
 def test_seed_zero_gives_the_chapters_numbers():
-    assert chain_rule.numbers(0) == {"lr": 0.5, "epochs": 500, "n": 200, "seed": 0}
+    assert chain_rule.numbers(0) == {"lr": 0.5, "epochs": 500, "n": 200, "seed": 0,
+                                     "hidden": "sigmoid", "loss": "half_squared"}  # fmt: skip
     nb = nbformat.read(ROOT / "chapters" / "case-chain-rule.ipynb", as_version=4)
     shown = next(c for c in nb.cells if c.get("id") == "cr-mine").outputs[0]["text"]
-    assert shown == "exercise 7: lr = 0.5 per step, 500 epochs, 200 networks from seed 0\n"
+    assert shown == (
+        "exercises 2, 3, 5: sigmoid hidden units, loss 'half_squared'\n"
+        "exercise 7: lr = 0.5 per step, 500 epochs, 200 networks from seed 0\n"
+    )
 
 
 def test_the_sign_test_against_a_direct_binomial_sum():

@@ -30,6 +30,7 @@ check_fixed_epoch = guarded(chain_rule.check_fixed_epoch)
 check_sign_test = guarded(chain_rule.check_sign_test)
 check_order_p = guarded(chain_rule.check_order_p)
 check_sum_factor = guarded(field_guide.check_sum_factor)
+check_sign_flip = guarded(field_guide.check_sign_flip)
 check_sign_flip_w2 = guarded(field_guide.check_sign_flip_w2)
 check_adapter = guarded(field_guide.check_adapter)
 check_f0 = guarded(no_bias.check_f0)
@@ -96,6 +97,7 @@ __all__ = [
     "check_saturation_share",
     "check_sample_step",
     "check_share_after",
+    "check_sign_flip",
     "check_sign_flip_w2",
     "check_sign_test",
     "check_step_signs",

@@ -9,32 +9,39 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_chain_bound(bound)
+_mine = _xl.checks.graded_numbers("case-sigmoid-vs-tanh")  # this student's numbers
+_verdict = _xl.checks.check_chain_bound(bound, numbers=_mine)
 assert _verdict, str(_verdict)
 _z = _np.linspace(-10, 10, 20001)
-_slope = _np.max(_np.exp(-_z) / (1 + _np.exp(-_z)) ** 2)  # the sigmoid's largest derivative
-assert _np.isclose(float(bound), _slope**2, rtol=1e-3), "the bound is not right"
+_slope = {"sigmoid": _np.max(_np.exp(-_z) / (1 + _np.exp(-_z)) ** 2),  # the largest slopes
+          "tanh": _np.max(1 - _np.tanh(_z) ** 2)}  # fmt: skip
+_want = _slope["sigmoid"] * _np.prod([_slope[_f] for _f in _mine["chain"]])
+assert _np.isclose(float(bound), _want, rtol=1e-3), "the bound is not right"
 
 # %% ex-case-sigmoid-vs-tanh-2 auto=2
 import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_missing_factor(factor)
+_mine = _xl.checks.graded_numbers("case-sigmoid-vs-tanh")
+_verdict = _xl.checks.check_missing_factor(factor, numbers=_mine)
 assert _verdict, str(_verdict)
-assert _np.isclose(float(factor), 1 / (0.5 * (1 - 0.5)), rtol=1e-3), "the factor is not right"
+_p = _mine["p"]
+assert _np.isclose(float(factor), 1 / (_p * (1 - _p)), rtol=1e-3), "the factor is not right"
 
 # %% ex-case-sigmoid-vs-tanh-3 auto=2 written=1
 import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_tanh_derivative(tanh_derivative)
+_mine = _xl.checks.graded_numbers("case-sigmoid-vs-tanh")
+_verdict = _xl.checks.check_tanh_derivative(tanh_derivative, numbers=_mine)
 assert _verdict, str(_verdict)
+_A, _k = _mine["amp"], _mine["gain"]
 _z = _np.random.default_rng(1743).normal(scale=2, size=(5, 3))
-_got = _np.asarray(tanh_derivative(_np.tanh(_z)), dtype=float)
-_want = (_np.tanh(_z + 1e-6) - _np.tanh(_z - 1e-6)) / 2e-6
-assert _np.allclose(_got, _want, rtol=1e-5, atol=1e-8), "not the derivative of tanh"
+_got = _np.asarray(tanh_derivative(_A * _np.tanh(_k * _z)), dtype=float)
+_want = _A * (_np.tanh(_k * (_z + 1e-6)) - _np.tanh(_k * (_z - 1e-6))) / 2e-6
+assert _np.allclose(_got, _want, rtol=1e-5, atol=1e-8), "not the derivative of your unit"
 
 # %% ex-case-sigmoid-vs-tanh-4 written=3
 
@@ -43,14 +50,19 @@ import numpy as _np
 
 import xorlab as _xl
 
-_verdict = _xl.checks.check_tanh_step(fixed_step)
+_mine = _xl.checks.graded_numbers("case-sigmoid-vs-tanh")
+_verdict = _xl.checks.check_tanh_step(fixed_step, numbers=_mine)
 assert _verdict, str(_verdict)
 
 
 def _loss(q, X, y, hidden):
     squash = {"sigmoid": lambda z: 1 / (1 + _np.exp(-z)), "tanh": _np.tanh}[hidden]
     out = 1 / (1 + _np.exp(-(squash(X @ q["W1"] + q["b1"]) @ q["W2"] + q["b2"])))
-    return float(_np.sum((y - out) ** 2))
+    if _mine["loss"].endswith("bce"):
+        each = -y * _np.log(out) - (1 - y) * _np.log(1 - out)
+    else:
+        each = (y - out) ** 2 * (0.5 if _mine["loss"].startswith("half") else 1.0)
+    return float(_np.mean(each) if "mean" in _mine["loss"] else _np.sum(each))
 
 
 _rng = _np.random.default_rng(1745)
