@@ -37,7 +37,7 @@ bound = Close(1.0)
 
 HONEST_3 = """\
 def tanh_derivative(a):
-    return 1 - a**2
+    return mine["gain"] * (mine["amp"] - a**2 / mine["amp"])
 """
 
 ANSWERS = {1: CLOSE, 2: "factor = Close(1.0)\n", 3: HONEST_3}
