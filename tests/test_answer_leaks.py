@@ -83,6 +83,8 @@ NUMBER_ANSWERS = {  # label: the answer from a student's numbers
     "ex-case-stuck-at-half-2": lambda m: (
         (-m["weight_range"][0] / (m["weight_range"][1] - m["weight_range"][0])) ** m["inputs"]
     ),
+    "ex-case-sigmoid-vs-tanh-2": lambda m: 1 / (m["p"] * (1 - m["p"])),
+    "ex-case-no-bias-2": lambda m: min(m["pm_counts"]) / (4 * sum(m["pm_counts"])),
 }
 
 
