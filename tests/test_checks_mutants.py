@@ -135,10 +135,11 @@ def test_the_phrase_for_a_scaled_gradient(r, n, mean, phrase):
         assert gradients.how_wrong(r * want, want, n, mean) == phrase
 
 
-def test_one_entry_without_a_slope_is_not_the_slope_and_raises_no_warning():
+@pytest.mark.parametrize("slope", [0.0, 1e-310])  # none, and one the ratio overflows on
+def test_one_entry_without_a_slope_is_not_the_slope_and_raises_no_warning(slope):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        phrase = gradients.how_wrong(np.array([0.3]), np.array([0.0]), 4, True)
+        phrase = gradients.how_wrong(np.array([0.3]), np.array([slope]), 4, True)
     assert phrase == "not the slope of the loss"
 
 
