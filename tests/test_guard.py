@@ -250,6 +250,23 @@ def test_a_reference_under_another_name_is_refused(cell):
     assert C.check_bce_grad(fn).message == f"your function calls bce_grad, {REPLACE}"
 
 
+def test_a_default_does_not_hide_what_the_body_calls():
+    def mine(p, y, eps=1e-12):
+        return xl.bce_grad(np.clip(p, eps, 1 - eps), y)
+
+    assert C.check_bce_grad(mine).message == f"your function calls bce_grad, {REPLACE}"
+
+
+def test_a_helper_given_as_a_default_is_followed():
+    def helper(p, y):
+        return xl.bce_grad(p, y)
+
+    def mine(p, y, grad=helper):
+        return grad(p, y)
+
+    assert C.check_bce_grad(mine).message == f"your function calls bce_grad, {REPLACE}"
+
+
 def test_defaults_that_are_not_references_are_judged_on_their_merits():
     def mine(p, y, gradients=None, *, clip=np.clip, eps=1e-12):  # "gradients": a reference name
         return (p - y) / (clip(p, eps, 1 - eps) * (1 - p)) / len(p)

@@ -181,7 +181,12 @@ def _references_used(fn, depth=3):
     defaults = getattr(fn, "__defaults__", None) or ()
     kwdefaults = getattr(fn, "__kwdefaults__", None) or {}
     for value in (*defaults, *kwdefaults.values()):  # def f(p, y, g=xl.bce_grad)
-        used |= _references_in("", value, fn, depth)
+        used |= _references_in(
+            "",  # pragma: no mutate (a default has no name; any non-reference name is the same)
+            value,
+            fn,  # pragma: no mutate (None is the same: a default is never fn itself)
+            depth,
+        )
     return used
 
 
