@@ -80,3 +80,43 @@ def test_a_later_update_leaves_the_readers_object_alone():
         want_W, want_b = plain_epoch(want_W, want_b)
     np.testing.assert_allclose(reached["W"], want_W, rtol=1e-12)
     np.testing.assert_allclose(reached["b"], want_b, rtol=1e-12)
+
+
+def true_gradient(W, b):
+    """Mean-BCE gradient of the sigmoid unit on (X, Y): W (2, 1), b (1,)."""
+    d = (sig(X @ W + b) - Y) / len(X)
+    return X.T @ d, d.sum(0)
+
+
+class PerSample(InPlace):
+    """Four updates an epoch, one per sample (its step the sample's own gradient)."""
+
+    def train(self, X, y):
+        for i in range(len(X)):
+            super().train(X[i : i + 1], y[i : i + 1])
+
+
+class Frozen(InPlace):
+    """Computes its step and forgets to apply it."""
+
+    def train(self, X, y):
+        (sig(X @ self.W + self.b) - y) / len(X)
+
+
+def later(unit, epochs=3):
+    case = xl.adapt(unit, "W b", "train", X, Y, lr="lr")
+    case["grad"](case["params"])  # counts the updates per epoch, as the doctor does first
+    return case["step"].later(epochs)
+
+
+def test_a_later_update_of_per_sample_steps_is_the_mean_gradient():
+    reached, g = later(PerSample(np.array([[0.3], [-0.2]]), np.array([0.1])))
+    W, b = true_gradient(reached["W"], reached["b"])
+    np.testing.assert_allclose(g["W"], W, rtol=1e-4)
+    np.testing.assert_allclose(g["b"], b, rtol=1e-4)
+
+
+def test_a_later_update_that_never_moves_reads_as_a_zero_gradient():
+    reached, g = later(Frozen(np.array([[0.3], [-0.2]]), np.array([0.1])))
+    np.testing.assert_array_equal(reached["W"], [[0.3], [-0.2]])
+    assert not np.any(g["W"]) and not np.any(g["b"])
