@@ -120,3 +120,19 @@ def test_a_later_update_that_never_moves_reads_as_a_zero_gradient():
     reached, g = later(Frozen(np.array([[0.3], [-0.2]]), np.array([0.1])))
     np.testing.assert_array_equal(reached["W"], [[0.3], [-0.2]])
     assert not np.any(g["W"]) and not np.any(g["b"])
+
+
+def test_the_readers_loss_is_read_at_float_weights_whatever_it_stores():
+    """The doctor asks for the loss between the reader's integer steps: in float64."""
+
+    class Costed(InPlace):
+        def cost(self, X, y):
+            p = sig(X @ self.W + self.b)
+            return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+    unit = Costed(np.array([[1], [-1]]), np.array([0]))  # int64 weights
+    case = xl.adapt(unit, "W b", "train", X, Y, loss="cost", lr="lr")
+    W, b = np.array([[0.25], [0.5]]), np.array([0.1])
+    p = sig(X @ W + b)
+    want = -np.mean(Y * np.log(p) + (1 - Y) * np.log(1 - p))
+    assert case["loss"]({"W": W, "b": b}) == pytest.approx(want, rel=1e-12)
