@@ -228,6 +228,53 @@ def test_a_reference_under_its_own_name_is_refused():
     assert C.check_bce_grad(mine).message == f"your function calls bce_grad, {REPLACE}"
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "g = xl.bce_grad\ndef bce_grad(p, y):\n    return g(p, y)\n",
+        "from xorlab.core.losses import bce_grad as g\ndef mine(p, y):\n    return g(p, y)\n",
+        "g = functools.partial(xl.bce_grad)\ndef mine(p, y):\n    return g(p, y)\n",
+        "def mine(p, y, g=xl.bce_grad):\n    return g(p, y)\n",
+        "def mine(p, y, *, g=xl.bce_grad):\n    return g(p, y)\n",
+        "def helper(p, y, s):\n    return s * xl.bce_grad(p, y)\n"
+        "g = functools.partial(helper, s=1.0)\ndef mine(p, y):\n    return g(p, y)\n",
+    ],
+    ids=["alias", "imported-as", "partial", "default", "keyword-default", "partial-of-helper"],
+)
+def test_a_reference_under_another_name_is_refused(cell):
+    """A notebook cell that binds xorlab's bce_grad (or a helper calling it) to another name,
+    in the module's globals or as a default argument, then calls it through that name."""
+    namespace = {"xl": xl, "functools": functools}
+    exec(cell, namespace)
+    fn = namespace.get("bce_grad") or namespace["mine"]
+    assert C.check_bce_grad(fn).message == f"your function calls bce_grad, {REPLACE}"
+
+
+def test_a_default_does_not_hide_what_the_body_calls():
+    def mine(p, y, eps=1e-12):
+        return xl.bce_grad(np.clip(p, eps, 1 - eps), y)
+
+    assert C.check_bce_grad(mine).message == f"your function calls bce_grad, {REPLACE}"
+
+
+def test_a_helper_given_as_a_default_is_followed():
+    def helper(p, y):
+        return xl.bce_grad(p, y)
+
+    def mine(p, y, grad=helper):
+        return grad(p, y)
+
+    assert C.check_bce_grad(mine).message == f"your function calls bce_grad, {REPLACE}"
+
+
+def test_defaults_that_are_not_references_are_judged_on_their_merits():
+    def mine(p, y, gradients=None, *, clip=np.clip, eps=1e-12):  # "gradients": a reference name
+        return (p - y) / (clip(p, eps, 1 - eps) * (1 - p)) / len(p)
+
+    verdict = C.check_bce_grad(mine)
+    assert verdict and "matches" in verdict.message, verdict
+
+
 def test_a_function_named_like_the_reference_that_calls_it_is_refused():
     """A notebook cell `def bce_grad(p, y): return xl.bce_grad(p, y)`: the name the function
     reads is its own, but what it calls is xorlab's."""

@@ -23,21 +23,25 @@ def _scaled(r, n, mean):
     if n > 1 and np.isclose(r, 1 / n, rtol=1e-3):
         why = "divided by n once too often" if mean else "the loss is a sum, not a mean"
         return f"1/n of the slope (n = {n}): {why}"
-    times = f"{r:.3g}" if abs(r - 1) > 5e-3 else f"{r:.6g}"  # never "1 times"
+    times = f"{r:.3g}"
+    if times == "1":  # never "1 times"
+        times = f"{r:.6g}"
     return f"the right direction but {times} times the right length"
 
 
 def _one_number(got, want, n, mean):
     """The phrase for a one-entry array `got` whose true value is `want`."""
-    r = float(got.ravel()[0] / want.ravel()[0]) if want.ravel()[0] != 0 else float("nan")
-    if not np.isfinite(r):
+    g, w = float(got.ravel()[0]), float(want.ravel()[0])
+    if w == 0 or not np.isfinite(g / w):
         return NOT_THE_SLOPE
-    return SIGN_FLIP if r < 0 else _scaled(r, n, mean)
+    if g / w < 0:  # pragma: no mutate (<= is the same: got = 0 is a zero gradient, or right)
+        return SIGN_FLIP
+    return _scaled(g / w, n, mean)
 
 
-def how_wrong(got, want, n, mean=True):
+def how_wrong(got, want, n, mean):
     """One phrase on how the array `got` differs from the true gradient `want` of the same
-    shape, for a loss over n samples, a mean or (`mean=False`) a sum."""
+    shape, for a loss over n samples, a mean (`mean`) or a sum."""
     verdict = classify(got, want, n)
     if verdict.code == "zero_gradient":
         which = "every entry is" if not np.any(got) else "some entries are"
@@ -56,10 +60,19 @@ def how_wrong(got, want, n, mean=True):
     return NOT_THE_SLOPE
 
 
-def compare(got, want, n, mean=True):
+def compare(got, want, n, mean):
     """None if the learner's gradients `got` match the finite differences `want` (dicts of
     arrays); otherwise one message saying which arrays are right and how the others are wrong."""
-    wrong = [k for k in want if not np.allclose(got[k], want[k], rtol=1e-5, atol=1e-7)]
+    wrong = [
+        k
+        for k in want
+        if not np.allclose(
+            got[k],
+            want[k],
+            rtol=1e-5,  # pragma: no mutate (allclose's default: dropping it is the same call)
+            atol=1e-7,
+        )
+    ]
     if not wrong:
         return None
     right = [k for k in want if k not in wrong]

@@ -163,9 +163,10 @@ def _names_in(code):
 
 
 def _references_used(fn, depth=3):
-    """The reference functions `fn`'s code calls, following the learner's own helpers:
-    a name bound to an xorlab function, a chapter reference helper, or an attribute (like
-    `xl.bce_grad`) named like an xorlab reference."""
+    """The reference functions `fn`'s code calls, following the learner's own helpers: a name
+    bound (in its globals, its closure or a default argument) to an xorlab reference, however
+    named, or to a chapter reference helper, or an attribute (like `xl.bce_grad`) named like an
+    xorlab reference."""
     code = getattr(fn, "__code__", None)
     if code is None or depth == 0:
         return set()
@@ -176,14 +177,30 @@ def _references_used(fn, depth=3):
         except ValueError:  # an empty cell
             continue
     for name in _names_in(code) | set(code.co_freevars):
-        obj = bound.get(name)
-        if obj is None or obj is fn or (_is_xorlab(obj) and callable(obj)):  # fn: xl.<its name>
-            used |= {name} & XORLAB_REFERENCES
-        elif name in CHAPTER_REFERENCES:
-            used.add(name)
-        elif getattr(obj, "__code__", None) is not None:  # functions, methods
-            used |= _references_used(obj, depth - 1)
+        used |= _references_in(name, bound.get(name), fn, depth)
+    defaults = getattr(fn, "__defaults__", None) or ()
+    kwdefaults = getattr(fn, "__kwdefaults__", None) or {}
+    for value in (*defaults, *kwdefaults.values()):  # def f(p, y, g=xl.bce_grad)
+        used |= _references_in(
+            "",  # pragma: no mutate (a default has no name; any non-reference name is the same)
+            value,
+            fn,  # pragma: no mutate (None is the same: a default is never fn itself)
+            depth,
+        )
     return used
+
+
+def _references_in(name, obj, fn, depth):
+    """The references that `obj`, read under `name` by `fn`, is or calls (see
+    `_references_used`); None stands for a name bound to nothing, like an attribute's."""
+    target = obj.func if isinstance(obj, functools.partial) else obj
+    if obj is None or obj is fn or (_is_xorlab(target) and callable(target)):  # fn: xl.<its name>
+        return {name, getattr(target, "__name__", None)} & XORLAB_REFERENCES
+    if name in CHAPTER_REFERENCES:
+        return {name}
+    if getattr(target, "__code__", None) is not None:  # functions, methods
+        return _references_used(target, depth - 1)
+    return set()
 
 
 def refuse_reference(fn, name):

@@ -80,12 +80,12 @@ def mean_bce_relu(params, X, y):
 
 
 def mean_bce_leaky(leak):
-    """Mean BCE of the 2-h-1 net with biases and hidden units max(z, leak z) (leak 0: the
-    ReLU), the stuck-at-half names A, a, B, b."""
+    """Mean BCE of the 2-h-1 net with biases and hidden units max(z, leak z), 0 <= leak <= 1
+    (leak 0: the ReLU), the stuck-at-half names A, a, B, b."""
 
     def loss(params, X, y):
         z1 = X @ params["A"] + params["a"]
-        z = np.where(z1 > 0, z1, leak * z1) @ params["B"] + params["b"]
+        z = np.maximum(z1, leak * z1) @ params["B"] + params["b"]
         return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
     return loss
@@ -140,7 +140,7 @@ BACKWARD = Program(two_layer_shapes, mean_bce_sigmoid, ((0, 2, 4), (1, 2, 7), (2
 """The question's 2-2-1 sigmoid program of xor-done-right and rising-cost (mean BCE)."""
 
 
-def backward_program(hidden="sigmoid", loss="bce", width=2):
+def backward_program(hidden, loss, width):
     """The 2-`width`-1 program of xor-done-right's exercise 6 for one student's numbers (the
     chapter's, sigmoid, mean BCE and width 2, is `BACKWARD`)."""
     points = ((0, width, 4), (1, width, 7), (2, width, 1))
@@ -162,7 +162,7 @@ def probe_points():
     return p, y
 
 
-def stuck_program(leak=0.0):
+def stuck_program(leak):
     """The fixed program of stuck-at-half's exercise 5 for one student's leak (the chapter's,
     the ReLU, is `STUCK`)."""
     return Program(STUCK.shapes, mean_bce_leaky(leak), STUCK.points)

@@ -39,7 +39,7 @@ def variant_seed(chapter: str, course: str, student: str) -> int:
     if not student:
         return 0
     key = "\x1f".join((course, chapter, student)).encode()
-    return 1 + int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % (2**63 - 1)
+    return 1 + int(hashlib.sha256(key).hexdigest()[:16], 16) % (2**63 - 1)
 
 
 def _numbers_function(chapter: str):

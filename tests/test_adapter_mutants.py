@@ -1,0 +1,138 @@
+"""xorlab.adapt, for mutants of `doctor.adapter` that tests/test_adapter.py let through (`make
+mutation`): the whole message when the rate cannot be found, a fresh epoch in the reader's own
+dtypes, and a later update that leaves the reader's object alone. Learners written here in
+plain numpy; expected values computed here."""
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+
+X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y = np.array([[0.0], [1.0], [1.0], [1.0]])
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+class InPlace:
+    """A reader's logistic unit that updates its weights in place, in their own dtypes."""
+
+    def __init__(self, W, b, lr=0.5):
+        self.W, self.b, self.lr = W, b, lr
+
+    def train(self, X, y):
+        d = (sig(X @ self.W + self.b) - y) / len(X)
+        self.W[...] = self.W - self.lr * X.T @ d
+        self.b[...] = self.b - self.lr * d.sum(0)
+
+
+def plain_epoch(W, b, lr=0.5):
+    """One epoch of InPlace's training, in float64, then stored in W's and b's dtypes."""
+    d = (sig(X @ W + b) - Y) / len(X)
+    return (W - lr * X.T @ d).astype(W.dtype), (b - lr * d.sum(0)).astype(b.dtype)
+
+
+@pytest.mark.parametrize(
+    "train, words",
+    [
+        ("train", "(its keywords: none)"),
+        ("fit", "(its keywords: 'epochs', 'rate')"),
+    ],
+)
+def test_a_rate_that_is_nowhere_is_named_with_the_keywords_train_has(train, words):
+    class Unit(InPlace):
+        def fit(self, X, y, epochs=1, rate=0.1):
+            self.train(X, y)
+
+    unit = Unit(np.zeros((2, 1)), np.zeros(1))
+    with pytest.raises(ValueError) as why:
+        xl.adapt(unit, "W b", train, X, Y, lr="eta")
+    assert str(why.value) == (
+        f"lr='eta': the object has no attribute 'eta' and train has no keyword 'eta' {words}; "
+        "name the attribute or keyword your training reads the rate from, or, if the rate is "
+        "a number written in the code, pass that number as lr"
+    )
+
+
+def test_an_epoch_afresh_keeps_the_readers_integer_weights():
+    """Integer weights truncate every update, afresh as in the reader's own run."""
+    W, b = np.array([[3], [-2]]), np.array([1])
+    case = xl.adapt(InPlace(W.copy(), b.copy(), lr=4.0), "W b", "train", X, Y, lr="lr")
+    after = case["step"].afresh(case["params"])
+    want_W, want_b = plain_epoch(W, b, lr=4.0)
+    np.testing.assert_array_equal(after["W"], want_W)
+    np.testing.assert_array_equal(after["b"], want_b)
+    assert not np.array_equal(plain_epoch(W.astype(float), b.astype(float), 4.0)[0], want_W)
+
+
+def test_a_later_update_leaves_the_readers_object_alone():
+    W, b = np.array([[0.3], [-0.2]]), np.array([0.1])
+    unit = InPlace(W.copy(), b.copy())
+    case = xl.adapt(unit, "W b", "train", X, Y, lr="lr")
+    case["grad"](case["params"])  # counts the updates per epoch, as the doctor does first
+    reached, _ = case["step"].later(3)
+    np.testing.assert_array_equal(unit.W, W)
+    np.testing.assert_array_equal(unit.b, b)
+    want_W, want_b = W, b
+    for _ in range(3):
+        want_W, want_b = plain_epoch(want_W, want_b)
+    np.testing.assert_allclose(reached["W"], want_W, rtol=1e-12)
+    np.testing.assert_allclose(reached["b"], want_b, rtol=1e-12)
+
+
+def true_gradient(W, b):
+    """Mean-BCE gradient of the sigmoid unit on (X, Y): W (2, 1), b (1,)."""
+    d = (sig(X @ W + b) - Y) / len(X)
+    return X.T @ d, d.sum(0)
+
+
+class PerSample(InPlace):
+    """Four updates an epoch, one per sample (its step the sample's own gradient)."""
+
+    def train(self, X, y):
+        for i in range(len(X)):
+            super().train(X[i : i + 1], y[i : i + 1])
+
+
+class Frozen(InPlace):
+    """Computes its step and forgets to apply it."""
+
+    def train(self, X, y):
+        (sig(X @ self.W + self.b) - y) / len(X)
+
+
+def later(unit, epochs=3):
+    case = xl.adapt(unit, "W b", "train", X, Y, lr="lr")
+    case["grad"](case["params"])  # counts the updates per epoch, as the doctor does first
+    return case["step"].later(epochs)
+
+
+def test_a_later_update_of_per_sample_steps_is_the_mean_gradient():
+    reached, g = later(PerSample(np.array([[0.3], [-0.2]]), np.array([0.1])))
+    W, b = true_gradient(reached["W"], reached["b"])
+    np.testing.assert_allclose(g["W"], W, rtol=1e-4)
+    np.testing.assert_allclose(g["b"], b, rtol=1e-4)
+
+
+def test_a_later_update_that_never_moves_reads_as_a_zero_gradient():
+    reached, g = later(Frozen(np.array([[0.3], [-0.2]]), np.array([0.1])))
+    np.testing.assert_array_equal(reached["W"], [[0.3], [-0.2]])
+    assert not np.any(g["W"]) and not np.any(g["b"])
+
+
+def test_the_readers_loss_is_read_at_float_weights_whatever_it_stores():
+    """The doctor asks for the loss between the reader's integer steps: in float64."""
+
+    class Costed(InPlace):
+        def cost(self, X, y):
+            p = sig(X @ self.W + self.b)
+            return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+    unit = Costed(np.array([[1], [-1]]), np.array([0]))  # int64 weights
+    case = xl.adapt(unit, "W b", "train", X, Y, loss="cost", lr="lr")
+    W, b = np.array([[0.25], [0.5]]), np.array([0.1])
+    p = sig(X @ W + b)
+    want = -np.mean(Y * np.log(p) + (1 - Y) * np.log(1 - p))
+    assert case["loss"]({"W": W, "b": b}) == pytest.approx(want, rel=1e-12)
