@@ -338,7 +338,8 @@ class _Reader:
 
     def _implied(self, p, twin):
         lr = self._probe_lr(p, self.Xr, self.yr)
-        a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in (lr, 10 * lr))
+        rates = (lr, 10 * lr)  # pragma: no mutate (any second rate shows proportionality)
+        a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in rates)
         a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
         gap = sum(float(np.sum((a[k] - b[k]) ** 2)) for k in self.names)
         return a if gap <= 1e-6 * sum(float(np.sum(a[k] ** 2)) for k in self.names) else None
@@ -351,7 +352,7 @@ class _Reader:
         return out.T if self.columns else out
 
     def loss(self, p):
-        twin = self._load(p, keep_dtypes=False)
+        twin = self._load(p, keep_dtypes=False)  # pragma: no mutate (None is False here)
         return quiet(self.loss_fn, twin, self.Xr, self.yr)
 
     def _displacement(self, p, X, y, lr, source=None):
