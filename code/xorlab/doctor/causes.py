@@ -266,7 +266,8 @@ CAUSES = {
     "linear": Cause(
         "Observed: after the run the network is linear on the data, and no line separates "
         "these classes",
-        "the hidden activation: is it applied, and nonlinear?",
+        "the hidden activation (is it applied, and nonlinear?) and the hidden layer's width "
+        "(through a single unit the output can only split the inputs along one line)",
         _GUIDE,
         *_CAPACITY,
     ),
