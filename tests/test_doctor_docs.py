@@ -318,3 +318,44 @@ def test_a_given_loss_judges_every_check_whatever_its_scale():
     d = xl.doctor(p, loss, grad, X, Yk, predict=lambda q, Z: outputs(q, Z)[0], lr=4.0, epochs=3000)
     assert d.healthy, d
     assert abs(d.losses[0] - loss(p)) < 1e-12
+
+
+class MomentumStep:
+    """A callable step object with state: a velocity per array, and a count of calls by all
+    its copies (kept on the class, which copies share)."""
+
+    calls = 0
+
+    def __init__(self, lr=0.5, mu=0.9):
+        self.lr, self.mu, self.v = lr, mu, {}
+
+    def __call__(self, params, grads):
+        MomentumStep.calls += 1
+        for k, g in grads.items():
+            self.v[k] = self.mu * self.v.get(k, 0) - self.lr * g
+        return {k: params[k] + self.v[k] for k in params}
+
+
+def test_a_step_object_is_never_called_itself_its_copies_make_the_run():
+    step, p = MomentumStep(), start(seed=7)
+    MomentumStep.calls = 0
+    d = xl.doctor(
+        p,
+        None,
+        lambda q: mean_bce_grad(q, X, Y),
+        X,
+        Y,
+        predict=lambda q, Z: outputs(q, Z)[0],
+        step=step,
+        lr=0.5,
+        epochs=200,
+    )
+    assert step.v == {}  # the object as given: copies took every step
+    assert MomentumStep.calls >= 200
+    mine = start(seed=7)  # the run is the step's own: 200 momentum steps continued
+    for _ in range(200):
+        mine = step(mine, mean_bce_grad(mine, X, Y))
+    bce = lambda q: float(  # noqa: E731
+        -np.mean(Y * np.log(outputs(q, X)[0]) + (1 - Y) * np.log(1 - outputs(q, X)[0]))
+    )
+    assert abs(d.losses[-1] - bce(mine)) < 1e-9, (d.losses[-1], bce(mine))
