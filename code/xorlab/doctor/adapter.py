@@ -50,27 +50,44 @@ def adapt(
     """Keyword arguments of `xorlab.doctor.report` for a reader's network `obj`.
 
     - obj: the reader's object (its attributes hold the parameters), or a dict of arrays.
+      Deep-copied, never touched: state it holds (momentum, Adam moments in nested dicts such
+      as p["m"]["W1"], counters, numbers such as p["lr"], a random generator) is copied with
+      it and carried from epoch to epoch of the doctor's run; each probe starts from a fresh
+      copy, its state as given (a generator draws what the object would draw next, so an
+      epoch that samples its data gives the gradient of the samples drawn).
     - params: the parameter names, e.g. ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted
-      path reaches into a dict or list attribute: "params.W1", "weights.0".
+      path reaches into a dict or list attribute: "params.W1", "weights.0". One flat vector
+      ("theta") works too: findings then name it, and no unit of it is compared (symmetric
+      units are read from 2-D weight matrices).
     - train: the name of the method that trains one epoch, `obj.train(X, y)` (for a dict: a
       function `train(params, X, y)` that changes the dict's arrays).
     - X, y: the training data in the reader's own layout: X (n, d) and y (n, k) or (n,);
       with `columns=True`, samples are columns: X (d, n) and y (k, n) or (n,). X as the
       training method takes it (with its row or column of ones when biases are folded in);
-      y the true labels, also when the code smooths them.
+      y the true labels, also when the code smooths them. The reader's functions get X and y
+      as given (a uint8 or integer y stays so); the doctor gets float64 copies, X (n, d).
     - predict: the name of the forward method, `obj.forward(X) -> outputs` (a function
       `predict(params, X)` for a dict), computed from the weights named in `params` (not
       from other weights, such as an averaged copy: refused); enables the loss cross-check
-      and capacity checks.
+      and capacity checks. With columns=True it gets inputs (d, m) and its (k, m) outputs
+      are transposed back.
     - loss: the name of the method that returns the printed loss, `obj.loss(X, y)` (a
-      function `loss(params, X, y)` for a dict); when omitted, the doctor finds the standard
-      loss the gradient belongs to.
+      function `loss(params, X, y)` for a dict), called with X and y as given; when omitted,
+      the doctor finds the standard loss the gradient belongs to.
     - lr: the learning rate your code starts from: the name of an attribute (a key, for a
       dict; or a path such as "opt.lr") or of a keyword of `train` (its value from
       train_args, else its default), which the adapter sets only on its probe copies (a
-      schedule runs as written); or the number written in the code.
+      schedule runs as written); or the number written in the code (then the gradient is the
+      mean over one-sample epochs, each from a fresh copy: momentum from a zero velocity
+      makes a plain gradient step there).
+    - columns: True when samples are columns (see X, y). The case passes it on as the
+      doctor's `columns`, the weights' layout: (units, inputs) for True, (inputs, units) for
+      False; for rows of data with weights (units, inputs), set case["columns"] = None.
     - epochs: the reader's number of epochs (the doctor's run is that long).
     - train_args: extra keyword arguments of `train`, e.g. {"epochs": 1}.
+
+    The call already runs the reader's code, on copies: `train` twice (the integer-weights
+    check behind "notes"), and `predict` once when y is (n,); its warnings print then.
     """
     reader = _Reader(obj, params, train, X, y, predict, loss, lr, columns, train_args)
     case = {

@@ -218,13 +218,18 @@ def doctor(
 ):
     """Examine an implementation and return a `Diagnosis`.
 
-    params: dict name -> array (copied, never modified); loss(params) -> float, the loss the
-    reader prints on (X, y), or None to let the doctor find the standard loss the gradient
-    belongs to (needs predict); grad(params) -> dict with the keys and shapes of params;
-    X: (n, d_in), y: (n, k) the training data; predict(params, X) -> (n, k) outputs computed
-    from params (refused when they do not move with params; enables the loss cross-check
-    and the capacity checks); step(params, grads) -> new params, the
-    reader's update rule (default: params - lr * grads); lr; epochs: the reader's number of
+    params: dict name -> array (copied, never modified; one flat vector works, with no units
+    to compare); loss(params) -> float, the loss the reader prints on (X, y), by which every
+    check and run is judged, or None to let the doctor find the standard loss the gradient
+    belongs to (needs predict; for -1/+1 targets only squared errors, for several outputs
+    cross-entropy of one-hot rows or squared errors); grad(params) -> dict with the keys and
+    shapes of params; X: (n, d_in), y: (n, k) the training data, any numeric dtype (used as
+    float64); predict(params, X) -> (n, k) outputs computed from params, taken for the
+    forward pass the gradient belongs to (refused when they do not move with params;
+    enables the loss cross-check and the capacity checks); step(params, grads) -> new
+    params, the reader's update rule (default: params - lr * grads; a step with state runs
+    on copies, for the reader's run and scaled trials of it; plain gradient descent and
+    Adam use grad and lr, so give lr as the step's rate); lr; epochs: the reader's number of
     training steps (default: a 300-step probe; given, "too few steps" can be diagnosed);
     seed: every random draw of the doctor's, and numpy's global random state while the
     reader's code runs (stated in the report); notes: findings an adapter made (see

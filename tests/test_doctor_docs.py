@@ -1,0 +1,361 @@
+"""What the field guide's argument table, its adapter section and the docstrings of `xl.adapt`
+and `xl.doctor` promise about the reader's code, checked through the public API against plain
+numpy: state carried, dtypes, layouts, what runs when, what the gradient read off an update is."""
+
+import copy
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+
+X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+Y = np.array([[0], [1], [1], [0]], dtype=float)
+NAMES = ["W1", "b1", "W2", "b2"]
+
+
+def start(seed=0, hidden=3, d_in=2, k=1):
+    rng = np.random.default_rng(seed)
+    return {
+        "W1": rng.normal(0, 1, (d_in, hidden)),
+        "b1": np.zeros(hidden),
+        "W2": rng.normal(0, 1, (hidden, k)),
+        "b2": np.zeros(k),
+    }
+
+
+def outputs(p, X):
+    """Tanh hidden layer, sigmoid outputs: (outputs (n, k), hidden (n, h))."""
+    h = np.tanh(X @ p["W1"] + p["b1"])
+    return 1 / (1 + np.exp(-(h @ p["W2"] + p["b2"]))), h
+
+
+def mean_bce_grad(p, X, y):
+    """The gradient of the mean BCE over the n samples, by hand: dict like p."""
+    out, h = outputs(p, X)
+    e = (out - y) / len(X)
+    d1 = (e @ p["W2"].T) * (1 - h**2)
+    return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ e, "b2": e.sum(0)}
+
+
+def momentum_train(p, X, y):
+    """A dict learner: momentum kept in a nested dict p["m"], a counter p["t"], rate p["lr"]."""
+    g = mean_bce_grad(p, X, y.astype(float))
+    p["t"] += 1
+    for k in NAMES:
+        p["m"][k] = 0.9 * p["m"][k] + g[k]
+        p[k] -= p["lr"] * p["m"][k]
+
+
+def dict_learner():
+    p = start()
+    p.update(lr=0.5, t=0, m={k: np.zeros_like(v) for k, v in start().items()})
+    return p
+
+
+def test_nested_dict_state_is_copied_and_carried_between_epochs():
+    p = dict_learner()
+    before = copy.deepcopy(p)
+    case = xl.adapt(p, NAMES, momentum_train, X, Y, predict=lambda q, Z: outputs(q, Z)[0], lr="lr")
+    two = case["step"](case["step"](case["params"]))
+    mine = copy.deepcopy(before)  # my own loop, two epochs
+    momentum_train(mine, X, Y)
+    momentum_train(mine, X, Y)
+    restarted = copy.deepcopy(before)  # the second epoch from a fresh velocity instead
+    restarted.update({k: mine[k] for k in NAMES})
+    restarted.update({k: copy.deepcopy(before)[k] for k in ("m", "t")})
+    one = copy.deepcopy(before)
+    momentum_train(one, X, Y)
+    restarted.update({k: one[k] for k in NAMES})
+    momentum_train(restarted, X, Y)
+    for k in NAMES:
+        np.testing.assert_allclose(two[k], mine[k], rtol=1e-12, atol=1e-15)
+    assert any(not np.allclose(two[k], restarted[k]) for k in NAMES)  # the velocity counts
+    assert p["t"] == 0 and all(np.array_equal(p["m"][k], before["m"][k]) for k in NAMES)
+
+
+def test_adapt_runs_the_training_twice_on_copies_at_call_time():
+    calls = []
+
+    def train(q, X, y):
+        calls.append(q)
+        momentum_train(q, X, y)
+
+    p = dict_learner()
+    before = copy.deepcopy(p)
+    xl.adapt(p, NAMES, train, X, Y, lr="lr")
+    assert len(calls) == 2
+    assert all(q is not p for q in calls)
+    assert p["t"] == 0 and all(np.array_equal(p[k], before[k]) for k in NAMES)
+
+
+def test_uint8_targets_reach_the_readers_code_as_uint8_and_the_doctor_as_float():
+    seen = []
+
+    def train(q, X, y):
+        seen.append(y.dtype)
+        momentum_train(q, X, y)
+
+    case = xl.adapt(dict_learner(), NAMES, train, X, Y.astype(np.uint8), lr="lr")
+    assert set(seen) == {np.dtype(np.uint8)}
+    assert case["y"].dtype == np.float64 and np.array_equal(case["y"], Y)
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int64, bool])
+def test_doctor_takes_targets_of_any_numeric_dtype_as_float(dtype):
+    p = start()
+    grad = lambda q: mean_bce_grad(q, X, Y)  # noqa: E731
+    predict = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    as_float = xl.doctor(p, None, grad, X, Y, predict=predict, epochs=50)
+    other = xl.doctor(p, None, grad, X, Y.astype(dtype), predict=predict, epochs=50)
+    assert [f.code for f in other.findings] == [f.code for f in as_float.findings]
+    np.testing.assert_array_equal(other.losses, as_float.losses)
+
+
+def test_pm1_targets_without_loss_are_checked_against_the_squared_errors():
+    y = 2 * Y - 1
+    p = start(seed=2)
+
+    def tanh_out(q, Z):
+        return np.tanh(np.tanh(Z @ q["W1"] + q["b1"]) @ q["W2"] + q["b2"])
+
+    def mse_grad(q):  # mean squared error of tanh outputs, by hand
+        h = np.tanh(X @ q["W1"] + q["b1"])
+        out = np.tanh(h @ q["W2"] + q["b2"])
+        e = 2 * (out - y) / len(X) * (1 - out**2)
+        d1 = (e @ q["W2"].T) * (1 - h**2)
+        return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ e, "b2": e.sum(0)}
+
+    d = xl.doctor(p, None, mse_grad, X, y, predict=tanh_out, lr=0.2, epochs=50)
+    assert d.summary.startswith("the gradient agrees with finite differences"), d
+    expected = np.mean((tanh_out(p, X) - y) ** 2)  # the run starts at the mean squared error
+    assert abs(d.losses[0] - expected) < 1e-12
+
+
+def test_pm1_targets_are_never_taken_for_a_bce_without_loss():
+    y = 2 * Y - 1  # a sigmoid's outputs with the BCE delta p - y, against -1/+1 targets
+    p = start(seed=2)
+    grad = lambda q: mean_bce_grad(q, X, y)  # noqa: E731
+    d = xl.doctor(p, None, grad, X, y, predict=lambda q, Z: outputs(q, Z)[0], epochs=50)
+    assert d.findings[0].code in {"wrong_gradient", "data_factor", "constant_scale"}, d
+
+
+def test_columns_true_hands_predict_and_loss_the_readers_layout():
+    seen = {}
+
+    class Columns:
+        def __init__(self):
+            p = start()
+            self.W1, self.b1 = p["W1"].T, p["b1"][:, None]
+            self.W2, self.b2 = p["W2"].T, p["b2"][:, None]
+            self.lr = 0.5
+
+        def forward(self, Xc):
+            seen.setdefault("predict", Xc.shape)
+            return 1 / (1 + np.exp(-(self.W2 @ np.tanh(self.W1 @ Xc + self.b1) + self.b2)))
+
+        def loss(self, Xc, yc):
+            seen["loss"] = (Xc.shape, yc.shape)
+            out = self.forward(Xc)
+            return float(-np.mean(yc * np.log(out) + (1 - yc) * np.log(1 - out)))
+
+        def train(self, Xc, yc):
+            h = np.tanh(self.W1 @ Xc + self.b1)
+            e = (self.forward(Xc) - yc) / Xc.shape[1]
+            d1 = (self.W2.T @ e) * (1 - h**2)
+            self.W2 -= self.lr * e @ h.T
+            self.b2 -= self.lr * e.sum(1, keepdims=True)
+            self.W1 -= self.lr * d1 @ Xc.T
+            self.b1 -= self.lr * d1.sum(1, keepdims=True)
+
+    net = Columns()
+    case = xl.adapt(
+        net, NAMES, "train", X.T, Y.T, predict="forward", loss="loss", lr="lr", columns=True
+    )
+    Z = np.array([[0.5, -1.0], [2.0, 0.0], [1.0, 1.0]])
+    seen.clear()
+    out = case["predict"](case["params"], Z)
+    assert seen["predict"] == (2, 3)
+    np.testing.assert_allclose(out, outputs(start(), Z)[0], rtol=1e-12)  # (m, k), rows again
+    case["loss"](case["params"])
+    assert seen["loss"] == ((2, 4), (1, 4))
+
+
+class NumberRateMomentum:
+    """Mini-batches of 2, momentum 0.9, the rate 0.1 written in the code."""
+
+    def __init__(self):
+        self.__dict__.update(start(seed=3))
+        self.v = {k: np.zeros_like(getattr(self, k)) for k in NAMES}
+
+    def forward(self, X):
+        return outputs(self.__dict__, X)[0]
+
+    def train(self, X, y):
+        for i in range(0, len(X), 2):
+            g = mean_bce_grad(self.__dict__, X[i : i + 2], y[i : i + 2])
+            for k in NAMES:
+                self.v[k] = 0.9 * self.v[k] - 0.1 * g[k]
+                setattr(self, k, getattr(self, k) + self.v[k])
+
+
+def test_a_number_rate_with_momentum_reads_the_loss_gradient_from_a_zero_velocity():
+    net = NumberRateMomentum()
+    case = xl.adapt(net, NAMES, "train", X, Y, predict="forward", lr=0.1)
+    case["step"](case["step"](case["params"]))  # the doctor's run builds up a velocity ...
+    grad = case["grad"](case["params"])
+    want = mean_bce_grad(start(seed=3), X, Y)  # ... the replay starts from the object's: 0
+    for k in NAMES:
+        np.testing.assert_allclose(grad[k], want[k], atol=1e-9)
+
+
+class Bootstrap:
+    """Per-sample updates on n draws with replacement from a generator kept in the object."""
+
+    def __init__(self):
+        self.__dict__.update(start(seed=4))
+        self.rng, self.lr = np.random.default_rng(1), 0.5
+
+    def forward(self, X):
+        return outputs(self.__dict__, X)[0]
+
+    def epoch(self, X, y):
+        for i in self.rng.integers(0, len(X), size=len(X)):
+            g = mean_bce_grad(self.__dict__, X[[i]], y[[i]])
+            for k in NAMES:
+                setattr(self, k, getattr(self, k) - self.lr * g[k])
+
+
+def test_a_generator_in_the_object_is_copied_and_the_gradient_is_of_the_samples_drawn():
+    net = Bootstrap()
+    drawn = copy.deepcopy(net.rng).integers(0, len(X), size=len(X))
+    assert len(set(drawn.tolist())) < len(X)  # some sample is never drawn: the case differs
+    case = xl.adapt(net, NAMES, "epoch", X, Y, predict="forward", lr="lr")
+    grad = case["grad"](case["params"])
+    p = start(seed=4)
+    want = {k: np.mean([mean_bce_grad(p, X[[i]], Y[[i]])[k] for i in drawn], 0) for k in NAMES}
+    for k in NAMES:
+        np.testing.assert_allclose(grad[k], want[k], atol=1e-6)
+    np.testing.assert_array_equal(net.rng.integers(0, len(X), size=len(X)), drawn)  # untouched
+
+
+class RowsUnitsFirst:
+    """Rows of data, weights stored (units, inputs); every hidden unit a copy of the first."""
+
+    def __init__(self):
+        p = start(seed=1)
+        self.W1 = np.tile(p["W1"].T[:1], (3, 1))
+        self.b1, self.W2, self.b2 = np.zeros(3), np.full((1, 3), p["W2"][0, 0]), np.zeros(1)
+        self.lr = 0.5
+
+    def forward(self, X):
+        self.h = np.tanh(X @ self.W1.T + self.b1)
+        return 1 / (1 + np.exp(-(self.h @ self.W2.T + self.b2)))
+
+    def train(self, X, y):
+        e = (self.forward(X) - y) / len(X)
+        d1 = (e @ self.W2) * (1 - self.h**2)
+        self.W2 -= self.lr * e.T @ self.h
+        self.b2 -= self.lr * e.sum(0)
+        self.W1 -= self.lr * d1.T @ X
+        self.b1 -= self.lr * d1.sum(0)
+
+
+def test_adapt_passes_its_columns_on_and_columns_none_reads_the_weights_from_their_shapes():
+    case = xl.adapt(RowsUnitsFirst(), NAMES, "train", X, Y, predict="forward", lr="lr")
+    assert case["columns"] is False
+    case["columns"] = None  # the fix the table gives for weights (units, inputs)
+    codes = [f.code for f in xl.doctor(**case).findings]
+    assert "symmetric" in codes
+
+
+def test_findings_name_a_flat_parameter_vector():
+    p = start()
+    shapes = {k: v.shape for k, v in p.items()}
+
+    def unpack(theta):
+        out, at = {}, 0
+        for k, s in shapes.items():
+            out[k] = theta[at : at + int(np.prod(s))].reshape(s)
+            at += int(np.prod(s))
+        return out
+
+    theta = np.concatenate([v.ravel() for v in p.values()])
+
+    def grad(q):  # twice the gradient: a constant factor in the one array
+        g = mean_bce_grad(unpack(q["theta"]), X, Y)
+        return {"theta": 2 * np.concatenate([v.ravel() for v in g.values()])}
+
+    predict = lambda q, Z: outputs(unpack(q["theta"]), Z)[0]  # noqa: E731
+    d = xl.doctor({"theta": theta}, None, grad, X, Y, predict=predict, epochs=50)
+    first = d.findings[0]
+    assert "theta" in first.title + first.evidence, first
+
+
+def test_a_predict_that_differs_from_the_trained_forward_pass_shows_as_a_wrong_gradient():
+    p = start(seed=5)
+
+    def no_hidden_activation(q, Z):  # the training's forward pass has tanh; this one forgets it
+        return 1 / (1 + np.exp(-((Z @ q["W1"] + q["b1"]) @ q["W2"] + q["b2"])))
+
+    grad = lambda q: mean_bce_grad(q, X, Y)  # noqa: E731  right for the trained network
+    d = xl.doctor(p, None, grad, X, Y, predict=no_hidden_activation, epochs=50)
+    assert d.findings and d.findings[0].code in {"wrong_gradient", "data_factor"}
+
+
+def test_a_given_loss_judges_every_check_whatever_its_scale():
+    Yk = np.array([[0, 1], [1, 0], [1, 0], [0, 1]], dtype=float)
+    p = start(seed=6, k=2)
+
+    def loss(q):  # BCE averaged over all n k entries: half the mean BCE of two outputs
+        out = outputs(q, X)[0]
+        return float(-np.mean(Yk * np.log(out) + (1 - Yk) * np.log(1 - out)))
+
+    def grad(q):
+        g = mean_bce_grad(q, X, Yk)
+        return {k: v / 2 for k, v in g.items()}
+
+    d = xl.doctor(p, loss, grad, X, Yk, predict=lambda q, Z: outputs(q, Z)[0], lr=4.0, epochs=3000)
+    assert d.healthy, d
+    assert abs(d.losses[0] - loss(p)) < 1e-12
+
+
+class MomentumStep:
+    """A callable step object with state: a velocity per array, and a count of calls by all
+    its copies (kept on the class, which copies share)."""
+
+    calls = 0
+
+    def __init__(self, lr=0.5, mu=0.9):
+        self.lr, self.mu, self.v = lr, mu, {}
+
+    def __call__(self, params, grads):
+        MomentumStep.calls += 1
+        for k, g in grads.items():
+            self.v[k] = self.mu * self.v.get(k, 0) - self.lr * g
+        return {k: params[k] + self.v[k] for k in params}
+
+
+def test_a_step_object_is_never_called_itself_its_copies_make_the_run():
+    step, p = MomentumStep(), start(seed=7)
+    MomentumStep.calls = 0
+    d = xl.doctor(
+        p,
+        None,
+        lambda q: mean_bce_grad(q, X, Y),
+        X,
+        Y,
+        predict=lambda q, Z: outputs(q, Z)[0],
+        step=step,
+        lr=0.5,
+        epochs=200,
+    )
+    assert step.v == {}  # the object as given: copies took every step
+    assert MomentumStep.calls >= 200
+    mine = start(seed=7)  # the run is the step's own: 200 momentum steps continued
+    for _ in range(200):
+        mine = step(mine, mean_bce_grad(mine, X, Y))
+    bce = lambda q: float(  # noqa: E731
+        -np.mean(Y * np.log(outputs(q, X)[0]) + (1 - Y) * np.log(1 - outputs(q, X)[0]))
+    )
+    assert abs(d.losses[-1] - bce(mine)) < 1e-9, (d.losses[-1], bce(mine))
