@@ -26,7 +26,7 @@ import numbers
 import numpy as np
 
 from ..core import _validate
-from .calls import keywords, quiet, reduce_to, step_into
+from .calls import keywords, quiet, reduce_to, seeded, step_into
 from .findings import Finding
 from .probe import at_rate_0, first_epochs
 
@@ -88,20 +88,23 @@ def adapt(
 
     The call already runs the reader's code, on copies: `train` twice (the integer-weights
     check behind "notes"), and `predict` once when y is (n,); its warnings print then.
+    numpy's global random state is seeded with 0 meanwhile and restored afterwards, as in
+    `doctor`.
     """
-    reader = _Reader(obj, params, train, X, y, predict, loss, lr, columns, train_args)
-    case = {
-        "params": reader.start(),
-        "loss": reader.loss if loss is not None else None,
-        "grad": reader.grad,
-        "X": reader.X,
-        "y": reader.y,
-        "step": _stepper(reader),
-        "lr": reader.lr_value,
-        "notes": reader.notes(),
-        "columns": columns,
-        "implied": True,
-    }
+    with seeded(0):  # the reader's code runs here too: as `doctor` does, seeded and restored
+        reader = _Reader(obj, params, train, X, y, predict, loss, lr, columns, train_args)
+        case = {
+            "params": reader.start(),
+            "loss": reader.loss if loss is not None else None,
+            "grad": reader.grad,
+            "X": reader.X,
+            "y": reader.y,
+            "step": _stepper(reader),
+            "lr": reader.lr_value,
+            "notes": reader.notes(),
+            "columns": columns,
+            "implied": True,
+        }
     if predict is not None:
         case["predict"] = reader.predict
     if epochs is not None:

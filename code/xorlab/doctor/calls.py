@@ -1,5 +1,6 @@
-"""Small helpers of the adapter for calling and reading a reader's code: prints swallowed, a
-parameter path followed, a function's keywords, a broadcast step averaged back."""
+"""Small helpers for calling and reading a reader's code: prints swallowed, numpy's global
+random state seeded, a parameter path followed, a function's keywords, a broadcast step
+averaged back."""
 
 import contextlib
 import inspect
@@ -12,6 +13,19 @@ def quiet(fn, *args, **kw):
     """Call fn with its prints swallowed (learners print the loss every few epochs)."""
     with contextlib.redirect_stdout(io.StringIO()):
         return fn(*args, **kw)
+
+
+@contextlib.contextmanager
+def seeded(seed):
+    """numpy's global random state seeded with `seed` (the reader's code may draw from it),
+    and restored afterwards."""
+    state = np.random.get_state()
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
+        np.random.seed(seed % 2**32)  # a bad seed is refused by `read`, with its fix
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
 
 
 def step_into(value, part):

@@ -16,7 +16,8 @@ from .reader import copy
 
 def standard_losses(y, soft=False):
     """{name: loss(outputs)} for the standard losses of outputs shaped like y: (n, k); the
-    cross-entropies for 0/1 targets (`soft`: any targets in [0, 1], smoothed labels)."""
+    cross-entropies for 0/1 targets (`soft`: any targets in [0, 1], smoothed labels): for
+    several outputs, softmax's cross-entropy and a BCE of each (sigmoid) output."""
     n, k = y.shape
 
     def bce(p):
@@ -43,6 +44,9 @@ def standard_losses(y, soft=False):
             losses = {
                 "mean cross-entropy": lambda p: xent(p) / n,
                 "summed cross-entropy": xent,
+                "mean BCE (each output's, summed)": lambda p: bce(p) / n,
+                "summed BCE of every output": bce,
+                "BCE averaged over every output": lambda p: bce(p) / (n * k),
                 **losses,
             }
     return losses

@@ -32,12 +32,11 @@ a solution. A correct implementation that trains gets no finding. Every random d
 (`seed`, also numpy's global state while the reader's code runs) and the seed is stated.
 """
 
-import contextlib
-
 import numpy as np
 
 from . import capacity, gradient, later, steps, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
+from .calls import seeded
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
 from .reader import copy, implied_gradient, read
@@ -188,19 +187,6 @@ def _checked(reader, effective, findings, gradient_ok):
     return named or done
 
 
-@contextlib.contextmanager
-def _seeded(seed):
-    """numpy's global random state seeded with `seed` (the reader's code may draw from it),
-    and restored afterwards."""
-    state = np.random.get_state()
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
-        np.random.seed(seed % 2**32)  # a bad seed is refused by `read`, with its fix
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
-
-
 def doctor(
     params,
     loss,
@@ -222,23 +208,23 @@ def doctor(
     to compare); loss(params) -> float, the loss the reader prints on (X, y), by which every
     check and run is judged, or None to let the doctor find the standard loss the gradient
     belongs to (needs predict; for -1/+1 targets only squared errors, for several outputs
-    cross-entropy of one-hot rows or squared errors); grad(params) -> dict with the keys and
-    shapes of params; X: (n, d_in), y: (n, k) the training data, any numeric dtype (used as
-    float64); predict(params, X) -> (n, k) outputs computed from params, taken for the
-    forward pass the gradient belongs to (refused when they do not move with params;
-    enables the loss cross-check and the capacity checks); step(params, grads) -> new
-    params, the reader's update rule (default: params - lr * grads; a step with state runs
-    on copies, for the reader's run and scaled trials of it; plain gradient descent and
-    Adam use grad and lr, so give lr as the step's rate); lr; epochs: the reader's number of
-    training steps (default: a 300-step probe; given, "too few steps" can be diagnosed);
-    seed: every random draw of the doctor's, and numpy's global random state while the
-    reader's code runs (stated in the report); notes: findings an adapter made (see
-    `xorlab.adapt`); columns: True when the reader's weights are (units, inputs) (samples as
-    columns), False for (inputs, units), None to read it from the shapes; implied: True when
-    `grad` was read from the reader's update (`xorlab.adapt` sets it), which then holds the
-    update rule too (momentum, an adaptive rate, clipping).
+    softmax's cross-entropy, a BCE of each output or squared errors); grad(params) -> dict
+    with the keys and shapes of params; X: (n, d_in), y: (n, k) the training data, any
+    numeric dtype (used as float64); predict(params, X) -> (n, k) outputs computed from
+    params, taken for the forward pass the gradient belongs to (refused when they do not
+    move with params; enables the loss cross-check and the capacity checks); step(params,
+    grads) -> new params, the reader's update rule (default: params - lr * grads; a step
+    with state runs on copies, for the reader's run and scaled trials of it; plain gradient
+    descent and Adam use grad and lr, so give lr as the step's rate); lr; epochs: the
+    reader's number of training steps (default: a 300-step probe; given, "too few steps" can
+    be diagnosed); seed: every random draw of the doctor's, and numpy's global random state
+    while the reader's code runs (stated in the report); notes: findings an adapter made
+    (see `xorlab.adapt`); columns: True when the reader's weights are (units, inputs)
+    (samples as columns), False for (inputs, units), None to read it from the shapes;
+    implied: True when `grad` was read from the reader's update (`xorlab.adapt` sets it),
+    which then holds the update rule too (momentum, an adaptive rate, clipping).
     """
-    with _seeded(seed):
+    with seeded(seed):
         reader = read(params, loss, grad, X, y, predict, step, lr, epochs, seed)
         reader.implied = bool(implied)  # the gradient check's tolerance for the probe's error
         diagnosis = _examine(reader, list(notes), columns, implied)
