@@ -9,18 +9,18 @@ target, or NaN.
 """
 
 import contextlib
+import importlib.util
 import io
 import math
 import re
-import sys
 import time
 import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import check_fixes  # noqa: E402
+_spec = importlib.util.spec_from_file_location("check_fixes", HERE / "check_fixes.py")
+check_fixes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_fixes)
 
 
 def max_error(name, fixed):

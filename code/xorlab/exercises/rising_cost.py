@@ -1,8 +1,7 @@
-"""Self-checks of the chapter "The cost that keeps rising" (case-rising-cost): the signs of one
-flipped step, the learning rate of a sum loss, the surrogate of the other flipped term, a
-training recipe for XOR, one corrected step of the question's program, a gradient check
-written from scratch and the arrays a planted backward pass gets wrong; and each student's
-numbers for them (`numbers`)."""
+"""Self-checks of "The cost that keeps rising" (case-rising-cost): the signs of one flipped
+step, the learning rate of a sum loss, the surrogate of the other flipped term, a training
+recipe for XOR, one corrected step of the question's program, a gradient check written from
+scratch, the arrays a planted backward pass gets wrong; each student's numbers (`numbers`)."""
 
 import numpy as np
 
