@@ -3,6 +3,8 @@ mutation`): the whole message when the rate cannot be found, a fresh epoch in th
 dtypes, and a later update that leaves the reader's object alone. Learners written here in
 plain numpy; expected values computed here."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -136,3 +138,47 @@ def test_the_readers_loss_is_read_at_float_weights_whatever_it_stores():
     p = sig(X @ W + b)
     want = -np.mean(Y * np.log(p) + (1 - Y) * np.log(1 - p))
     assert case["loss"]({"W": W, "b": b}) == pytest.approx(want, rel=1e-12)
+
+
+class RootAfterThree(InPlace):
+    """From its fourth epoch on, steps by the square root of its rate (a decay written as
+    `lr ** 0.5`): that later update is not proportional to the rate."""
+
+    t = 0
+
+    def train(self, X, y):
+        self.t += 1
+        rate = self.lr if self.t <= 3 else self.lr**0.5
+        d = (sig(X @ self.W + self.b) - y) / len(X)
+        self.W = self.W - rate * X.T @ d
+        self.b = self.b - rate * d.sum(0)
+
+
+def test_a_later_update_not_proportional_to_its_rate_gives_no_gradient():
+    unit = RootAfterThree(np.array([[0.3], [-0.2]]), np.array([0.1]))
+    assert later(unit, epochs=3) is None
+    # its first three epochs are proportional: a gradient is read after two
+    reached, g = later(RootAfterThree(np.array([[0.3], [-0.2]]), np.array([0.1])), epochs=2)
+    W, b = true_gradient(reached["W"], reached["b"])
+    np.testing.assert_allclose(g["W"], W, rtol=1e-4)
+    np.testing.assert_allclose(g["b"], b, rtol=1e-4)
+
+
+def test_a_later_update_keeps_the_readers_numpy_warnings_quiet():
+    """A reader that keeps everything in float32: exp(90) overflows float32 in each of its
+    epochs (harmlessly: the sigmoid is then 0), never in the adapter's float64 probes."""
+    X32, W, b = X.astype(np.float32), np.float32([[-50], [-50]]), np.float32([10])
+    with np.errstate(over="ignore"):  # xl.adapt runs one epoch of the reader's, as it is
+        case = xl.adapt(InPlace(W.copy(), b.copy()), "W b", "train", X32, Y, lr="lr")
+    case["grad"](case["params"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning would reach the learner's screen
+        reached, _ = case["step"].later(3)
+    with np.errstate(all="ignore"):
+        want = InPlace(W.copy(), b.copy())
+        for _ in range(3):
+            want.train(X32, Y)
+    np.testing.assert_array_equal(reached["W"], want.W)
+    np.testing.assert_array_equal(reached["b"], want.b)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        InPlace(W.copy(), b.copy()).train(X32, Y)  # the reader's own epoch does warn
