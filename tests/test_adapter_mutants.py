@@ -182,3 +182,20 @@ def test_a_later_update_keeps_the_readers_numpy_warnings_quiet():
     np.testing.assert_array_equal(reached["b"], want.b)
     with pytest.warns(RuntimeWarning, match="overflow"):
         InPlace(W.copy(), b.copy()).train(X32, Y)  # the reader's own epoch does warn
+
+
+class Flat(InPlace):
+    """Its forward returns a flat vector of outputs, (n,)."""
+
+    def forward(self, X):
+        return sig(X @ self.W + self.b).ravel()
+
+
+def test_predict_reads_flat_outputs_as_a_column_at_float_weights():
+    """The doctor asks for outputs between the reader's integer steps: in float64, (n, 1)."""
+    unit = Flat(np.array([[1], [-1]]), np.array([0]))  # int64 weights
+    case = xl.adapt(unit, "W b", "train", X, Y, predict="forward", lr="lr")
+    W, b = np.array([[0.25], [0.5]]), np.array([0.1])
+    out = case["predict"]({"W": W, "b": b}, X)
+    assert out.shape == (4, 1)
+    np.testing.assert_allclose(out, sig(X @ W + b), rtol=1e-12)
