@@ -199,3 +199,32 @@ def test_predict_reads_flat_outputs_as_a_column_at_float_weights():
     out = case["predict"]({"W": W, "b": b}, X)
     assert out.shape == (4, 1)
     np.testing.assert_allclose(out, sig(X @ W + b), rtol=1e-12)
+
+
+class Columns:
+    """A logistic unit with samples as columns: X (2, n), y (1, n), W (1, 2), b (1, 1)."""
+
+    def __init__(self, W, b, lr=0.5):
+        self.W, self.b, self.lr = W, b, lr
+
+    def train(self, X, y):
+        d = (sig(self.W @ X + self.b) - y) / X.shape[1]
+        self.W = self.W - self.lr * d @ X.T
+        self.b = self.b - self.lr * d.sum(1, keepdims=True)
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.float32])
+def test_an_epoch_on_other_inputs_hands_them_over_in_the_readers_layout(dtype):
+    """The doctor's run on rescaled inputs (rows, float64) reaches a reader whose samples are
+    columns as columns, in the reader's float dtype (float64 for integer inputs: never
+    truncated)."""
+    W, b = np.array([[0.3, -0.2]]), np.array([[0.1]])
+    unit = Columns(W.copy(), b.copy())
+    case = xl.adapt(unit, "W b", "train", X.T.astype(dtype), Y.T, lr="lr", columns=True)
+    Z = X / 3 + 0.1  # other inputs, in the doctor's layout (n, 2), not exact in float32
+    after = case["step"].on_inputs(Z)(case["params"], None)
+    mine = Z.T.astype(np.float64 if dtype == np.int64 else dtype)
+    want = Columns(W.copy(), b.copy())
+    want.train(mine, Y.T)
+    np.testing.assert_allclose(after["W"], want.W, rtol=1e-12)
+    np.testing.assert_allclose(after["b"], want.b, rtol=1e-12)
