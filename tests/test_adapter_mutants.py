@@ -228,3 +228,68 @@ def test_an_epoch_on_other_inputs_hands_them_over_in_the_readers_layout(dtype):
     want.train(mine, Y.T)
     np.testing.assert_allclose(after["W"], want.W, rtol=1e-12)
     np.testing.assert_allclose(after["b"], want.b, rtol=1e-12)
+
+
+def test_a_columns_reader_with_its_rate_in_the_code_gets_the_mean_bce_gradient():
+    """lr a number: the gradient is the mean of one-sample epochs, each sample a column."""
+    W, b = np.array([[0.3, -0.2]]), np.array([[0.1]])
+    case = xl.adapt(Columns(W.copy(), b.copy()), "W b", "train", X.T, Y.T, lr=0.5, columns=True)
+    g = case["grad"](case["params"])
+    want_W, want_b = true_gradient(W.T, b[0])
+    np.testing.assert_allclose(g["W"], want_W.T, rtol=1e-9)
+    np.testing.assert_allclose(g["b"], want_b.reshape(1, 1), rtol=1e-9)
+
+
+def test_predict_keeps_row_outputs_as_they_are():
+    class Rows(InPlace):
+        def forward(self, X):
+            return sig(X @ self.W + self.b)
+
+    case = xl.adapt(
+        Rows(np.zeros((2, 1)), np.zeros(1)), "W b", "train", X, Y, predict="forward", lr="lr"
+    )
+    W, b = np.array([[0.25], [0.5]]), np.array([0.1])
+    np.testing.assert_allclose(case["predict"]({"W": W, "b": b}, X), sig(X @ W + b), rtol=1e-12)
+
+
+class Batches(InPlace):
+    """Mini-batches of 3 samples: on 4 samples, two updates an epoch (of 3, then of 1)."""
+
+    def train(self, X, y):
+        for i in range(0, len(X), 3):
+            super().train(X[i : i + 3], y[i : i + 3])
+
+
+def test_uneven_mini_batches_give_the_mean_of_the_updates_gradients():
+    W, b = np.array([[0.3], [-0.2]]), np.array([0.1])
+    case = xl.adapt(Batches(W.copy(), b.copy()), "W b", "train", X, Y, lr="lr")
+    g = case["grad"](case["params"])
+    d = sig(X @ W + b) - Y
+    first, second = d[:3] / 3, d[3:]  # each batch's mean
+    np.testing.assert_allclose(g["W"], (X[:3].T @ first + X[3:].T @ second) / 2, rtol=1e-5)
+    np.testing.assert_allclose(g["b"], (first.sum(0) + second.sum(0)) / 2, rtol=1e-5)
+
+
+class Cached(InPlace):
+    """Backpropagates through inputs cached by its last forward pass on the whole data: its
+    code fails on fewer samples, so one call is one update."""
+
+    def forward(self, X):
+        self.X_seen = X
+        return sig(X @ self.W + self.b)
+
+    def train(self, X, y):
+        d = (sig(X @ self.W + self.b) - y) / len(X)
+        self.W = self.W - self.lr * self.X_seen.T @ d  # (2, 4) @ (m, 1): m must be 4
+        self.b = self.b - self.lr * d.sum(0)
+
+
+def test_code_that_fails_on_fewer_samples_is_one_update_an_epoch():
+    W, b = np.array([[0.3], [-0.2]]), np.array([0.1])
+    unit = Cached(W.copy(), b.copy())
+    unit.forward(X)
+    case = xl.adapt(unit, "W b", "train", X, Y, lr="lr")
+    g = case["grad"](case["params"])
+    want_W, want_b = true_gradient(W, b)
+    np.testing.assert_allclose(g["W"], want_W, rtol=1e-5)
+    np.testing.assert_allclose(g["b"], want_b, rtol=1e-5)
