@@ -293,3 +293,62 @@ def test_code_that_fails_on_fewer_samples_is_one_update_an_epoch():
     want_W, want_b = true_gradient(W, b)
     np.testing.assert_allclose(g["W"], want_W, rtol=1e-5)
     np.testing.assert_allclose(g["b"], want_b, rtol=1e-5)
+
+
+@pytest.mark.parametrize("W_dtype", [np.float64, np.int64])
+def test_integer_weights_are_named_with_the_move_they_lose(W_dtype):
+    W, b = np.array([[3], [-2]], dtype=W_dtype), np.array([1])
+    case = xl.adapt(InPlace(W.copy(), b.copy(), lr=0.7), "W b", "train", X, Y, lr="lr")
+    exact = plain_epoch(W.astype(float), b.astype(float), lr=0.7)
+    stored = plain_epoch(W, b, lr=0.7)
+    lines = [
+        f"{k} is int64: one epoch should move it by up to "
+        f"{np.abs(e - s).max():.3g}, stored as integers it moved by {np.abs(t - s).max():.3g}"
+        for k, s, e, t in zip("Wb", (W, b), exact, stored)
+        if np.issubdtype(s.dtype, np.integer)
+    ]
+    assert [f.evidence for f in case["notes"]] == ["\n".join(lines)]
+    assert case["notes"][0].code == "integer_weights"
+
+
+class Column(InPlace):
+    """Outputs as a column (n, 1), whatever the targets' shape; rebinds its weights."""
+
+    def forward(self, X):
+        return sig(X @ self.W + self.b)
+
+    def train(self, X, y):
+        d = (self.forward(X) - y) / len(X)
+        self.W, self.b = self.W - self.lr * X.T @ d, self.b - self.lr * d.sum(0)
+
+
+def test_flat_targets_get_a_run_with_targets_shaped_like_the_outputs():
+    W, b = np.array([[0.3], [-0.2]]), np.array([0.1])
+    flat = Y.ravel()
+    case = xl.adapt(Column(W.copy(), b.copy()), "W b", "train", X, flat, predict="forward", lr="lr")
+    reshaped = case["step"].reshaped
+    assert reshaped.shapes == ((4,), (4, 1))
+    after = reshaped(case["params"])
+    want_W, want_b = plain_epoch(W, b)  # with Y (4, 1)
+    np.testing.assert_allclose(after["W"], want_W, rtol=1e-12)
+    np.testing.assert_allclose(after["b"], want_b, rtol=1e-12)
+    # the reader's own run broadcasts (4, 1) outputs against (4,) targets
+    assert not np.allclose(case["step"](case["params"])["W"], want_W)
+    for y, predict in ((Y, "forward"), (flat, None)):  # targets as outputs, or no outputs
+        case = xl.adapt(Column(W.copy(), b.copy()), "W b", "train", X, y, predict=predict, lr="lr")
+        assert not hasattr(case["step"], "reshaped")
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int32])
+def test_coarse_float_weights_get_a_run_with_float64_weights(dtype):
+    W, b = np.array([[0.3], [-0.2]]).astype(dtype), np.array([0.1]).astype(dtype)
+    case = xl.adapt(InPlace(W.copy(), b.copy()), "W b", "train", X, Y, lr="lr")
+    if dtype not in (np.float16, np.float32):
+        assert not hasattr(case["step"], "exact")
+        return
+    exact = case["step"].exact
+    assert exact.dtypes == {"W": np.dtype(dtype), "b": np.dtype(dtype)}
+    after = exact(case["params"])
+    want_W, want_b = plain_epoch(W.astype(np.float64), b.astype(np.float64))
+    np.testing.assert_allclose(after["W"], want_W, rtol=1e-12)
+    np.testing.assert_allclose(after["b"], want_b, rtol=1e-12)
