@@ -352,3 +352,45 @@ def test_coarse_float_weights_get_a_run_with_float64_weights(dtype):
     want_W, want_b = plain_epoch(W.astype(np.float64), b.astype(np.float64))
     np.testing.assert_allclose(after["W"], want_W, rtol=1e-12)
     np.testing.assert_allclose(after["b"], want_b, rtol=1e-12)
+
+
+def refusal(*args, **kw):
+    with pytest.raises(ValueError) as why:
+        xl.adapt(*args, **kw)
+    return str(why.value)
+
+
+def test_bad_rates_and_data_are_refused_with_what_to_do():
+    unit = InPlace(np.zeros((2, 1)), np.zeros(1))
+    assert refusal(unit, "W b", "train", X, Y) == (
+        "name the learning rate: lr='lr' (the attribute or keyword your training method "
+        "reads) or lr=0.1 (the number written in it)"
+    )
+    negative = InPlace(np.zeros((2, 1)), np.zeros(1), lr=-0.1)
+    assert refusal(negative, "W b", "train", X, Y, lr="lr") == (
+        "the learning rate 'lr' must be finite and > 0, got -0.1"
+    )
+    assert refusal(unit, "W b", "train", X, Y[:3], lr="lr") == (
+        "X holds 4 samples but y holds 3 (samples as columns? pass columns=True)"
+    )
+    columns = Columns(np.zeros((1, 2)), np.zeros((1, 1)))
+    assert refusal(columns, "W b", "train", X.T, Y.T[:, :3], lr="lr", columns=True) == (
+        "X holds 4 samples but y holds 3"
+    )
+    bad_X, bad_y = X.copy(), Y.copy()
+    bad_X[0, 0] = bad_y[0, 0] = np.nan
+    assert refusal(unit, "W b", "train", bad_X, Y, lr="lr") == "X contains NaN or infinite values"
+    assert refusal(unit, "W b", "train", X, bad_y, lr="lr") == "y contains NaN or infinite values"
+
+
+def test_the_doctors_data_are_rows_whatever_the_readers_layout():
+    for columns in (False, True):
+        unit = (
+            Columns(np.zeros((1, 2)), np.zeros((1, 1)))
+            if columns
+            else InPlace(np.zeros((2, 1)), np.zeros(1))
+        )
+        Xr, yr = (X.T, Y.T) if columns else (X, Y)
+        case = xl.adapt(unit, "W b", "train", Xr, yr, lr="lr", columns=columns)
+        np.testing.assert_array_equal(case["X"], X)
+        np.testing.assert_array_equal(case["y"], Y)
