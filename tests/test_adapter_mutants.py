@@ -394,3 +394,28 @@ def test_the_doctors_data_are_rows_whatever_the_readers_layout():
         case = xl.adapt(unit, "W b", "train", Xr, yr, lr="lr", columns=columns)
         np.testing.assert_array_equal(case["X"], X)
         np.testing.assert_array_equal(case["y"], Y)
+
+
+class Nested:
+    """Weights in a dict attribute, updated in place."""
+
+    def __init__(self, W, b, lr=0.5):
+        self.params, self.lr = {"W": W, "b": b}, lr
+
+    def train(self, X, y):
+        W, b = self.params["W"], self.params["b"]
+        d = (sig(X @ W + b) - y) / len(X)
+        self.params["W"] = W - self.lr * X.T @ d
+        self.params["b"] = b - self.lr * d.sum(0)
+
+
+def test_the_adapter_leaves_a_readers_nested_weights_alone():
+    W, b = np.array([[0.3], [-0.2]]), np.array([0.1])
+    unit = Nested(W.copy(), b.copy())
+    case = xl.adapt(unit, "params.W params.b", "train", X, Y, lr="lr")
+    g = case["grad"](case["params"])
+    case["step"]({"params.W": W + 1, "params.b": b + 1})
+    np.testing.assert_array_equal(unit.params["W"], W)
+    np.testing.assert_array_equal(unit.params["b"], b)
+    want_W, want_b = true_gradient(W, b)
+    np.testing.assert_allclose(g["params.W"], want_W, rtol=1e-6)
