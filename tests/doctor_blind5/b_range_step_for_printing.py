@@ -38,7 +38,13 @@ class XorNet:
 
 def doctor_case():
     return xl.adapt(
-        XorNet(), "W1 b1 W2 b2", "train_epoch", X, y, predict="forward", lr="lr",
+        XorNet(),
+        "W1 b1 W2 b2",
+        "train_epoch",
+        X,
+        y,
+        predict="forward",
+        lr="lr",
         epochs=len(RUNS),
     )
 
@@ -51,7 +57,7 @@ EXPECTED = {
 
 if __name__ == "__main__":
     net = XorNet()
-    for epoch in RUNS:
+    for _ in RUNS:
         net.train_epoch(X, y)
     out = net.forward(X)
     print(np.round(out.ravel(), 3), f"max error {np.abs(out - y).max():.3f}")

@@ -57,7 +57,9 @@ class Copier:
 
 
 def doctor_case():
-    return xl.adapt(Copier(), "W1 b1 W2 b2", "train", X, y, predict="forward", lr="lr", epochs=EPOCHS)
+    return xl.adapt(
+        Copier(), "W1 b1 W2 b2", "train", X, y, predict="forward", lr="lr", epochs=EPOCHS
+    )
 
 
 EXPECTED = {

@@ -5,8 +5,6 @@ incoming and outgoing weights. 2-4-1 tanh/sigmoid, mean BCE, full batch. Direct
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 LR = 1.0

@@ -37,7 +37,9 @@ class SmoothNet:
 
 
 def doctor_case():
-    return xl.adapt(SmoothNet(), "W1 b1 W2 b2", "train", X, y, predict="forward", lr="lr", epochs=EPOCHS)
+    return xl.adapt(
+        SmoothNet(), "W1 b1 W2 b2", "train", X, y, predict="forward", lr="lr", epochs=EPOCHS
+    )
 
 
 EXPECTED = {

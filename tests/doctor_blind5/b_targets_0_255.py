@@ -41,7 +41,14 @@ class MaskNet:
 
 def doctor_case():
     return xl.adapt(
-        MaskNet(), "W1 b1 W2 b2", "fit", X, y, predict="forward", loss="mse", lr="lr",
+        MaskNet(),
+        "W1 b1 W2 b2",
+        "fit",
+        X,
+        y,
+        predict="forward",
+        loss="mse",
+        lr="lr",
         epochs=EPOCHS,
     )
 

@@ -5,8 +5,6 @@ sigmoid hidden and output, mean BCE. Direct `xl.doctor` call on {"theta": ...}."
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 LR = 2.0

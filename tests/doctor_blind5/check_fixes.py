@@ -21,7 +21,10 @@ FIXES = {
     "b_accum_counter_reset": [("self.count = 0  # BUG", "pass  # BUG")],
     "b_adam_t_incremented_late": [
         ('    p["t"] += 1  # BUG\n', ""),
-        ('    for k in KEYS:\n        p["m"][k]', '    p["t"] += 1\n    for k in KEYS:\n        p["m"][k]'),
+        (
+            '    for k in KEYS:\n        p["m"][k]',
+            '    p["t"] += 1\n    for k in KEYS:\n        p["m"][k]',
+        ),
     ],
     "b_adamax_forgets_abs": [
         ("0.999 * self.u[k], g[k])  # BUG", "0.999 * self.u[k], np.abs(g[k]))  # BUG")
@@ -37,17 +40,13 @@ FIXES = {
     "b_hidden_error_other_sign": [
         ('d1 = ((yb - out) / len(xb) @ p["W2"].T)', 'd1 = (d2 @ p["W2"].T)')
     ],
-    "b_inv_sqrt_schedule_from_zero": [
-        ("np.sqrt(self.t)  # BUG", "np.sqrt(self.t + 1)  # BUG")
-    ],
+    "b_inv_sqrt_schedule_from_zero": [("np.sqrt(self.t)  # BUG", "np.sqrt(self.t + 1)  # BUG")],
     "b_l2_lambda_typed_1": [('"lam": 1.0,  # BUG', '"lam": 1e-4,  # BUG')],
     "b_lr_typed_1e5": [('"lr": 1e-5,  # BUG', '"lr": 2.0,  # BUG')],
     "b_range_step_for_printing": [
         ("RUNS = range(0, EPOCHS, 100)  # BUG", "RUNS = range(EPOCHS)  # BUG")
     ],
-    "b_relu_output_negative_targets": [
-        ("(relu, relu_slope)]  # BUG", "(identity, ones)]  # BUG")
-    ],
+    "b_relu_output_negative_targets": [("(relu, relu_slope)]  # BUG", "(identity, ones)]  # BUG")],
     "b_rmsprop_cache_not_squared": [("0.1 * g[k]  # BUG", "0.1 * g[k] ** 2  # BUG")],
     "b_seed_inside_init_loop": [("new_unit(2, SEED)  # BUG", "new_unit(2, SEED + j)  # BUG")],
     "b_smoothing_typed_09": [("smoothing=0.9,", "smoothing=0.02,")],
@@ -64,9 +63,7 @@ FIXES = {
         )
     ],
     "b_targets_0_255": [("y = MASK  # BUG", "y = MASK / 255  # BUG")],
-    "b_temperature_chain_inverted": [
-        ("* self.T / len(X)  # BUG", "/ (len(X) * self.T)  # BUG")
-    ],
+    "b_temperature_chain_inverted": [("* self.T / len(X)  # BUG", "/ (len(X) * self.T)  # BUG")],
     "b_thresholded_error": [("err = (out > 0.5) - y  # BUG", "err = out - y  # BUG")],
     "b_unpack_order_mismatch": [("flat = [dW1.ravel(),", "flat = [dW1.T.ravel(),")],
     "b_update_dedented_last_sample": [

@@ -4,8 +4,6 @@ layer, sigmoid output, mean BCE on XOR. Direct `xl.doctor` call with `step=`."""
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 LR = 0.05

@@ -7,7 +7,7 @@ import numpy as np
 import xorlab as xl
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-y = (X[:, :1] != X[:, 1:])  # (4, 1) booleans
+y = X[:, :1] != X[:, 1:]  # (4, 1) booleans
 EPOCHS = 1500
 
 

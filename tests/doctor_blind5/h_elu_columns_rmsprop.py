@@ -49,8 +49,15 @@ class EluColumns:
 
 def doctor_case():
     return xl.adapt(
-        EluColumns(), "W1 b1 W2 b2", "train", A, T, predict="forward", lr="lr",
-        columns=True, epochs=EPOCHS,
+        EluColumns(),
+        "W1 b1 W2 b2",
+        "train",
+        A,
+        T,
+        predict="forward",
+        lr="lr",
+        columns=True,
+        epochs=EPOCHS,
     )
 
 

@@ -5,8 +5,6 @@ Direct `xl.doctor` call."""
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = X.copy()
 DELTA = 0.5

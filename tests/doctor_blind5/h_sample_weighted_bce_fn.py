@@ -5,8 +5,6 @@ the weighted loss as `loss`."""
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 w = np.array([[1.0], [2.0], [2.0], [1.0]])
