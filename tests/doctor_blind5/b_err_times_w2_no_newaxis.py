@@ -19,7 +19,7 @@ def init(seed=3):
         "W1": rng.normal(0, 1, (2, 4)),
         "b1": np.zeros(4),
         "W2": rng.normal(0, 1, 4),  # (4,): one output
-        "b2": 0.0 * np.ones(1),
+        "b2": np.zeros(1),
         "lr": 1.0,
     }
 

@@ -1,4 +1,4 @@
-"""Bug: an 4-2-4 encoder (dict of arrays, functions) whose "stable" softmax subtracts the
+"""Bug: a 4-2-4 encoder (dict of arrays, functions) whose "stable" softmax subtracts the
 max of each column (over the samples, axis=0) instead of each row's: a shift that differs
 between the classes changes every row's probabilities. Sigmoid hidden layer, delta P - Y,
 full batch."""
