@@ -226,14 +226,13 @@ class Bootstrap:
                 setattr(self, k, getattr(self, k) - self.lr * g[k])
 
 
-def test_a_generator_in_the_object_is_copied_and_the_gradient_is_of_the_samples_drawn():
+def test_an_epoch_that_draws_its_samples_gives_the_loss_gradient_not_the_draws():
     net = Bootstrap()
     drawn = copy.deepcopy(net.rng).integers(0, len(X), size=len(X))
-    assert len(set(drawn.tolist())) < len(X)  # some sample is never drawn: the case differs
+    assert len(set(drawn.tolist())) < len(X)  # some sample is never drawn: the draws differ
     case = xl.adapt(net, NAMES, "epoch", X, Y, predict="forward", lr="lr")
     grad = case["grad"](case["params"])
-    p = start(seed=4)
-    want = {k: np.mean([mean_bce_grad(p, X[[i]], Y[[i]])[k] for i in drawn], 0) for k in NAMES}
+    want = mean_bce_grad(start(seed=4), X, Y)  # the mean over every sample, each once
     for k in NAMES:
         np.testing.assert_allclose(grad[k], want[k], atol=1e-6)
     np.testing.assert_array_equal(net.rng.integers(0, len(X), size=len(X)), drawn)  # untouched
@@ -261,12 +260,31 @@ class RowsUnitsFirst:
         self.b1 -= self.lr * d1.sum(0)
 
 
-def test_adapt_passes_its_columns_on_and_columns_none_reads_the_weights_from_their_shapes():
+def test_rows_of_data_with_weights_units_first_are_read_from_their_shapes():
     case = xl.adapt(RowsUnitsFirst(), NAMES, "train", X, Y, predict="forward", lr="lr")
-    assert case["columns"] is False
-    case["columns"] = None  # the fix the table gives for weights (units, inputs)
+    assert case["columns"] is False  # the data's layout: rows
     codes = [f.code for f in xl.doctor(**case).findings]
     assert "symmetric" in codes
+
+
+class SquareUnitsFirst(RowsUnitsFirst):
+    """Rows of data, two hidden units stored (units, inputs): W1 is square (2, 2), so only
+    the output layer's (1, 2) tells the layout; the two hidden units are copies."""
+
+    def __init__(self):
+        p = start(seed=1)
+        self.W1 = np.tile(p["W1"].T[:1], (2, 1))
+        self.b1, self.W2, self.b2 = np.zeros(2), np.full((1, 2), p["W2"][0, 0]), np.zeros(1)
+        self.lr = 0.5
+
+
+def test_square_first_layer_units_first_read_from_the_output_layer():
+    net = SquareUnitsFirst()
+    assert np.array_equal(net.W1[0], net.W1[1]) and not np.array_equal(net.W1[:, 0], net.W1[:, 1])
+    case = xl.adapt(net, NAMES, "train", X, Y, predict="forward", lr="lr")
+    found = xl.doctor(**case)
+    assert found.findings[0].code == "symmetric", str(found)
+    assert "rows 0 and 1 of W1" in str(found)
 
 
 def test_findings_name_a_flat_parameter_vector():

@@ -221,7 +221,7 @@ def test_copied_units_are_symmetric_in_either_layout(columns):
     W = np.array([[1.0, 1.0, 2.0], [3.0, 3.0, 4.0]])  # (inputs, units): units 0 and 1 copies
     G = np.array([[0.5, 0.5, 0.1], [0.2, 0.2, 0.3]])
     params, grads = ({"W1": W.T}, {"W1": G.T}) if columns else ({"W1": W}, {"W1": G})
-    units = update.unit_axis(params, 2, columns)
+    units = update.unit_axis(params, 2, 1, columns)
     assert units == ("rows" if columns else "columns")
     assert update.symmetric(params, grads, units)
     assert not update.symmetric(params, grads, "columns" if columns else "rows")

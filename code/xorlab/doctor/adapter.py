@@ -46,7 +46,8 @@ def adapt(
       never touched. Its state (momentum, Adam moments in nested dicts such as p["m"]["W1"],
       counters, p["lr"], a random generator) is carried from epoch to epoch of the doctor's
       run; each probe starts from a fresh copy (a generator draws what the object would draw
-      next: an epoch that samples its data gives the gradient of the samples drawn).
+      next; numpy's global one is seeded afresh). An epoch that draws its samples at random
+      (its step changes with the random state) is read from one-sample epochs instead.
     - params: the parameter names, ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted path
       reaches into a dict or list: "params.W1", "weights.0". One flat vector ("theta") works:
       findings name it, and it has no units to compare (units are read from 2-D weights).
@@ -67,8 +68,8 @@ def adapt(
       schedule runs as written); or the number in the code (then the gradient is the mean
       over one-sample epochs, each from a fresh copy: momentum from zero velocity).
     - columns: True when samples are columns. Passed on as the doctor's `columns`, the
-      weights' layout: (units, inputs) for True, (inputs, units) for False; for rows of data
-      with weights (units, inputs), set case["columns"] = None (read from the shapes).
+      weights' layout where their shapes cannot tell it (square layers): (units, inputs) for
+      True, (inputs, units) for False.
     - epochs: the reader's number of epochs (the doctor's run is that long); train_args:
       extra keyword arguments of `train`, e.g. {"epochs": 1}.
 

@@ -9,11 +9,12 @@ import numbers
 import numpy as np
 
 from ..core import _validate
-from .calls import keywords, quiet, reduce_to, step_into
+from .calls import keywords, quiet, reduce_to, seeded, step_into
 from .findings import Finding
 from .probe import at_rate_0
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
+DRAWS = 4  # epochs from other random states, to tell an epoch that draws at random
 
 
 class OwnNetwork:
@@ -44,6 +45,7 @@ class OwnNetwork:
         self._learning_rate(lr)
         self._runs = {}  # {(other targets, float64 weights): (last result, its object)}
         self._updates = None  # updates per epoch, counted once
+        self._random = None  # whether an epoch draws its samples at random, decided once
 
     # -- the reader's object -------------------------------------------------------------
     def _function(self, name, role):
@@ -235,8 +237,11 @@ class OwnNetwork:
     def _implied(self, p, twin):
         lr = self._probe_lr(p, self.Xr, self.yr)
         rates = (lr, 10 * lr)  # pragma: no mutate (any second rate shows proportionality)
-        a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in rates)
-        a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
+        if self._draws(p, lr):  # an epoch that draws at random: one-sample epochs
+            a, b = (self._sample_mean(p, r, twin) for r in rates)
+        else:
+            a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in rates)
+            a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
         gap = sum(float(np.sum((a[k] - b[k]) ** 2)) for k in self.names)
         return a if gap <= 1e-6 * sum(float(np.sum(a[k] ** 2)) for k in self.names) else None
 
@@ -251,12 +256,15 @@ class OwnNetwork:
         twin = self._load(p, keep_dtypes=False)  # pragma: no mutate (None is False here)
         return quiet(self.loss_fn, twin, self.Xr, self.yr)
 
-    def _displacement(self, p, X, y, lr, source=None):
+    def _displacement(self, p, X, y, lr, source=None, draw=0):
         """(p - p') / lr for one call of the training method on (X, y), float64 weights, from
-        a copy of the reader's object (or of `source`); p' - p(0) when the call moves the
-        weights even at rate 0 (`probe.at_rate_0`): the gradient is what the rate multiplies."""
-        after = self._read(self._train(self._load(p, False, source), X, y, lr))
-        p = at_rate_0(self, p, X, y, source, after)
+        a copy of the reader's object (or of `source`), numpy's global random state seeded
+        with `draw`; p' - p(0) when the call moves the weights even at rate 0
+        (`probe.at_rate_0`): the gradient is what the rate multiplies."""
+        with seeded(draw):
+            after = self._read(self._train(self._load(p, False, source), X, y, lr))
+        with seeded(draw):
+            p = at_rate_0(self, p, X, y, source, after)
         # a step that broadcast an array is averaged back to its shape (the doctor reports it)
         reduced = {k: reduce_to((p[k] - after[k]) / lr, p[k].shape) for k in self.names}
         return {k: np.array(d, dtype=np.float64) for k, d in reduced.items()}
@@ -274,17 +282,61 @@ class OwnNetwork:
         """The gradient of one of the reader's updates, read off a whole epoch at a tiny rate
         and divided by the counted updates per epoch: a sum where a mean belongs stays in it.
         When updates cannot be counted (a rate written in the code, or a step that is not
-        proportional to the rate even on one sample), the mean of one-sample epochs."""
+        proportional to the rate even on one sample), or an epoch draws its samples at
+        random, the mean of one-sample epochs."""
         if self.lr_name is not None and self._updates is None:
             self._updates = self._count_updates(p)
         if not self._updates:
-            single = [
-                self._displacement(p, *self._samples(slice(i, i + 1)), self.lr_value)
-                for i in range(self.n)
-            ]
-            return {k: np.mean([s[k] for s in single], axis=0) for k in self.names}
-        full = self._displacement(p, self.Xr, self.yr, self._probe_lr(p, self.Xr, self.yr))
+            return self._sample_mean(p, self.lr_value)
+        rate = self._probe_lr(p, self.Xr, self.yr)
+        if self._draws(p, rate):
+            return self._sample_mean(p, rate)
+        full = self._displacement(p, self.Xr, self.yr, rate)
         return {k: full[k] / self._updates for k in self.names}
+
+    def _sample_mean(self, p, lr, source=None):
+        """The mean over samples of one-sample epochs' displacements (`_displacement`)."""
+        one = [
+            self._displacement(p, *self._samples(slice(i, i + 1)), lr, source)
+            for i in range(self.n)
+        ]
+        return {k: np.mean([d[k] for d in one], axis=0) for k in self.names}
+
+    def _draws(self, p, lr):
+        """Whether the reader's epoch draws its samples at random (from a generator the object
+        holds or numpy's global one), so that one-sample epochs give its gradient: the
+        epoch's step changes with the random state (a shuffle alone does not, at a tiny
+        rate), and each such step is a mix of one-sample epochs' steps with weights >= 0
+        (labels shuffled apart from their inputs are not). Decided once."""
+        if self._random is None:
+            flat = [self._flat(p, lr, t) for t in range(DRAWS)]
+            spread = max(np.linalg.norm(f - flat[0]) for f in flat)
+            self._random = bool(spread > 1e-3 * max(np.linalg.norm(flat[0]), 1e-300))
+            self._random = self._random and self._mixes(p, lr, flat)
+        return self._random
+
+    def _flat(self, p, lr, draw, part=None):
+        """One epoch's displacement, flat, with the random state `draw`: on the samples
+        `part` (a slice) from a fresh copy, or on all of them from one whose generators drew
+        `draw` numbers first."""
+        if part is None:
+            d = self._displacement(p, self.Xr, self.yr, lr, _advanced(self.obj, draw), draw)
+        else:
+            d = self._displacement(p, *self._samples(part), lr)
+        return np.concatenate([d[k].ravel() for k in self.names])
+
+    def _mixes(self, p, lr, flat):
+        """Whether every epoch step in `flat` is a mix, weights >= 0, of one-sample epochs'
+        steps (not when those take no step: `n // B` updates of none)."""
+        try:
+            G = np.stack([self._flat(p, lr, 0, slice(i, i + 1)) for i in range(self.n)], 1)
+        except Exception:  # noqa: BLE001  (the reader's code, on data it never sees)
+            return False
+        for f in flat:
+            c = np.linalg.lstsq(G, f, rcond=None)[0]
+            if np.linalg.norm(G @ c - f) > 1e-3 * np.linalg.norm(f) or c.min() < -1e-3 * c.max():
+                return False
+        return True
 
     def _count_updates(self, p):
         """Updates per epoch, n / B rounded up: B is the most samples one call takes in a
@@ -342,3 +394,23 @@ class OwnNetwork:
         if not lines:
             return []
         return [Finding.of("integer_weights", "\n".join(lines))]
+
+
+def _advanced(obj, t):
+    """A deep copy of the reader's object whose random generators have drawn `t` numbers
+    more (numpy's global state moves on by itself from call to call)."""
+    twin = copy.deepcopy(obj)
+    for value in _values(twin):
+        if isinstance(value, (np.random.Generator, np.random.RandomState)):
+            value.random(t)
+    return twin
+
+
+def _values(obj):
+    """The values an object holds: attributes (or a dict's values), one level into dicts
+    and lists."""
+    top = (
+        list(obj.values()) if isinstance(obj, dict) else list(getattr(obj, "__dict__", {}).values())
+    )
+    inner = [v for x in top if isinstance(x, dict) for v in x.values()]
+    return top + inner + [v for x in top if isinstance(x, list) for v in x]

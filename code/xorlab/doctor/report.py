@@ -176,10 +176,10 @@ def _rule(reader, effective, losses):
     return later.examine(reader, losses) or verify.update_rule(reader, effective, losses)
 
 
-def _checked(reader, effective, findings, gradient_ok):
-    """Every finding whose advice can be tried, tried (`verify.checked`); a "cannot tell" is
-    kept only when no other finding names a cause."""
-    done = [verify.checked(reader, effective, f, gradient_ok) for f in findings]
+def _checked(reader, effective, findings, gradient_ok, losses=None):
+    """Every finding whose advice can be tried, tried against the reader's run `losses`
+    (`verify.checked`); a "cannot tell" is kept only when no other finding names a cause."""
+    done = [verify.checked(reader, effective, f, gradient_ok, losses) for f in findings]
     if reader.predict is None:
         reason = "without predict I cannot check whether the outputs fit the data"
         done = [verify.undecided(f, reason) if f.code == "cannot_fit" else f for f in done]
@@ -219,8 +219,8 @@ def doctor(
     reader's number of training steps (default: a 300-step probe; given, "too few steps" can
     be diagnosed); seed: every random draw of the doctor's, and numpy's global random state
     while the reader's code runs (stated in the report); notes: findings an adapter made
-    (see `xorlab.adapt`); columns: True when the reader's weights are (units, inputs)
-    (samples as columns), False for (inputs, units), None to read it from the shapes;
+    (see `xorlab.adapt`); columns: the weights' layout where their shapes cannot tell it
+    (square layers): True for (units, inputs), False for (inputs, units), None for both;
     implied: True when `grad` was read from the reader's update (`xorlab.adapt` sets it),
     which then holds the update rule too (momentum, an adaptive rate, clipping).
     """
@@ -244,7 +244,7 @@ def _examine(reader, findings, columns, implied):
     note, run = _reconciled(reader, effective, findings)
     if implied and not note:
         note, run = _update_rule(reader, effective, findings, report)
-    units = update.unit_axis(reader.params, reader.X.shape[1], columns)
+    units = update.unit_axis(reader.params, reader.X.shape[1], reader.y.shape[1], columns)
     findings += update.symmetric(reader.params, reader.grads, units)
     if reader.predict is not None:
         findings += capacity.pinned(reader.params, reader.predict, reader.X, reader.y, reader.rng)
@@ -260,7 +260,7 @@ def _examine(reader, findings, columns, implied):
     losses, found, summary = training.examine(
         reader, effective, codes, gradient_ok, lambda run: _rule(reader, effective, run)
     )
-    findings = _checked(reader, effective, findings + found, gradient_ok)
+    findings = _checked(reader, effective, findings + found, gradient_ok, losses)
     return Diagnosis.of(findings, report, losses, summary)
 
 

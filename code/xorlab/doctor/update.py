@@ -38,18 +38,21 @@ def _twins(M, G):
     return None
 
 
-def unit_axis(params, d_in, columns=None):
-    """Where a weight matrix keeps its units: "columns" for W: (inputs, units) (samples as
-    rows, X @ W), "rows" for W: (units, inputs) (samples as columns, W @ X), None when the
-    shapes cannot tell. `columns` (the layout, when known) decides; else the first matrix
-    whose one axis has d_in (or d_in + 1, a folded bias) entries does."""
-    if columns is not None:
-        return "rows" if columns else "columns"
-    for W in params.values():
-        if W.ndim == 2:
-            inputs = [n in (d_in, d_in + 1) for n in W.shape]
-            return {(True, False): "columns", (False, True): "rows"}.get(tuple(inputs))
-    return None
+def unit_axis(params, d_in, d_out, columns=None):
+    """Where the weight matrices keep their units: "columns" for W: (inputs, units) (X @ W),
+    "rows" for W: (units, inputs) (W @ X or X @ W.T). Read from the shapes: the first matrix
+    with d_in (or d_in + 1, a folded bias) entries on one axis only, else the last matrix with
+    d_out entries on one axis only; where the shapes cannot tell (square layers), the
+    declared layout `columns` (True: "rows"), else None (both axes are compared)."""
+    shapes = [W.shape for W in params.values() if W.ndim == 2]
+    if shapes:
+        first = [n in (d_in, d_in + 1) for n in shapes[0]]  # the inputs' axis
+        last = [n == d_out for n in shapes[-1]]  # the outputs' (units') axis
+        found = {(True, False): "columns", (False, True): "rows"}.get(tuple(first))
+        found = found or {(True, False): "rows", (False, True): "columns"}.get(tuple(last))
+        if found:
+            return found
+    return None if columns is None else ("rows" if columns else "columns")
 
 
 def symmetric(params, grads, units=None):

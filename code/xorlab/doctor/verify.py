@@ -119,15 +119,17 @@ def _tried(reader, loss, scales, works):
     return None, lines
 
 
-def checked(reader, loss, finding, gradient_ok):
+def checked(reader, loss, finding, gradient_ok, losses=None):
     """`finding` with its advice tried: the finding with the evidence that the change works
     added, or a "cannot tell" finding saying what was checked. Findings whose advice cannot
-    be tried here are returned as they are."""
+    be tried here are returned as they are. Another rate must also end below the reader's
+    own run (`losses`, when given and finite)."""
+    end = np.inf if losses is None or not np.isfinite(losses[-1]) else losses[-1]
     if finding.code == "lr_too_small":
-        scale, lines = _tried(reader, loss, LARGER, falls_clearly)
+        scale, lines = _tried(reader, loss, LARGER, lambda r: falls_clearly(r) and r[-1] < end)
         change = "larger steps"
     elif finding.code in LEARNING_RATE:
-        scale, lines = _tried(reader, loss, SMALLER, falls)
+        scale, lines = _tried(reader, loss, SMALLER, lambda r: falls(r) and r[-1] < end)
         change = "smaller steps"
     elif finding.code == "update_climbs":  # a wrong gradient's check is finite differences
         scale, lines = _tried(reader, loss, (-1.0,), descends)
@@ -142,6 +144,8 @@ def checked(reader, loss, finding, gradient_ok):
             lead = f"{finding.where}: steps" if own else "the learning rate:"
             finding.where = f"{lead} {said}"
         return finding
+    below = f" below where your own run ends ({end:.4f})" if np.isfinite(end) else ""
+    change += f" did not make the loss fall{below if finding.code in LEARNING_RATE else ''}"
     return cannot_tell(finding, lines, change, gradient_ok, _update(reader))
 
 
@@ -171,7 +175,7 @@ def cannot_tell(finding, lines, change, gradient_ok, update=""):
     evidence = [gradient, *([update] if update else [])]
     evidence += [f"seen: {line}" for line in finding.evidence.splitlines()]
     evidence += [f"tried: {line}" for line in lines]
-    evidence += [f"{change} did not make the loss fall, so that is not the fix"]
+    evidence += [f"{change}, so that is not the fix"]
     return Finding.of("cannot_tell", "\n".join(evidence))
 
 
