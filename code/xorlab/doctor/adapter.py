@@ -106,8 +106,9 @@ def _case(reader, has_loss, has_predict, epochs, columns):
 
 def _stepper(reader):
     """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later`,
-    `reshaped` (flat targets shaped like 2-D outputs), `on_inputs(X)` (other inputs) and
-    `exact` (float64 weights, when the reader's are coarser)."""
+    `reshaped` (flat targets shaped like 2-D outputs), `mapped` (targets outside [0, 1] mapped
+    onto it), `on_inputs(X)` (other inputs) and `exact` (float64 weights, when the reader's
+    are coarser)."""
     step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
     step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
@@ -115,6 +116,11 @@ def _stepper(reader):
     if reader.coarse():  # weights coarser than float64: the run with float64 weights
         step.exact = lambda p, grads=None: reader.step(p, exact=True)
         step.exact.dtypes = reader.coarse()
+    lo, hi = float(np.min(reader.yr)), float(np.max(reader.yr))
+    if hi > lo and (lo < 0 or hi > 1):  # targets outside [0, 1]: the run with them mapped onto it
+        mapped = (np.asarray(reader.yr, dtype=np.float64) - lo) / (hi - lo)
+        step.mapped = lambda p, grads=None: reader.step(p, y=mapped)
+        step.mapped.bounds = (lo, hi)
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
         step.reshaped = lambda p, grads=None: reader.step(p, y=column)

@@ -206,6 +206,30 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "strong_smoothing": Cause(
+        "Labels smoothed so far toward the middle that the outputs stay near it",
+        "the smoothing strength: s = 0.1 moves each target a twentieth of the way (0.05 and "
+        "0.95 for one output); at s = 0.9 the targets are 0.45 and 0.55",
+        _GUIDE,
+        *_PRINTED,
+    ),
+    "unreachable_targets": Cause(
+        "Targets your outputs cannot reach: your labels lie outside [0, 1], and your outputs "
+        "stay inside it",
+        "your targets: map them onto your output's range (y / 255 for 0/255 pixels), or use "
+        "an output that reaches them (linear for regression, tanh for -1/+1)",
+        _GUIDE,
+        *_PRINTED,
+    ),
+    "rule_or_gradient": Cause(
+        "Your update rule, or the gradient it is given, is the problem: with your loss's own "
+        "gradient a textbook update trains",
+        "your optimiser's formula, term by term against the published one (Adam: both "
+        "moments, their bias corrections, the square root, epsilon); if it matches, your "
+        "backward pass, checked alone with a plain gradient step",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "diverged": Cause(
         "Training blew up: the gradient is right, the steps are too large",
         "the learning rate",

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..core.gradcheck import check_gradients
 from . import gradient
+from .capacity import fits
 from .findings import Finding
 from .reader import copy
 
@@ -57,17 +58,22 @@ def _of_params(of_outputs, reader):
     return lambda p: float(of_outputs(reader.predict(p, reader.X)))
 
 
+STRONG = 0.5
+"""A label smoothing this strong or stronger moves every target at least halfway to the
+middle: when the run then ends unfitted, the smoothing is named."""
+
+
 @dataclass
 class Match:
     """The standard loss `name` whose gradient the reader's is, times `sign` (-1: minus that
     gradient); `loss(params)` and the gradient check against it (`report`); `smoothed`: the
-    loss is against targets the reader's code smoothed."""
+    share s by which the reader's code moved its targets toward the middle (0: not)."""
 
     name: str
     sign: int
     loss: object
     report: object
-    smoothed: bool = False
+    smoothed: float = 0.0
 
 
 def _matching_loss(reader):
@@ -96,9 +102,9 @@ def _flat_numeric(report):
 def _smoothed(reader):
     """The first cross-entropy of 0/1 targets y whose gradient, against targets smoothed
     toward the uniform c (t = (1 - s) y + s c, c = 1/2 for one output and 1/k for k, 0 < s <
-    1/2: label smoothing), is the reader's: a `Match`, or None. The gradient is affine in the
-    targets, so s is read off by least squares between the gradients against y and against
-    c, then the gradient against t is checked as any other."""
+    1: label smoothing; `STRONG` and above, too strong) is the reader's: a `Match`, or None.
+    The gradient is affine in the targets, so s is read off by least squares between the
+    gradients against y and against c, then the gradient against t is checked as any other."""
     y = reader.y
     if reader.predict is None or not np.all((y == 0) | (y == 1)):
         return None
@@ -114,13 +120,24 @@ def _smoothed(reader):
         )
         d = g_c - g_y
         s = float((theirs - g_y) @ d / max(d @ d, 1e-300))
-        if not 0 < s < 0.5:
+        if not 0 < s < 1:
             continue
         loss = _of_params(standard_losses((1 - s) * y + s * c, soft=True)[name], reader)
         report = check_gradients(loss, reader.gradient, copy(reader.params))
         if not gradient.failing(report, reader.floor, reader.implied):
-            return Match(f"{name} against targets smoothed by {s:.3g}", 1, loss, report, True)
+            return Match(f"{name} against targets smoothed by {s:.3g}", 1, loss, report, s)
     return None
+
+
+def _run_fits(reader):
+    """Whether the reader's run (`reader.epochs` of its steps from the start) fits y."""
+    p, ignores = copy(reader.params), getattr(reader.step, "ignores_grads", False)
+    with np.errstate(all="ignore"):
+        for _ in range(reader.epochs):
+            new = reader.step(p, None if ignores else reader.gradient(p))
+            p = {k: np.asarray(v, dtype=np.float64) for k, v in new.items()}
+        out = reader.predict(p, reader.X)
+    return bool(np.all(np.isfinite(out))) and fits(out, reader.y)
 
 
 def _match_findings(reader, match):
@@ -131,6 +148,18 @@ def _match_findings(reader, match):
                 f"every array's gradient is -1x the {match.name}'s: following it climbs that loss",
                 f": it is minus the gradient of the {match.name}",
                 where="the output error (p - y, not y - p)",
+            )
+        ]
+    if match.smoothed >= STRONG and not _run_fits(reader):
+        t = (1 - match.smoothed) * np.unique(reader.y) + match.smoothed * (
+            0.5 if reader.y.shape[1] == 1 else 1 / reader.y.shape[1]
+        )
+        return [
+            Finding.of(
+                "strong_smoothing",
+                f"your gradient is the {match.name}: the targets your code trains toward are "
+                f"{', '.join(f'{v:.3g}' for v in t)}, and your run ends without every output "
+                "on the right side by a tenth of the way to its label",
             )
         ]
     if reader.printed is None or match.smoothed:  # printing the loss against y is a choice

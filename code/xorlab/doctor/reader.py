@@ -126,7 +126,7 @@ def _checked_step(step, params):
     """`step` with its result checked: a dict holding a numeric array for every parameter (a
     changed shape is allowed: the doctor reports it). Keeps `ignores_grads`, `afresh` (one
     step from a fresh copy of the reader's step: its state as at the start), and the
-    adapter's `later`, `reshaped`, `exact`, `on_inputs` and `probe`."""
+    adapter's `later`, `reshaped`, `mapped`, `exact`, `on_inputs` and `probe`."""
 
     def checked(p, g):
         new = step(p, g)
@@ -157,6 +157,7 @@ def _checked_step(step, params):
         checked.afresh.ignores_grads = checked.ignores_grads
     checked.later = getattr(step, "later", None)  # the adapter's probe of a run's later update
     checked.reshaped = getattr(step, "reshaped", None)  # the adapter's run with y reshaped
+    checked.mapped = getattr(step, "mapped", None)  # ... with y mapped onto [0, 1]
     checked.exact = getattr(step, "exact", None)  # the adapter's run with float64 weights
     checked.on_inputs = getattr(step, "on_inputs", None)  # the adapter's run on other inputs
     checked.probe = getattr(step, "probe", None)  # the adapter's measure of its first epochs

@@ -114,7 +114,9 @@ def _update_rule(reader, effective, findings, report):
         if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
             told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
-            findings.append(Finding.of("cannot_tell", told))
+            checked = steps.textbook(reader, effective, losses)
+            code = "rule_or_gradient" if checked else "cannot_tell"
+            findings.append(Finding.of(code, f"{told}\n{checked}" if checked else told))
         elif codes == {"constant_scale"} and _tiny(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
             findings.append(_tiny_steps(report))
@@ -234,6 +236,9 @@ def doctor(
 
 def _examine(reader, findings, columns, implied):
     """The phases of `doctor` on a `Reader`, after the adapter's `findings`: a `Diagnosis`."""
+    far = verify.unreachable(reader) if implied else None
+    if far:  # targets the outputs cannot reach: no gradient or rule is to blame
+        return Diagnosis.of(findings + [far], None, None, "")
     if implied:  # a gradient read off an update is one only if the update is a gradient step
         ruled = steps.examine(reader)
         if ruled:

@@ -196,23 +196,49 @@ def _measured(reader, probe, slope, start):
     return weighted and ("not_a_step", *weighted[1:], False, weighted[0], {})
 
 
-def _plain(reader, loss, steps):
-    """Plain gradient descent with the finite-difference gradient of `loss`, from the
-    reader's start at the reader's rate: (solved, losses)."""
+ADAM = (0.9, 0.999, 1e-8)
+"""Adam's constants as Kingma and Ba publish them: beta1, beta2, epsilon."""
+
+
+def _plain(reader, loss, steps, adam=False):
+    """Plain gradient descent (or Adam, with `ADAM`'s constants) with the finite-difference
+    gradient of `loss`, from the reader's start at the reader's rate: (solved, losses)."""
     p = {k: v.copy() for k, v in reader.params.items()}
+    (b1, b2, eps), m, v = ADAM, 0.0, 0.0
     losses = [loss(p)]
     with np.errstate(all="ignore"):
-        for _ in range(steps):
-            g, start = _numeric(loss, p), 0
+        for t in range(1, steps + 1):
+            g = move = _numeric(loss, p)
+            if adam:
+                m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g**2
+                move = m / (1 - b1**t) / (np.sqrt(v / (1 - b2**t)) + eps)
+            start = 0
             for k in p:
                 size = p[k].size
-                p[k] = p[k] - reader.lr * g[start : start + size].reshape(p[k].shape)
+                p[k] = p[k] - reader.lr * move[start : start + size].reshape(p[k].shape)
                 start += size
             losses.append(loss(p))
             if not np.isfinite(losses[-1]):
                 break
     losses = np.array(losses)
     return verify._solved(reader, losses, p), losses
+
+
+def textbook(reader, loss, yours):
+    """Plain gradient descent, then Adam, with the finite-difference gradient of `loss`, from
+    the reader's start at the reader's rate, for the reader's epochs: the checked line of the
+    first that trains (a solution, or below half where the reader's run `yours` ends), or
+    None."""
+    for name, adam in (("plain gradient descent", False), ("Adam (0.9, 0.999, 1e-8)", True)):
+        solved, run = _plain(reader, loss, min(reader.epochs, MAX_STEPS), adam)
+        lower = not np.isfinite(yours[-1]) or run[-1] < 0.5 * yours[-1]
+        if solved or (verify.falls(run) and lower):
+            done = ", every output on the right side" if solved else ", below half where yours ends"
+            return (
+                f"checked: {name} with the finite-difference gradient of your loss, from your "
+                f"start at your rate {reader.lr:g}: {verify.told(run)}{done}"
+            )
+    return None
 
 
 def examine(reader):

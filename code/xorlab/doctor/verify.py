@@ -244,3 +244,32 @@ def _coarse(dtypes, evidence):
         for name in named
     ]
     return Finding.of("low_precision", "\n".join([*lines, evidence]), dtype=", ".join(named))
+
+
+def unreachable(reader):
+    """Targets outside [0, 1] that the reader's outputs, staying inside it, cannot reach:
+    their run ends unfitted with every output in [0, 1], and the same training with the
+    targets mapped onto [0, 1] (the step's `mapped`) fits the mapped targets. The finding,
+    else None."""
+    mapped = getattr(reader.step, "mapped", None)
+    if mapped is None or reader.predict is None:
+        return None
+    ends = []
+    for step in (reader.step, mapped):
+        p = copy(reader.params)
+        with np.errstate(all="ignore"):
+            for _ in range(reader.epochs):
+                p = {k: np.asarray(v, dtype=np.float64) for k, v in step(p, None).items()}
+            ends.append(reader.predict(p, reader.X))
+    lo, hi = mapped.bounds
+    out, again = ends
+    inside = bool(np.all((out >= 0) & (out <= 1)))
+    if not inside or fits(out, reader.y) or not fits(again, (reader.y - lo) / (hi - lo)):
+        return None
+    evidence = (
+        f"your targets run from {lo:g} to {hi:g}; your outputs stay within [0, 1]: after your "
+        f"run they span {out.min():.3f} to {out.max():.3f}\nchecked: the same training with "
+        f"the targets mapped onto [0, 1], (y - {lo:g}) / {hi - lo:g}: every output on the "
+        "right side"
+    )
+    return Finding.of("unreachable_targets", evidence)
