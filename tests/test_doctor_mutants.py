@@ -1,0 +1,329 @@
+"""The doctor's deciding modules, for mutants that the other doctor tests let through (`make
+mutation`, issue 27): the gradient phase's agreement and its findings, the scoring of verdicts,
+the capacity checks, the advice tried before it is given, and the update probe. Each test asserts
+what a reader sees (a finding's code, title or evidence, a verdict, a score's words); learners and
+expected values are written here in plain numpy."""
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+
+import xorlab as xl
+
+from xorlab.doctor import capacity, findings, scoring
+from xorlab.doctor.causes import CAUSES, CHAPTER_TITLES
+from xorlab.doctor.findings import Diagnosis, Finding
+
+
+def wilson(k, n, z=NormalDist().inv_cdf(0.975)):
+    """The 95% Wilson interval of k successes in n, from its formula."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (0.0 if k == 0 else centre - half), (1.0 if k == n else centre + half)
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+class Program(scoring.Expected):
+    def __init__(self, required=(), allowed=()):
+        self.required, self.allowed = frozenset(required), frozenset(allowed)
+
+
+def test_an_allowed_finding_is_fair_and_one_outside_both_sets_is_not():
+    p = Program({"sign_flip"}, {"diverged"})
+    assert p.fair("sign_flip") and p.fair("diverged") and not p.fair("no_bias")
+
+
+def test_a_diagnosis_needs_a_required_code_and_nothing_unfair():
+    p = Program({"sign_flip"}, {"diverged"})
+    assert p.ok(["sign_flip", "diverged"])
+    assert not p.ok(["diverged"])  # fair, but the bug itself is not named
+    assert not p.ok(["sign_flip", "no_bias"])  # the bug, and a false alarm
+    assert Program().ok([]) and not Program().ok(["diverged"])
+
+
+def test_a_score_counts_fair_findings_hits_and_unsure_programs():
+    verdicts = [
+        (Program({"sign_flip"}), ["sign_flip"]),  # a hit, 1 fair finding
+        (Program({"sign_flip"}, {"diverged"}), ["sign_flip", "diverged", "no_bias"]),  # 2 of 3
+        (Program({"no_bias"}), None),  # the doctor crashed: a miss
+        (Program({"linear"}), ["cannot_tell"]),  # unsure: a miss, no finding
+        (Program({"linear"}), ["diverged", "cannot_tell"]),  # unsure, 1 unfair finding
+        (Program(), []),  # healthy and said so: a hit
+    ]
+    s = scoring.score(verdicts)
+    assert (s.fair, s.findings, s.hits, s.programs, s.unsure) == (3, 5, 2, 6, 2)
+    assert s.precision == 3 / 5 and s.recall == 2 / 6
+    (pl, ph), (rl, rh) = s.intervals()
+    assert (pl, ph) == pytest.approx(wilson(3, 5)) and (rl, rh) == pytest.approx(wilson(2, 6))
+    assert str(s) == (
+        f"precision 0.60 (3/5 findings fair, 95% CI {pl:.2f}-{ph:.2f}); recall 0.33 (2/6 "
+        f"programs right, 95% CI {rl:.2f}-{rh:.2f}); cannot tell on 2"
+    )
+
+
+def test_a_score_after_a_crash_goes_on_to_the_next_programs():
+    verdicts = [(Program({"no_bias"}), None), (Program({"no_bias"}), ["no_bias"])]
+    s = scoring.score(verdicts)
+    assert (s.fair, s.findings, s.hits, s.programs, s.unsure) == (1, 1, 1, 2, 0)
+    assert str(s).endswith("programs right, 95% CI 0.09-0.91)")  # nothing unsure: not said
+
+
+def test_a_score_without_findings_has_precision_1_over_the_whole_interval():
+    s = scoring.score([(Program(), []), (Program({"linear"}), ["cannot_tell"])])
+    assert s.precision == 1.0 and s.intervals()[0] == (0.0, 1.0)
+    assert str(s).startswith("precision 1.00 (0/0 findings fair, 95% CI 0.00-1.00)")
+
+
+def test_no_verdicts_is_refused_with_what_to_do():
+    with pytest.raises(ValueError, match="^verdicts is empty: run the doctor on at least one"):
+        scoring.score([])
+
+
+# ----------------------------------------------------------------------------- capacity
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+@pytest.mark.parametrize("hit, fit", [(0.54, False), (0.56, True)])
+def test_an_output_fits_a_1_only_past_0_55(hit, fit):
+    out = np.array([[0.04], [hit], [0.97], [0.02]])
+    assert capacity.fits(out, XOR_Y) == fit
+
+
+@pytest.mark.parametrize("hit, fit", [(0.09, False), (0.11, True)])
+def test_an_output_fits_a_plus_1_only_past_0_1(hit, fit):
+    y = 2 * XOR_Y - 1
+    out = np.array([[-0.9], [hit], [0.8], [-0.95]])
+    assert capacity.fits(out, y) == fit
+
+
+def test_outputs_on_the_wrong_side_or_not_finite_do_not_fit():
+    assert capacity.fits([[0.1], [0.9], [0.9], [0.1]], XOR_Y)
+    assert not capacity.fits([[0.9], [0.9], [0.9], [0.1]], XOR_Y)
+    assert not capacity.fits([[0.1], [0.9], [np.nan], [0.1]], XOR_Y)
+
+
+def test_an_affine_output_that_reaches_0_or_1_is_named_linear():
+    """A linear model with no squashing (outputs 0 to 1.25 on XOR's square): its outputs are
+    fitted as they are, not as probabilities, whose logit at 0 or 1 is infinite."""
+    rng = np.random.default_rng(0)
+    for w, b in [([0.5, 0.75], 0.0), ([0.375, 0.375], 0.25)]:  # 0 at (0, 0); 1 at (1, 1)
+        affine = lambda p, Z, w=w, b=b: Z @ np.array(w)[:, None] + b  # noqa: E731
+        assert {0.0, 1.0} & set(affine({}, XOR_X).ravel())
+        found = capacity.linear({}, affine, XOR_X, XOR_Y, rng)
+        assert [f.code for f in found] == ["linear"]
+        assert found[0].evidence.startswith("an affine fit of the output's logit over the data")
+
+
+def test_a_tanh_network_with_tiny_weights_is_not_named_linear():
+    """Its logit spans about 1e-4: a curvature of about 1e-5 of that is still a curve."""
+    W1, w2 = 0.01 * np.array([[1.0, -2.0], [1.5, 0.5]]), 0.01 * np.array([[1.0], [-1.0]])
+    net = lambda p, Z: 1 / (1 + np.exp(-(np.tanh(Z @ W1) @ w2)))  # noqa: E731
+    pts = np.random.default_rng(5).uniform(0, 1, (200, 2))
+    logit = np.tanh(pts @ W1) @ w2
+    A = np.column_stack([pts, np.ones(200)])
+    rest = logit - A @ np.linalg.lstsq(A, logit, rcond=None)[0]
+    assert 1e-5 < np.ptp(rest) / np.ptp(logit) < 1e-3 and np.ptp(logit) < 1e-3
+    assert capacity.linear({}, net, XOR_X, XOR_Y, np.random.default_rng(0)) == []
+
+
+def test_a_flat_linear_network_is_not_named_linear():
+    flat = lambda p, Z: 1 / (1 + np.exp(-(Z @ np.array([[1e-11], [2e-11]]) + 0.3)))  # noqa: E731
+    assert capacity.linear({}, flat, XOR_X, XOR_Y, np.random.default_rng(0)) == []
+    tiny = lambda p, Z: 1 / (1 + np.exp(-(Z @ np.array([[1e-6], [2e-6]]) + 0.3)))  # noqa: E731
+    assert [f.code for f in capacity.linear({}, tiny, XOR_X, XOR_Y, np.random.default_rng(0))] == [
+        "linear"
+    ]
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def test_a_report_numbers_its_findings_with_evidence_pointers_and_links():
+    flip = Finding.of("sign_flip", "cosine -1.000\nnorm ratio 1.000", " in W1")
+    climb = Finding("update_climbs", "Uphill", "cosine +1.000 with the gradient", "the step")
+    d = Diagnosis.of([flip, climb, Finding("sign_flip", "again", "x")], None, None, "")
+    assert d.codes == ["update_climbs", "sign_flip"] and not d.healthy  # first of each kept
+    c, s = CAUSES["update_climbs"], CAUSES["sign_flip"]
+    section = lambda c: f"{CHAPTER_TITLES[c.chapter]}, section \u201c{c.section}\u201d"  # noqa: E731
+    assert str(d).splitlines() == [
+        "2 finding(s), the most likely cause first:",
+        "1. Uphill",
+        "   cosine +1.000 with the gradient",
+        "   look at: the step",
+        f"   read: {section(c)}",
+        f"         {c.url}",
+        f"2. {s.title} in W1",
+        "   cosine -1.000",
+        "   norm ratio 1.000",
+        f"   look at: {s.where}",
+        f"   read: {section(s)}",
+        f"         {s.url}",
+    ]
+    assert d._repr_html_() == (
+        "<p>2 finding(s), the most likely cause first:</p><ol>"
+        "<li><strong>Uphill</strong><br>cosine +1.000 with the gradient<br>"
+        f'look at: the step<br>read: <a href="{c.url}">{section(c)}</a></li>'
+        f"<li><strong>{s.title} in W1</strong><br>cosine -1.000<br>norm ratio 1.000<br>"
+        f'look at: {s.where}<br>read: <a href="{s.url}">{section(s)}</a></li></ol>'
+    )
+
+
+def test_a_seeded_report_says_its_seed_in_text_and_html():
+    d = Diagnosis.of([Finding("diverged", "Up", "loss 1 -> inf")], None, None, "")
+    d.seed = 7
+    assert str(d).endswith("\n(random draws seeded with seed=7)")
+    assert d._repr_html_().endswith("</ol><p>(random draws seeded with seed=7)</p>")
+    well = Diagnosis([], None, None, "the loss fell\nto 0.01", 3)
+    assert str(well) == "No problem found: the loss fell\nto 0.01\n(random draws seeded with seed=3)"
+    assert well._repr_html_() == (
+        "<p><strong>Healthy.</strong> No problem found: the loss fell<br>to 0.01<br>"
+        "(random draws seeded with seed=3)</p>"
+    )
+
+
+def test_a_line_of_88_columns_stays_whole_and_one_of_89_wraps_at_a_space():
+    exact = "look at: " + "w" * 40 + " " + "v" * 38  # 88 columns with the indent
+    assert findings._wrap(exact[9:], "look at: ", "   ") == exact
+    assert findings._wrap(exact[9:] + "v", "look at: ", "   ") == (
+        "look at: " + "w" * 40 + "\n   " + "v" * 39
+    )
+
+
+def test_a_long_link_or_hyphenated_word_is_never_broken():
+    link = "https://example.org/" + "a-b" * 40
+    wrapped = findings._wrap(f"see {link} now", "read: ", "      ")
+    assert wrapped.splitlines() == ["read: see", f"      {link}", "      now"]
+
+
+# ----------------------------------------------------------------------------- gradient
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def net_start():
+    """A 2-2-1 sigmoid network's weights for XOR, with every gradient entry away from 0."""
+    rng = np.random.default_rng(2)
+    return {
+        "W1": rng.normal(0, 1, (2, 2)),
+        "b1": rng.normal(0, 0.5, 2),
+        "W2": rng.normal(0, 1, (2, 1)),
+        "b2": np.zeros(1),
+    }
+
+
+def net_forward(p, Z):
+    h = sig(Z @ p["W1"] + p["b1"])
+    return h, sig(h @ p["W2"] + p["b2"])
+
+
+def net_loss(p):
+    out = net_forward(p, XOR_X)[1]
+    return float(-np.mean(XOR_Y * np.log(out) + (1 - XOR_Y) * np.log(1 - out)))
+
+
+def net_grad(p):
+    """The mean BCE's gradient, by the chain rule."""
+    h, out = net_forward(p, XOR_X)
+    d2 = (out - XOR_Y) / len(XOR_X)
+    d1 = d2 @ p["W2"].T * h * (1 - h)
+    return {"W1": XOR_X.T @ d1, "b1": d1.sum(0), "W2": h.T @ d2, "b2": d2.sum(0)}
+
+
+def net_doctor(change, lr=0.5, **kw):
+    """The doctor on the network whose gradient is net_grad's, changed by change(name, g)."""
+    grad = lambda p: {k: change(k, g) for k, g in net_grad(p).items()}  # noqa: E731
+    predict = lambda p, Z: net_forward(p, Z)[1]  # noqa: E731
+    return xl.doctor(net_start(), net_loss, grad, XOR_X, XOR_Y, predict=predict, lr=lr, **kw)
+
+
+def scaled(factors):
+    return lambda k, g: factors.get(k, 1.0) * g
+
+
+def test_the_cause_is_read_from_the_largest_wrong_array():
+    d = net_doctor(scaled({"W1": 3.0, "b1": -1.0}))  # W1: 4 entries, b1: 2
+    assert d.codes == ["constant_scale"]
+    f = d.findings[0]
+    assert f.title == "Gradient off by a constant factor in W1, b1"
+    assert f.evidence.splitlines()[0] == "W1: every entry 3x the truth"
+    assert f.evidence.splitlines()[1].startswith("b1: cosine -1.000: it points the opposite way")
+
+
+def test_a_zero_gradient_is_named_first_and_only_where_it_is_zero():
+    d = net_doctor(scaled({"W1": 3.0, "b1": 0.0}))
+    assert d.codes[0] == "zero_gradient" and d.findings[0].title.endswith(" in b1")
+
+
+def test_arrays_of_one_entry_show_no_pattern():
+    d = net_doctor(scaled({"b2": 3.0}))
+    assert d.codes[0] == "wrong_gradient"
+    assert d.findings[0].title == "Gradient is wrong in b2"
+
+
+def test_a_factor_that_is_the_learning_rate_is_named_with_its_fix():
+    d = net_doctor(lambda k, g: 0.5 * g, lr=0.5)
+    f = d.findings[0]
+    assert f.title == "Gradient off by a constant factor in W1, b1, W2, b2: your learning rate"
+    assert f.evidence.splitlines()[-1] == (
+        "the factor is your learning rate 0.5: the rate is in your gradient and in the step"
+    )
+    assert f.where.startswith("the gradient you give: the loss's slope without the rate")
+
+
+@pytest.mark.parametrize("factor, rate", [(2.0, True), (2.0 * 1.005, True), (2.0 * 1.02, False)])
+def test_a_factor_is_the_rate_of_2_within_a_hundredth(factor, rate):
+    d = net_doctor(lambda k, g: factor * g, lr=2.0)
+    assert d.codes[0] == "constant_scale"
+    assert d.findings[0].title.endswith(": your learning rate") == rate
+
+
+def test_a_rate_of_1_over_n_is_not_named_as_the_rate():
+    f = net_doctor(lambda k, g: 0.25 * g, lr=0.25).findings[0]  # n = 4
+    assert f.code == "constant_scale" and f.title.endswith(" in W1, b1, W2, b2")
+    assert "(= 1/n: divided by n = 4 once too often)" in f.evidence
+    assert "learning rate" not in f.evidence
+
+
+def test_the_rate_is_named_only_when_every_array_is_along_the_slope():
+    """b1 is half the gradient in length but turned by acos(0.95): not the rate twice."""
+
+    def change(k, g):
+        if k != "b1":
+            return 0.5 * g
+        turned = 0.95 * g + np.sqrt(1 - 0.95**2) * np.array([-g[1], g[0]])
+        return 0.5 * turned
+
+    f = net_doctor(change).findings[0]
+    assert f.code == "constant_scale" and not f.title.endswith("your learning rate")
+    assert "b1: cosine +0.9500" in f.evidence
+
+
+AGREES = "the gradient agrees with finite differences"
+
+
+@pytest.mark.parametrize("factor, agrees", [(1.0005, True), (1.002, False)])
+def test_a_gradient_read_off_an_update_may_be_off_by_a_thousandth(factor, agrees):
+    d = net_doctor(lambda k, g: factor * g, implied=True, epochs=2000)
+    assert d.healthy and d.summary.startswith(AGREES) == agrees
+    assert net_doctor(lambda k, g: factor * g, epochs=2000).codes == ["constant_scale"]
+
+
+@pytest.mark.parametrize("cosine, agrees", [(0.99995, True), (0.9998, False)])
+def test_a_gradient_read_off_an_update_may_turn_by_a_hundredth_of_a_degree(cosine, agrees):
+    def change(k, g):
+        if k != "W1":
+            return g
+        other = np.array([[-g[1, 0], -g[1, 1]], [g[0, 0], g[0, 1]]])  # orthogonal, same length
+        return cosine * g + np.sqrt(1 - cosine**2) * other
+
+    d = net_doctor(change, implied=True, epochs=2000)
+    assert d.codes == ([] if agrees else ["data_factor"])
