@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-
 from xorlab.doctor import capacity, findings, scoring
 from xorlab.doctor.causes import CAUSES, CHAPTER_TITLES
 from xorlab.doctor.findings import Diagnosis, Finding
 
 
-def wilson(k, n, z=NormalDist().inv_cdf(0.975)):
+def wilson(k, n):
     """The 95% Wilson interval of k successes in n, from its formula."""
+    z = NormalDist().inv_cdf(0.975)
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
@@ -181,7 +181,9 @@ def test_a_seeded_report_says_its_seed_in_text_and_html():
     assert str(d).endswith("\n(random draws seeded with seed=7)")
     assert d._repr_html_().endswith("</ol><p>(random draws seeded with seed=7)</p>")
     well = Diagnosis([], None, None, "the loss fell\nto 0.01", 3)
-    assert str(well) == "No problem found: the loss fell\nto 0.01\n(random draws seeded with seed=3)"
+    assert (
+        str(well) == "No problem found: the loss fell\nto 0.01\n(random draws seeded with seed=3)"
+    )
     assert well._repr_html_() == (
         "<p><strong>Healthy.</strong> No problem found: the loss fell<br>to 0.01<br>"
         "(random draws seeded with seed=3)</p>"
@@ -327,3 +329,99 @@ def test_a_gradient_read_off_an_update_may_turn_by_a_hundredth_of_a_degree(cosin
 
     d = net_doctor(change, implied=True, epochs=2000)
     assert d.codes == ([] if agrees else ["data_factor"])
+
+
+# ----------------------------------------------------------------------------- probe
+
+OR_Y = np.array([[0.0], [1.0], [1.0], [1.0]])
+W0, B0 = np.array([[0.3], [-0.2]]), np.array([0.1])
+
+
+class Unit:
+    """A reader's logistic unit for OR, mean BCE, with an update `rule`: 'sgd'; 'on_weights'
+    (0.8 w - lr g); 'rate_twice' (w - lr lr g); 'reinit' (W0, B0 again every epoch); 'redraw'
+    (weights drawn from numpy's global generator every epoch); 'early_t' (Adam-like, its
+    bias correction 1 - 0.9**t taken before t counts the step: 0/0 at once)."""
+
+    def __init__(self, rule, lr):
+        self.rule, self.lr, self.t = rule, lr, 0
+        self.W, self.b = W0.copy(), B0.copy()
+
+    def forward(self, Z):
+        return sig(Z @ self.W + self.b)
+
+    def train(self, Z, T):
+        if self.rule == "reinit":
+            self.W, self.b = W0.copy(), B0.copy()
+        if self.rule == "redraw":
+            self.W, self.b = np.random.normal(0, 1, (2, 1)), np.random.normal(0, 1, 1)
+        d = (self.forward(Z) - T) / len(Z)
+        gW, gb = Z.T @ d, d.sum(0)
+        if self.rule == "early_t":
+            c = 1 - 0.9**self.t
+            with np.errstate(all="ignore"):
+                gW, gb, self.t = 0.1 * gW / c, 0.1 * gb / c, self.t + 1
+        keep = 0.8 if self.rule == "on_weights" else 1.0
+        lr = self.lr**2 if self.rule == "rate_twice" else self.lr
+        self.W = keep * self.W - lr * gW
+        self.b = keep * self.b - lr * gb
+
+
+def unit_doctor(rule, lr=1.0, epochs=300):
+    case = xl.adapt(Unit(rule, lr), "W b", "train", XOR_X, OR_Y, predict="forward", lr="lr")
+    with np.errstate(all="ignore"):
+        return xl.doctor(**case, epochs=epochs)
+
+
+def unit_gradient():
+    """The mean BCE's gradient at (W0, B0), flat (W then b)."""
+    d = (sig(XOR_X @ W0 + B0) - OR_Y) / 4
+    return np.concatenate([(XOR_X.T @ d).ravel(), d.sum(0)])
+
+
+def test_a_plain_gradient_step_is_healthy():
+    d = unit_doctor("sgd")
+    assert d.healthy and d.summary.startswith(AGREES)
+
+
+def test_an_update_that_moves_the_weights_at_rate_0_says_how_far():
+    at0 = 0.2 * np.concatenate([W0.ravel(), B0])  # 0.8 w: a fifth of w at rate 0
+    share = np.linalg.norm(at0) / (np.linalg.norm(at0) + np.linalg.norm(unit_gradient()))
+    f = unit_doctor("on_weights").findings[0]
+    assert f.code == "not_a_step" and f.title.endswith(": it moves the weights even at rate 0")
+    lines = f.evidence.splitlines()
+    assert lines[0] == (
+        f"one epoch at rate 0 changes the weights by up to {0.2 * 0.3:.3g} ({share:.0%} of the "
+        "move at your rate 1)"
+    )
+    assert lines[1] == (
+        "what the rate multiplies against the loss's gradient: cosine +1.0000, length ratio 1.000"
+    )
+
+
+def test_an_update_with_the_rate_squared_is_named_when_it_does_not_train():
+    d = unit_doctor("rate_twice", lr=0.5, epochs=100)
+    f = d.findings[0]
+    assert f.code == "not_a_step" and f.title.endswith(": it scales with the rate squared")
+    assert "the second moves the weights 100 times as far (a gradient step: 10 times)" in (
+        f.evidence
+    )
+    assert unit_doctor("rate_twice", lr=3.0).summary.startswith(
+        "your update scales with the rate squared, and it trains: loss 0.6500 -> "
+    )
+
+
+@pytest.mark.parametrize("rule", ["reinit", "redraw"])
+def test_weights_made_again_in_every_epoch_are_a_reset(rule):
+    d = unit_doctor(rule)
+    assert d.codes == ["reset_each_epoch"]
+
+
+def test_an_optimiser_that_breaks_in_its_first_update_at_any_rate_is_named():
+    f = unit_doctor("early_t", lr=0.1).findings[0]
+    assert f.code == "not_a_step"
+    assert f.title.endswith(": your optimiser breaks the weights within 1 update(s)")
+    assert f.evidence.startswith(
+        "after 1 epoch(s) of your run a weight is NaN or infinite, and after 1 at rate 0, while "
+        "the loss (0.6500) and its finite-difference gradient at the start are finite"
+    )
