@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
-from xorlab.doctor import capacity, findings, scoring
+from xorlab.doctor import capacity, findings, scoring, verify
 from xorlab.doctor.causes import CAUSES, CHAPTER_TITLES
 from xorlab.doctor.findings import Diagnosis, Finding
 
@@ -109,16 +109,63 @@ def test_outputs_on_the_wrong_side_or_not_finite_do_not_fit():
     assert not capacity.fits([[0.1], [0.9], [np.nan], [0.1]], XOR_Y)
 
 
+def linear_net(p, Z):
+    """A network with no hidden layer: sigmoid(Z @ w + b)."""
+    return sig(Z @ p["w"] + p["b"])
+
+
+LINEAR = {"w": np.array([[1.0], [-2.0]]), "b": np.array([0.3])}
+
+
 def test_an_affine_output_that_reaches_0_or_1_is_named_linear():
-    """A linear model with no squashing (outputs 0 to 1.25 on XOR's square): its outputs are
-    fitted as they are, not as probabilities, whose logit at 0 or 1 is infinite."""
+    """A linear model with no squashing (outputs 0 to 0.75, or 0.25 to 1, on XOR's square):
+    its outputs are fitted as they are, not as probabilities, whose logit at 0 or 1 is
+    infinite."""
     rng = np.random.default_rng(0)
-    for w, b in [([0.5, 0.75], 0.0), ([0.375, 0.375], 0.25)]:  # 0 at (0, 0); 1 at (1, 1)
-        affine = lambda p, Z, w=w, b=b: Z @ np.array(w)[:, None] + b  # noqa: E731
-        assert {0.0, 1.0} & set(affine({}, XOR_X).ravel())
-        found = capacity.linear({}, affine, XOR_X, XOR_Y, rng)
+    for w, b in [([0.5, 0.25], 0.0), ([0.375, 0.375], 0.25)]:  # 0 at (0, 0); 1 at (1, 1)
+        params = {"w": np.array(w)[:, None], "b": b}
+        affine = lambda p, Z: Z @ p["w"] + p["b"]  # noqa: E731
+        assert {0.0, 1.0} & set(affine(params, XOR_X).ravel())
+        found = capacity.linear(params, affine, XOR_X, XOR_Y, rng)
         assert [f.code for f in found] == ["linear"]
         assert found[0].evidence.startswith("an affine fit of the output's logit over the data")
+
+
+def test_a_linear_network_is_no_finding_where_a_line_separates_the_classes():
+    rng = np.random.default_rng(0)
+    assert [f.code for f in capacity.linear(LINEAR, linear_net, XOR_X, XOR_Y, rng)] == ["linear"]
+    assert capacity.linear(LINEAR, linear_net, XOR_X, OR_Y, rng) == []  # OR: a line does it
+    assert capacity.linear(LINEAR, None, XOR_X, XOR_Y, rng) == []  # nothing to fit without
+    two = lambda p, Z: np.hstack([linear_net(p, Z), 1 - linear_net(p, Z)])  # noqa: E731
+    assert capacity.linear(LINEAR, two, XOR_X, np.hstack([XOR_Y, 1 - XOR_Y]), rng) == []
+
+
+def test_a_relu_network_linear_over_the_data_region_only_is_named_linear():
+    """Inputs x0 in [0, 1], x1 in [5, 15]: both of its ReLU kinks lie outside that box (at
+    x0 = 3, x1 = 2), inside the square [0, 15]^2."""
+    X = XOR_X * [1.0, 10.0] + [0.0, 5.0]
+
+    def kinked(p, Z):
+        logit = Z @ p["w"] + p["b"] + np.maximum(Z[:, :1] - 3, 0) + np.maximum(2 - Z[:, 1:], 0)
+        return sig(logit)
+
+    params = {"w": np.array([[1.0], [-0.2]]), "b": np.array([1.5])}
+    found = capacity.linear(params, kinked, X, XOR_Y, np.random.default_rng(0))
+    assert [f.code for f in found] == ["linear"]
+
+
+def test_a_relu_network_bent_between_the_data_points_is_not_named_linear():
+    """Three ReLU units make a tent on 0.3 < x0 < 0.5 and are flat elsewhere: affine at XOR's
+    four corners, bent between them, where the doctor samples 60 points."""
+
+    def tent(p, Z):
+        x0 = Z[:, :1]
+        bump = np.maximum(x0 - 0.3, 0) - 2 * np.maximum(x0 - 0.4, 0) + np.maximum(x0 - 0.5, 0)
+        return sig(Z @ p["w"] + p["b"] + bump)
+
+    inside = np.random.default_rng(0).uniform(0, 1, 60)
+    assert np.sum((inside > 0.3) & (inside < 0.5)) > 5  # some of them on the tent
+    assert capacity.linear(LINEAR, tent, XOR_X, XOR_Y, np.random.default_rng(0)) == []
 
 
 def test_a_tanh_network_with_tiny_weights_is_not_named_linear():
@@ -148,8 +195,10 @@ def test_a_flat_linear_network_is_not_named_linear():
 def test_a_report_numbers_its_findings_with_evidence_pointers_and_links():
     flip = Finding.of("sign_flip", "cosine -1.000\nnorm ratio 1.000", " in W1")
     climb = Finding("update_climbs", "Uphill", "cosine +1.000 with the gradient", "the step")
-    d = Diagnosis.of([flip, climb, Finding("sign_flip", "again", "x")], None, None, "")
+    losses = np.array([0.7, 0.6])
+    d = Diagnosis.of([flip, climb, Finding("sign_flip", "again", "x")], "check", losses, "run")
     assert d.codes == ["update_climbs", "sign_flip"] and not d.healthy  # first of each kept
+    assert (d.gradcheck, d.losses, d.summary, d.seed) == ("check", losses, "run", None)
     c, s = CAUSES["update_climbs"], CAUSES["sign_flip"]
     section = lambda c: f"{CHAPTER_TITLES[c.chapter]}, section \u201c{c.section}\u201d"  # noqa: E731
     assert str(d).splitlines() == [
@@ -425,3 +474,96 @@ def test_an_optimiser_that_breaks_in_its_first_update_at_any_rate_is_named():
         "after 1 epoch(s) of your run a weight is NaN or infinite, and after 1 at rate 0, while "
         "the loss (0.6500) and its finite-difference gradient at the start are finite"
     )
+
+
+# ----------------------------------------------------------------------------- verify
+
+
+@pytest.mark.parametrize(
+    "lr, code, scale",
+    [
+        (0.03, "lr_too_small", "100"),
+        (3e-3, "lr_too_small", "1000"),
+        (3e-4, "lr_too_small", "10000"),
+        (3e-6, "lr_too_small", "1e+06"),
+        (3e-8, "lr_too_small", "1e+08"),
+        (30.0, "lr_too_large", "0.1"),
+        (300.0, "diverged", "0.01"),
+    ],
+)
+def test_a_rate_finding_says_which_scale_of_the_steps_made_the_loss_fall(lr, code, scale):
+    """The first of 10, 100, 1e3, 1e4, 1e6, 1e8 (0.1, 0.01 for large rates) whose run falls:
+    3 times the rate trains this network in 300 steps."""
+    f = net_doctor(lambda k, g: g, lr=lr).findings[0]
+    assert f.code == code
+    assert f.where == f"the learning rate: {scale} times yours made the loss fall"
+    assert f.evidence.splitlines()[-1].startswith(
+        f"checked: your update's steps times {scale}: loss 0.7043 -> "
+    )
+
+
+def test_when_no_larger_step_makes_the_loss_fall_it_cannot_tell_and_says_what_it_tried():
+    """At 3e-5, 1e4 times the rate (0.3) is too slow for 300 steps, and 1e6 times too large."""
+    lines = net_doctor(lambda k, g: g, lr=3e-5).findings[0].evidence.splitlines()
+    assert lines[:2] == [
+        "the gradient agrees with finite differences of the loss",
+        "the update's first step against the gradient: cosine +1.000 (descent is +1)",
+    ]
+    assert lines[2].startswith("seen: one step changes the weights by 3.3e-07 of their size")
+    tried = [line.split(":")[1] for line in lines[3:-1]]
+    scales = ["10", "100", "1000", "10000", "1e+06", "1e+08"]
+    assert tried == [f" your update's steps times {s}" for s in scales]
+    assert lines[-1] == "larger steps did not make the loss fall, so that is not the fix"
+
+
+def test_an_update_that_climbs_is_checked_by_flipping_its_sign():
+    climb = lambda p, g: {k: p[k] + 0.5 * g[k] for k in p}  # noqa: E731
+    f = net_doctor(lambda k, g: g, step=climb).findings[0]
+    assert f.code == "update_climbs"
+    assert f.evidence.splitlines()[-1].startswith(
+        "checked: your update's steps times -1: loss 0.7043 falls to "
+    )
+    assert f.evidence.endswith(" within 300 steps")  # descent: the lowest loss is the last
+
+
+def greedy(words, width, first="", rest=""):
+    """Words filled into lines of at most `width` columns, by hand."""
+    lines, line = [], first + words[0]
+    for w in words[1:]:
+        if len(line) + 1 + len(w) > width:
+            lines, line = lines + [line], rest + w
+        else:
+            line += " " + w
+    return lines + [line]
+
+
+def test_a_long_summary_wraps_at_88_columns_without_an_indent():
+    words = " ".join(f"w{i:02d}" for i in range(40))  # 40 words of 3 letters: 159 columns
+    lines = str(Diagnosis([], None, None, words)).splitlines()
+    assert lines == greedy(f"No problem found: {words}".split(), 88)
+    assert len(lines) == 3 and lines[2] == "w39"
+
+
+def test_long_pointers_wrap_under_their_labels():
+    where = "the " + " ".join(["backward pass"] * 8)  # 115 columns after "look at: "
+    f = Finding("zero_gradient", "Zero", "b1: 0", where)
+    lines = str(Diagnosis([f], None, None, "")).splitlines()
+    section = f"{CHAPTER_TITLES[CAUSES['zero_gradient'].chapter]}, section \u201c"
+    section += f"{CAUSES['zero_gradient'].section}\u201d"
+    assert (
+        lines[3:]
+        == [
+            "   look at: the " + " ".join(["backward pass"] * 5),  # 85 columns
+            "            " + " ".join(["backward pass"] * 3),
+            "   read: " + section[: section.rindex(" ", 0, 80)],
+            "         " + section[section.rindex(" ", 0, 80) + 1 :],
+            f"         {f.url}",
+        ]
+    )
+
+
+def test_a_run_goes_downhill_when_it_reaches_a_thousandth_below_its_start():
+    assert verify.descends(np.array([1.0, 0.5]))  # one step is a run
+    assert not verify.descends(np.array([0.5, 0.49975]))  # above 0.999 of 0.5
+    assert verify.descends(np.array([0.5, 0.4994, np.nan]))
+    assert not verify.descends(np.array([-1.0, np.inf]))  # no finite step after the start
