@@ -567,3 +567,15 @@ def test_a_run_goes_downhill_when_it_reaches_a_thousandth_below_its_start():
     assert not verify.descends(np.array([0.5, 0.49975]))  # above 0.999 of 0.5
     assert verify.descends(np.array([0.5, 0.4994, np.nan]))
     assert not verify.descends(np.array([-1.0, np.inf]))  # no finite step after the start
+
+
+@pytest.mark.parametrize(
+    "run, clearly",
+    [
+        ([1.0, 0.95, 0.85], True),
+        ([1.0, 0.85, 0.8, 0.92], False),  # it fell below 0.9, but ends above
+        ([1.0, 1.2, 1.1, 1.0, 0.95], False),  # below 0.9 of its second loss, not of its start
+    ],
+)
+def test_larger_steps_verify_when_the_loss_ends_below_0_9_of_its_start(run, clearly):
+    assert verify.falls(np.array(run)) and verify.falls_clearly(np.array(run)) == clearly

