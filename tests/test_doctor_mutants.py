@@ -388,7 +388,8 @@ W0, B0 = np.array([[0.3], [-0.2]]), np.array([0.1])
 
 class Unit:
     """A reader's logistic unit for OR, mean BCE, with an update `rule`: 'sgd'; 'on_weights'
-    (0.8 w - lr g); 'rate_twice' (w - lr lr g); 'reinit' (W0, B0 again every epoch); 'redraw'
+    (0.8 w - lr g); 'decay' (a decoupled weight decay, (1 - 1e-3) w - lr g); 'rate_twice'
+    (w - lr lr g); 'reinit' (W0, B0 again every epoch); 'redraw'
     (weights drawn from numpy's global generator every epoch); 'early_t' (Adam-like, its
     bias correction 1 - 0.9**t taken before t counts the step: 0/0 at once)."""
 
@@ -410,7 +411,7 @@ class Unit:
             c = 1 - 0.9**self.t
             with np.errstate(all="ignore"):
                 gW, gb, self.t = 0.1 * gW / c, 0.1 * gb / c, self.t + 1
-        keep = 0.8 if self.rule == "on_weights" else 1.0
+        keep = {"on_weights": 0.8, "decay": 1 - 1e-3}.get(self.rule, 1.0)
         lr = self.lr**2 if self.rule == "rate_twice" else self.lr
         self.W = keep * self.W - lr * gW
         self.b = keep * self.b - lr * gb
@@ -426,6 +427,15 @@ def unit_gradient():
     """The mean BCE's gradient at (W0, B0), flat (W then b)."""
     d = (sig(XOR_X @ W0 + B0) - OR_Y) / 4
     return np.concatenate([(XOR_X.T @ d).ravel(), d.sum(0)])
+
+
+@pytest.mark.parametrize("rule", ["sgd", "decay"])
+def test_the_gradient_read_off_an_update_is_what_the_rate_multiplies(rule):
+    """A decoupled weight decay moves the weights at rate 0 too: that move is no gradient."""
+    case = xl.adapt(Unit(rule, 1.0), "W b", "train", XOR_X, OR_Y, lr="lr")
+    g = case["grad"](case["params"])
+    read = np.concatenate([g["W"].ravel(), g["b"]])
+    assert np.allclose(read, unit_gradient(), rtol=1e-5, atol=1e-8)
 
 
 def test_a_plain_gradient_step_is_healthy():
@@ -579,3 +589,37 @@ def test_a_run_goes_downhill_when_it_reaches_a_thousandth_below_its_start():
 )
 def test_larger_steps_verify_when_the_loss_ends_below_0_9_of_its_start(run, clearly):
     assert verify.falls(np.array(run)) and verify.falls_clearly(np.array(run)) == clearly
+
+
+class Line:
+    """A reader's linear unit for OR with squared error: its weights overflow within three
+    epochs at a huge rate, and stay put at rate 0."""
+
+    def __init__(self, lr):
+        self.lr, self.W, self.b = lr, W0.copy(), B0.copy()
+
+    def forward(self, Z):
+        return Z @ self.W + self.b
+
+    def train(self, Z, T):
+        d = (self.forward(Z) - T) / len(Z)
+        self.W = self.W - self.lr * Z.T @ d
+        self.b = self.b - self.lr * d.sum(0)
+
+
+def test_a_gradient_step_that_overflows_at_a_huge_rate_is_no_broken_optimiser():
+    case = xl.adapt(Line(1e300), "W b", "train", XOR_X, OR_Y, predict="forward", lr="lr")
+    with np.errstate(all="ignore"):
+        d = xl.doctor(**case, epochs=300)
+    assert d.codes == ["cannot_tell"]  # smaller steps (0.1, 0.01 times) do not train either
+    lines = d.findings[0].evidence.splitlines()
+    assert lines[:3] == [
+        "the gradient agrees with finite differences of the loss",
+        "the update is your training method (its gradient read from its steps)",
+        "seen: the loss became NaN or inf at step 1 (learning rate 1e+300)",
+    ]
+    assert [line.split(":")[1] for line in lines[3:5]] == [
+        " your update's steps times 0.1",
+        " your update's steps times 0.01",
+    ]
+    assert lines[-1] == "smaller steps did not make the loss fall, so that is not the fix"
