@@ -391,7 +391,8 @@ class Unit:
     (0.8 w - lr g); 'decay' (a decoupled weight decay, (1 - 1e-3) w - lr g); 'rate_twice'
     (w - lr lr g); 'reinit' (W0, B0 again every epoch); 'redraw'
     (weights drawn from numpy's global generator every epoch); 'early_t' (Adam-like, its
-    bias correction 1 - 0.9**t taken before t counts the step: 0/0 at once)."""
+    bias correction 1 - 0.9**t taken before t counts the step: 0/0 at once); 'refuse_0' (sgd
+    that refuses a rate of 0)."""
 
     def __init__(self, rule, lr):
         self.rule, self.lr, self.t = rule, lr, 0
@@ -401,6 +402,8 @@ class Unit:
         return sig(Z @ self.W + self.b)
 
     def train(self, Z, T):
+        if self.rule == "refuse_0" and self.lr <= 0:
+            raise ValueError("the learning rate must be positive")
         if self.rule == "reinit":
             self.W, self.b = W0.copy(), B0.copy()
         if self.rule == "redraw":
@@ -441,6 +444,15 @@ def test_the_gradient_read_off_an_update_is_what_the_rate_multiplies(rule):
 def test_a_plain_gradient_step_is_healthy():
     d = unit_doctor("sgd")
     assert d.healthy and d.summary.startswith(AGREES)
+
+
+@pytest.mark.parametrize("rule, lr", [("sgd", 1.0), ("refuse_0", "lr")])
+def test_a_plain_step_whose_rate_cannot_be_set_or_refuses_0_is_healthy(rule, lr):
+    """The rate as a number in the code (the adapter cannot set it), or code that refuses a
+    rate of 0: nothing is measured at rates, and the run trains."""
+    case = xl.adapt(Unit(rule, 1.0), "W b", "train", XOR_X, OR_Y, predict="forward", lr=lr)
+    d = xl.doctor(**case, epochs=300)
+    assert d.healthy and "every output on the right side" in d.summary
 
 
 def test_an_update_that_moves_the_weights_at_rate_0_says_how_far():
