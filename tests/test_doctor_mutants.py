@@ -633,9 +633,10 @@ def test_a_gradient_step_that_overflows_at_a_huge_rate_is_no_broken_optimiser():
         "the update is your training method (its gradient read from its steps)",
         "seen: the loss became NaN or inf at step 1 (learning rate 1e+300)",
     ]
-    assert [line.split(":")[1] for line in lines[3:5]] == [
-        " your update's steps times 0.1",
-        " your update's steps times 0.01",
+    half_mse = np.mean((XOR_X @ W0 + B0 - OR_Y) ** 2) / 2  # the loss its gradient belongs to
+    assert lines[3:5] == [
+        f"tried: your update's steps times {s}: loss {half_mse:.4f} -> NaN or inf at step 1"
+        for s in ("0.1", "0.01")
     ]
     assert lines[-1] == "smaller steps did not make the loss fall, so that is not the fix"
 
@@ -699,3 +700,8 @@ def test_a_relu_network_at_its_kinks_is_healthy():
 
     predict = lambda p, Z: forward(p, Z)[1]  # noqa: E731
     assert xl.doctor(params, loss, grad, XOR_X, XOR_Y, predict=predict).codes == []
+
+
+def test_a_run_is_told_by_its_first_and_last_loss_and_its_steps():
+    assert verify.told(np.array([1.0, 0.5, 0.25])) == "loss 1.0000 -> 0.2500 in 2 steps"
+    assert verify.told(np.array([1.0, 0.5, np.inf])) == "loss 1.0000 -> NaN or inf at step 2"
