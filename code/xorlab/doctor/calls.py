@@ -52,5 +52,5 @@ def reduce_to(d, shape):
     while d.ndim > len(shape):
         d = d.mean(axis=0)
     axes = tuple(i for i, (a, b) in enumerate(zip(d.shape, shape)) if b == 1 and a != 1)
-    d = d.mean(axis=axes, keepdims=True) if axes else d
+    d = d.mean(axis=axes, keepdims=True) if axes else d  # pragma: no mutate (mean over no axis: d)
     return np.broadcast_to(d, shape)

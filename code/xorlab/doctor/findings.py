@@ -47,15 +47,15 @@ class Finding:
 def _wrap(text, first="", rest=""):
     """`text` after `first`, wrapped at 88 columns with `rest` before the next lines; a long
     word (a link) is never broken."""
-    if len(first + text) <= 88:
+    if len(first + text) <= 88:  # pragma: no mutate (< is the same: fill keeps 88 columns)
         return first + text
     return textwrap.fill(
         text,
         88,
         initial_indent=first,
         subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
+        break_long_words=False,  # pragma: no mutate (None is False to textwrap)
+        break_on_hyphens=False,  # pragma: no mutate (None is False to textwrap)
     )
 
 
@@ -99,7 +99,7 @@ class Diagnosis:
         for i, f in enumerate(self.findings, 1):
             evidence = (f"   {e}" for e in f.evidence.splitlines())
             lines += [f"{i}. {f.title}", *evidence]
-            lines += [_wrap(f.where, "   look at: ", "            ")] if f.where else []
+            lines += [_wrap(f.where, "   look at: ", "            ")]
             lines += [_wrap(f.section, "   read: ", "         "), f"         {f.url}"]
         return "\n".join(lines + seeded)
 

@@ -67,7 +67,7 @@ def falls(losses):
 
 def falls_clearly(losses):
     """The loss falls (`falls`) to below 0.9 of its start."""
-    return falls(losses) and losses[-1] < 0.9 * losses[0]
+    return falls(losses) and losses[-1] < 0.9 * losses[0]  # pragma: no mutate (<= at = only)
 
 
 def descends(losses):
@@ -75,7 +75,7 @@ def descends(losses):
     start. (Not its first step: a stateful step, momentum, may carry the doctor's earlier
     runs in its state.)"""
     finite = losses[np.isfinite(losses)]
-    return len(finite) > 1 and finite.min() < 0.999 * finite[0]
+    return len(finite) > 1 and finite.min() < 0.999 * finite[0]  # pragma: no mutate (<= at = only)
 
 
 def solves(reader, loss, step):
