@@ -1,7 +1,10 @@
 """Session fixtures for the book tests: one `-W -n` build, served on 127.0.0.1, one browser."""
 
+import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -64,15 +67,29 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory):
-    """Build the book as `make book` does, into a temporary folder; return (process, html dir)."""
-    out = tmp_path_factory.mktemp("book")
-    command = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out),
-    ]  # fmt: skip
-    run = subprocess.run(
-        command, capture_output=True, text=True, env=os.environ | {"NO_COLOR": "1"}
-    )
+    """Build the book as `make book` does, into a temporary folder; return (process, html dir).
+
+    One build for the whole run: the first worker (pytest-xdist) that needs the book builds it
+    in the run's shared temporary folder, holding a lock that the others wait on, and they
+    read its outcome. Tests that change the book (test_pdf.py) change a copy of it."""
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        shared = shared.parent  # the folder of this run, above each worker's own
+    out, outcome = shared / "book", shared / "book-build.json"
+    with open(shared / "book-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            command = [
+                str(Path(sys.executable).with_name("jupyter-book")),
+                "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out),
+            ]  # fmt: skip
+            run = subprocess.run(
+                command, capture_output=True, text=True, env=os.environ | {"NO_COLOR": "1"}
+            )
+            fields = {"args": run.args, "returncode": run.returncode}
+            fields |= {"stdout": run.stdout, "stderr": run.stderr}
+            outcome.write_text(json.dumps(fields), encoding="utf-8")
+    run = subprocess.CompletedProcess(**json.loads(outcome.read_text(encoding="utf-8")))
     return run, out / "_build" / "html"
 
 
@@ -88,13 +105,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(html_dir):
-    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+@contextlib.contextmanager
+def served(folder):
+    """`folder` served over HTTP on 127.0.0.1: yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(html_dir):
+    with served(html_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

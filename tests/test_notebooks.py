@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 import types
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
@@ -82,26 +83,67 @@ def other_cpu_env():
     return env | {"OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "Haswell")}
 
 
+def run_nbval(cpu, junit):
+    """nbval in strict mode on every chapter, in one pytest process (it starts a new kernel
+    for each notebook, so each chapter still runs alone): (process, {chapter: results}), the
+    results of a chapter a list of (cell, failure text or "") from the JUnit report `junit`."""
+    env = os.environ | (other_cpu_env() if cpu == "other" else {})
+    command = [
+        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        "--nbval", "--nbval-current-env",
+        "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+        f"--junitxml={junit}",
+        *(str(path.relative_to(ROOT)) for path in NOTEBOOKS),
+    ]  # fmt: skip
+    timeout = 1800 * len(NOTEBOOKS)
+    run = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    classes = {path.relative_to(ROOT).as_posix().replace("/", "."): path for path in NOTEBOOKS}
+    results = {path: [] for path in NOTEBOOKS}
+    if junit.exists():
+        for case in ElementTree.parse(junit).iter("testcase"):
+            path = classes.get(case.get("classname"))
+            if path is not None:
+                bad = [e for e in case if e.tag in ("failure", "error")]
+                text = "\n".join((e.get("message") or "") + "\n" + (e.text or "") for e in bad)
+                results[path].append((case.get("name"), text))
+    return run, results
+
+
+@pytest.fixture(scope="module")
+def nbval_runs(tmp_path_factory):
+    """run_nbval's answer for a CPU setting, run when a test first asks for it: pytest starts
+    twice for all the chapters, not twice per chapter."""
+    runs = {}
+
+    def get(cpu):
+        if cpu not in runs:
+            runs[cpu] = run_nbval(cpu, tmp_path_factory.mktemp(f"nbval-{cpu}") / "junit.xml")
+        return runs[cpu]
+
+    return get
+
+
 @pytest.mark.parametrize("cpu", ["native", "other"])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_nbval_strict_in_a_fresh_kernel(path, cpu):
+def test_nbval_strict_in_a_fresh_kernel(nbval_runs, path, cpu):
     """Re-run the chapter alone in a new kernel; every stored output must come out the same,
     also with SIMD dispatch off and another BLAS kernel (stored digits are never round-off)."""
-    env = os.environ | (other_cpu_env() if cpu == "other" else {})
     if cpu == "other":
+        env = os.environ | other_cpu_env()
         probe = "from numpy._core import _multiarray_umath as m; print(m.__cpu_features__)"
         probe_command = [sys.executable, "-c", probe]
         seen = subprocess.run(probe_command, env=env, capture_output=True, text=True)
         off = env["NPY_DISABLE_CPU_FEATURES"].split()
         assert all(f"'{f}': False" in seen.stdout for f in off), seen.stdout + seen.stderr
-    command = [
-        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-        "--nbval", "--nbval-current-env",
-        "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
-        str(path.relative_to(ROOT)),
-    ]  # fmt: skip
-    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
-    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    run, results = nbval_runs(cpu)
+    cells = results[path]
+    failed = [f"{name}: {text}" for name, text in cells if text]
+    assert cells, f"nbval ran no cell of {path.name}:\n{run.stdout[-6000:]}{run.stderr[-2000:]}"
+    assert not failed, "\n".join(failed)[-8000:]
+    blamed = any(text for chapter in results.values() for _, text in chapter)
+    assert run.returncode == 0 or blamed, run.stdout[-6000:] + run.stderr[-2000:]
 
 
 @pytest.mark.parametrize("cwd", [ROOT, ROOT / "chapters"], ids=["root", "chapters"])

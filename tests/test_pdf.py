@@ -1,10 +1,12 @@
 """`make pdf`: the whole book as one PDF, printed offline by the system Chromium."""
 
 import re
+import shutil
 
 import nbformat
 import pytest
 from book_pages import chapter_notebooks, toc_documents
+from conftest import offline_chromium, served
 
 from tools import book_pdf as tools_book_pdf
 
@@ -18,17 +20,26 @@ def _pages_linking_the_pdf(html_dir):
 
 
 def test_a_book_without_its_pdf_does_not_link_it(html_dir):
-    """`make book` alone: no page may offer a PDF that is not there (runs before `book_pdf`)."""
-    if (html_dir / "book.pdf").exists():
-        pytest.skip("the PDF was printed before this test ran")
+    """`make book` alone: no page may offer a PDF that is not there (the PDF tests below print
+    into a copy of the book)."""
+    assert not (html_dir / "book.pdf").exists()
     assert not _pages_linking_the_pdf(html_dir)
 
 
 @pytest.fixture(scope="session")
-def book_pdf(html_dir, playwright):
+def pdf_book(html_dir, tmp_path_factory):
+    """A copy of the built book, for `make pdf` to change: the build is shared by the run's
+    workers, and other tests read it while this one prints."""
+    book = tmp_path_factory.mktemp("pdf-book") / "html"
+    shutil.copytree(html_dir, book)
+    return book
+
+
+@pytest.fixture(scope="session")
+def book_pdf(pdf_book, playwright):
     """The PDF as `make pdf` makes it, written next to the HTML book (where its link points)."""
-    pdf = html_dir / "book.pdf"
-    tools_book_pdf.print_book(playwright, html_dir, pdf)
+    pdf = pdf_book / "book.pdf"
+    tools_book_pdf.print_book(playwright, pdf_book, pdf)
     return pdf
 
 
@@ -108,8 +119,16 @@ def test_code_cells_are_not_split_across_pages(pdf_pages):
     assert not split, "\n".join(split)
 
 
-def test_every_page_links_the_pdf(browser, base_url, book_pdf):
+@pytest.fixture(scope="session")
+def pdf_book_url(pdf_book):
+    with served(pdf_book) as url:
+        yield url
+
+
+def test_every_page_links_the_pdf(playwright, tmp_path_factory, pdf_book_url, book_pdf):
     """After `make pdf`, each page's download menu links the PDF (and only those with one)."""
+    base_url = pdf_book_url
+    browser = offline_chromium(playwright, tmp_path_factory.mktemp("pdf-profile"), base_url)
     page = browser.new_page()
     missing = []
     for doc in toc_documents():
@@ -124,4 +143,5 @@ def test_every_page_links_the_pdf(browser, base_url, book_pdf):
     page.goto(f"{base_url}search.html", wait_until="load")
     assert page.locator("a.xorlab-pdf-link").count() == 0, "a link outside a download menu"
     page.close()
+    browser.close()
     assert not missing, missing

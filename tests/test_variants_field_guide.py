@@ -4,6 +4,7 @@ flip (exercise 2), and the size, start and rate of the class to adapt (exercise 
 answers pass for every student; the chapter's answers fail for every student; the hidden
 tests expect what the checks expect."""
 
+import functools
 from pathlib import Path
 
 import nbformat
@@ -17,8 +18,22 @@ from xorlab.exercises import field_guide, variants
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = "field-guide"
 STUDENTS = [f"student-{i}" for i in range(200)]
-MINE = {s: variants.numbers_for(CHAPTER, "ml101-2026", s) for s in STUDENTS}
-CHAPTERS = field_guide.numbers(0)
+
+
+# Computed when a test first needs them, once per process: at module level they would be
+# computed at collection, by every pytest-xdist worker, for tests that run on one of them.
+@functools.cache
+def students_numbers():
+    """{student: their numbers} for STUDENTS."""
+    return {s: variants.numbers_for(CHAPTER, "ml101-2026", s) for s in STUDENTS}
+
+
+@functools.cache
+def chapter_numbers():
+    """The chapter's own numbers."""
+    return field_guide.numbers(0)
+
+
 X, Y = xl.xor()
 
 
@@ -78,8 +93,9 @@ def adapter(m, lr=None):
 
 
 def test_seed_zero_gives_the_chapters_numbers():
-    assert CHAPTERS == {"n": 4, "units": 3, "net_seed": 1, "flip": "W2", "width": 3,
-                        "start": 11, "rate": 0.3}  # fmt: skip
+    own = chapter_numbers()
+    assert own == {"n": 4, "units": 3, "net_seed": 1, "flip": "W2", "width": 3,
+                   "start": 11, "rate": 0.3}  # fmt: skip
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
     shown = next(c for c in nb.cells if c.get("id") == "fg-mine").outputs[0]["text"]
     assert shown.splitlines() == [
@@ -89,9 +105,9 @@ def test_seed_zero_gives_the_chapters_numbers():
 
 
 def test_the_answers_differ_between_students_and_from_the_chapters():
-    ns = {m["n"] for m in MINE.values()}
-    flips = {(m["units"], m["flip"]) for m in MINE.values()}
-    classes = {(m["width"], m["start"], m["rate"]) for m in MINE.values()}
+    ns = {m["n"] for m in students_numbers().values()}
+    flips = {(m["units"], m["flip"]) for m in students_numbers().values()}
+    classes = {(m["width"], m["start"], m["rate"]) for m in students_numbers().values()}
     assert len(ns) >= 40 and 4 not in ns
     assert len(flips) == 10 and all(f != "W2" for _, f in flips)
     assert len(classes) >= 180 and all(r not in (0.3, 1.0) for *_, r in classes)
@@ -99,7 +115,7 @@ def test_the_answers_differ_between_students_and_from_the_chapters():
 
 
 def test_exercise_1_for_every_student():
-    for m in MINE.values():
+    for m in students_numbers().values():
         assert xl.checks.check_sum_factor(m["n"], numbers=m)
         verdict = xl.checks.check_sum_factor(4, numbers=m)
         assert not verdict and "XOR's n" in verdict.message
@@ -108,22 +124,22 @@ def test_exercise_1_for_every_student():
 
 @pytest.mark.parametrize("student", STUDENTS[:40])
 def test_exercises_2_and_3_solvable_and_the_chapters_answers_fail(student):
-    m = MINE[student]
+    m = students_numbers()[student]
     assert xl.checks.check_sign_flip(flip_case(m), numbers=m), m
-    verdict = xl.checks.check_sign_flip(flip_case(CHAPTERS), numbers=m)
+    verdict = xl.checks.check_sign_flip(flip_case(chapter_numbers()), numbers=m)
     assert not verdict, m
     assert xl.checks.check_adapter(adapter(m), numbers=m), m
     assert not xl.checks.check_adapter(adapter(m, lr=0.3), numbers=m)  # the chapter's rate
-    assert not xl.checks.check_adapter(adapter(CHAPTERS), numbers=m)  # the chapter's class
+    assert not xl.checks.check_adapter(adapter(chapter_numbers()), numbers=m)  # the chapter's class
 
 
 def test_a_flip_elsewhere_and_another_network_are_named():
-    m = next(m for m in MINE.values() if m["flip"] == "W1")
+    m = next(m for m in students_numbers().values() if m["flip"] == "W1")
     other = xl.checks.check_sign_flip(flip_case({**m, "flip": "b1"}), numbers=m)
     assert not other and "not in W1 alone" in other.message
     wrong_net = xl.checks.check_sign_flip(flip_case({**m, "units": m["units"] + 1}), numbers=m)
     assert not wrong_net and "start from your network" in wrong_net.message
-    verdict = xl.checks.check_adapter(adapter(CHAPTERS), numbers=m)
+    verdict = xl.checks.check_adapter(adapter(chapter_numbers()), numbers=m)
     assert "not where your ColumnNet() starts" in verdict.message
 
 
@@ -132,10 +148,10 @@ def test_the_hidden_tests_expect_what_the_checks_expect(monkeypatch, student):
     monkeypatch.setenv(variants.STUDENT, student)
     monkeypatch.setenv(variants.COURSE, "ml101-2026")
     spec = assignments.read_spec(CHAPTER)
-    m = MINE[student]
+    m = students_numbers()[student]
     mine = {1: {"answer": m["n"]}, 2: {"case": flip_case(m)}, 3: {"adapter": adapter(m)}}
-    chapters = {1: {"answer": 4}, 2: {"case": flip_case(CHAPTERS)},
-                3: {"adapter": adapter(CHAPTERS)}}  # fmt: skip
+    chapters = {1: {"answer": 4}, 2: {"case": flip_case(chapter_numbers())},
+                3: {"adapter": adapter(chapter_numbers())}}  # fmt: skip
     for k in (1, 2, 3):
         code = compile(spec[f"ex-{CHAPTER}-{k}"].tests, f"ex-{k}", "exec")
         exec(code, dict(mine[k]))  # raises if it fails
@@ -148,7 +164,7 @@ def test_the_chapters_solutions_compute_from_mine():
     pass that student's checks."""
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
     cells = {c.get("id"): c.source for c in nb.cells}
-    for m in list(MINE.values())[:4]:
+    for m in list(students_numbers().values())[:4]:
         space = {"np": np, "xl": xl, "mine": m, "X": X, "y": Y, "print": lambda *a: None}
         for cid in ("c6507005", "1d9dbff8", "ab97248c", "11fb0afe"):
             exec(cells[cid], space)

@@ -5,6 +5,7 @@ output, and the loss of the fixed step. The model answers, written here in plain
 the exercises' formulas, pass the self-checks and the hidden tests for every student; the
 chapter's answers fail for every student, and the known mistakes are named."""
 
+import functools
 from pathlib import Path
 
 import nbformat
@@ -19,8 +20,20 @@ from xorlab.exercises import variants
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = "case-sigmoid-vs-tanh"
 STUDENTS = [f"student-{i}" for i in range(120)]  # each draws (and trains) exercise 7's network
-MINE = {s: variants.numbers_for(CHAPTER, "ml101-2026", s) for s in STUDENTS}
-CHAPTERS = exercises.numbers(0)
+
+
+# Computed when a test first needs them, once per process: at module level they would be
+# computed at collection, by every pytest-xdist worker, for tests that run on one of them.
+@functools.cache
+def students_numbers():
+    """{student: their numbers} for STUDENTS."""
+    return {s: variants.numbers_for(CHAPTER, "ml101-2026", s) for s in STUDENTS}
+
+
+@functools.cache
+def chapter_numbers():
+    """The chapter's own numbers."""
+    return exercises.numbers(0)
 
 
 def sig(z):
@@ -66,7 +79,7 @@ def fixed_step(m):
 
 
 def test_seed_zero_gives_the_chapters_numbers():
-    picked = {k: CHAPTERS[k] for k in ("chain", "p", "amp", "gain", "loss")}
+    picked = {k: chapter_numbers()[k] for k in ("chain", "p", "amp", "gain", "loss")}
     assert picked == {"chain": ("sigmoid",), "p": 0.5, "amp": 1.0, "gain": 1.0,
                       "loss": "sum_squared"}  # fmt: skip
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
@@ -75,12 +88,12 @@ def test_seed_zero_gives_the_chapters_numbers():
         "exercise 1: hidden layers sigmoid",
         "exercise 2: p = 0.5; exercise 3: A = 1, k = 1; exercise 5: sum_squared",
     ]
-    assert np.isclose(bound(CHAPTERS), 1 / 16) and factor(CHAPTERS) == 4
+    assert np.isclose(bound(chapter_numbers()), 1 / 16) and factor(chapter_numbers()) == 4
 
 
 def test_every_students_variant_is_solvable_and_the_chapters_answers_fail():
-    chapter_step, chapter_derivative = fixed_step(CHAPTERS), derivative(CHAPTERS)
-    for student, m in MINE.items():
+    chapter_step, chapter_derivative = fixed_step(chapter_numbers()), derivative(chapter_numbers())
+    for student, m in students_numbers().items():
         assert xl.checks.check_chain_bound(bound(m), numbers=m), (student, m["chain"])
         assert xl.checks.check_missing_factor(factor(m), numbers=m), (student, m["p"])
         assert xl.checks.check_tanh_derivative(derivative(m), numbers=m), student
@@ -95,17 +108,17 @@ def test_every_students_variant_is_solvable_and_the_chapters_answers_fail():
 def test_a_students_numbers_print_in_lines_of_at_most_90_characters():
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
     cell = next(c for c in nb.cells if c.get("id") == "st-mine").source
-    for m in MINE.values():
+    for m in students_numbers().values():
         shown = []
         exec(cell.split("\n", 1)[1], {"mine": m, "print": shown.append})
         assert len(shown) == 3 and max(map(len, shown)) <= 90, shown
 
 
 def test_the_answers_differ_between_students_and_from_the_chapters():
-    bounds = {round(bound(m), 12) for m in MINE.values()}
-    factors = {round(factor(m), 9) for m in MINE.values()}
-    units = {(m["amp"], m["gain"]) for m in MINE.values()}
-    losses = {m["loss"] for m in MINE.values()}
+    bounds = {round(bound(m), 12) for m in students_numbers().values()}
+    factors = {round(factor(m), 9) for m in students_numbers().values()}
+    units = {(m["amp"], m["gain"]) for m in students_numbers().values()}
+    losses = {m["loss"] for m in students_numbers().values()}
     assert len(bounds) >= 4 and round(1 / 16, 12) not in bounds, bounds
     assert len(factors) >= 30 and 4.0 not in factors, len(factors)
     assert len(units) >= 12 and (1.0, 1.0) not in units, len(units)
@@ -126,7 +139,7 @@ MISTAKES = [
 @pytest.mark.parametrize("check, wrong, words", MISTAKES, ids=[w for *_, w in MISTAKES])
 def test_known_mistakes_are_named(check, wrong, words):
     hits = 0
-    for m in list(MINE.values())[:40]:
+    for m in list(students_numbers().values())[:40]:
         if check == "check_chain_bound" and "tanh" not in m["chain"] and "tanh" in words:
             continue  # all sigmoid: counting tanh as a sigmoid is no mistake
         if check == "check_chain_bound" and np.isclose(wrong(m), 1 / 16):
@@ -144,14 +157,14 @@ def test_the_hidden_tests_expect_what_the_checks_expect(monkeypatch, student):
     monkeypatch.setenv(variants.STUDENT, student)
     monkeypatch.setenv(variants.COURSE, "ml101-2026")
     spec = assignments.read_spec(CHAPTER)
-    m = MINE[student]
+    m = students_numbers()[student]
     answers = {1: ("bound", bound), 2: ("factor", factor), 3: ("tanh_derivative", derivative),
                5: ("fixed_step", fixed_step)}  # fmt: skip
     for k, (name, make) in answers.items():
         code = compile(spec[f"ex-{CHAPTER}-{k}"].tests, f"ex-{k}", "exec")
         exec(code, {name: make(m)})  # raises if it fails
         with pytest.raises(AssertionError):
-            exec(code, {name: make(CHAPTERS)})
+            exec(code, {name: make(chapter_numbers())})
 
 
 def test_the_chapters_solutions_compute_from_mine():
@@ -160,7 +173,7 @@ def test_the_chapters_solutions_compute_from_mine():
     nb = nbformat.read(ROOT / "chapters" / f"{CHAPTER}.ipynb", as_version=4)
     cells = {c.get("id"): c.source for c in nb.cells}
     shown = []
-    for m in list(MINE.values())[:8]:
+    for m in list(students_numbers().values())[:8]:
         X, y = xl.xor()
         space = {"np": np, "xl": xl, "sat": xl.cases.sigmoid_vs_tanh, "mine": m, "X": X, "y": y,
                  "BUGS": ("missing_output_derivative",), "print": shown.append}  # fmt: skip
