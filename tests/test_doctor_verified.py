@@ -112,3 +112,19 @@ def test_a_linear_output_that_stops_short_of_large_targets_is_not_out_of_reach()
     found = diagnose(Net(out="linear", mse=True, lr=0.02, seed=1), 10 * Y, 1500)
     assert not found.healthy  # XOR's local minimum: outputs 0, 6.7, 6.7, 6.7
     assert "unreachable_targets" not in found.codes, found  # they left [0, 1]: within reach
+
+
+def test_a_tiny_rate_on_a_model_adam_cannot_fit_either_is_reported_not_a_crash():
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731  (one logistic unit: XOR is beyond it)
+    p = {"W": np.array([[0.3], [-0.2]]), "b": np.array([0.1])}
+
+    def loss(q):
+        o = sig(X @ q["W"] + q["b"])
+        return float(-np.mean(Y * np.log(o) + (1 - Y) * np.log(1 - o)))
+
+    def grad(q):
+        d = (sig(X @ q["W"] + q["b"]) - Y) / 4
+        return {"W": X.T @ d, "b": d.sum(0)}
+
+    found = xl.doctor(p, loss, grad, X, Y, predict=lambda q, Z: sig(Z @ q["W"] + q["b"]), lr=3e-5)
+    assert not found.healthy and found.findings, found

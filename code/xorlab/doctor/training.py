@@ -216,8 +216,9 @@ def _lr_too_small(probes):
     if not (ratio < 1e-4 or (ratio < 1e-3 and L0 - L1 < 0.05 * abs(L0))):
         return None
     fit = probes.fit
-    tail = f"; Adam with your gradient from the same start solves it in {fit:,} steps"
-    tail = tail if fit else ""
+    tail = (
+        f"; Adam with your gradient from the same start solves it in {fit:,} steps" if fit else ""
+    )
     return Finding.of(
         "lr_too_small",
         f"one step changes the weights by {ratio:.1e} of their size (1e-3 to 1e-1 is "
