@@ -377,3 +377,145 @@ def test_a_step_object_is_never_called_itself_its_copies_make_the_run():
         -np.mean(Y * np.log(outputs(q, X)[0]) + (1 - Y) * np.log(1 - outputs(q, X)[0]))
     )
     assert abs(d.losses[-1] - bce(mine)) < 1e-9, (d.losses[-1], bce(mine))
+
+
+# -- the fifth blind zoo's questions (tests/doctor_blind5/DOC_QUESTIONS.md) ---------------
+
+
+def plain_train(p, X, y):
+    """A dict learner: one full-batch step of the mean BCE at p["lr"]; y (n,) or (n, 1)."""
+    g = mean_bce_grad(p, X, np.reshape(y, (len(X), -1)))
+    for k in NAMES:
+        p[k] -= p["lr"] * g[k]
+
+
+def bce_of(p, X, y):
+    out = outputs(p, X)[0]
+    return float(-np.mean(y * np.log(out) + (1 - y) * np.log(1 - out)))
+
+
+def test_q1_flat_outputs_and_targets_are_reshaped_by_adapt():
+    p = start()
+    p["lr"] = 2.0
+    flat = lambda q, Z: outputs(q, Z)[0].ravel()  # noqa: E731  (a 1-D forward)
+    case = xl.adapt(p, NAMES, plain_train, X, Y.ravel(), predict=flat, lr="lr", epochs=1500)
+    assert case["y"].shape == (4, 1)
+    got = case["predict"](case["params"], X)
+    assert got.shape == (4, 1) and np.allclose(got, outputs(start(), X)[0])
+    assert xl.doctor(**case).healthy
+    with pytest.raises(Exception, match=r"\(n,\)|shape"):  # xl.doctor itself refuses it
+        xl.doctor(start(), None, lambda q: mean_bce_grad(q, X, Y), X, Y, predict=flat)
+
+
+def linear(p, Z):
+    """Tanh hidden layer, identity output: (m, 1)."""
+    return np.tanh(Z @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
+
+
+def huber(p):
+    """The mean Huber loss (delta 0.5) of the linear outputs against Y."""
+    a = np.abs(linear(p, X) - Y)
+    return float(np.mean(np.where(a < 0.5, 0.5 * a**2, 0.5 * (a - 0.25))))
+
+
+def huber_grad(p, factor=1.0):
+    h = np.tanh(X @ p["W1"] + p["b1"])
+    e = factor * np.clip(linear(p, X) - Y, -0.5, 0.5) / len(X)
+    d1 = (e @ p["W2"].T) * (1 - h**2)
+    return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ e, "b2": e.sum(0)}
+
+
+def test_q2_a_loss_it_does_not_know_is_checked_and_fitted_is_read_from_predict():
+    def run(factor=1.0, epochs=2000):
+        g = lambda q: huber_grad(q, factor)  # noqa: E731
+        return xl.doctor(start(), huber, g, X, Y, predict=linear, lr=0.5, epochs=epochs)
+
+    right = run()
+    assert right.healthy and "every output on the right side" in right.summary
+    assert [f.code for f in run(factor=3.0).findings] == ["constant_scale"]
+    # fitted: every output past 0.55 (targets 1) or below 0.45 (targets 0), linear outputs too
+    end = start()
+    for _ in range(2000):
+        end = {k: end[k] - 0.5 * huber_grad(end)[k] for k in end}
+    out = linear(end, X)
+    assert np.all(np.where(Y == 1, out > 0.55, out < 0.45))
+
+
+def sign_train(p, X, y):
+    g = mean_bce_grad(p, X, y)
+    for k in NAMES:
+        p[k] -= p["lr"] * np.sign(g[k])
+
+
+def test_q3_a_sign_update_that_fits_is_healthy_and_said_to_be_no_gradient_step():
+    def case(epochs):
+        p = start()
+        p["lr"] = 0.05
+        pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+        return xl.adapt(p, NAMES, sign_train, X, Y, predict=pred, lr="lr", epochs=epochs)
+
+    fits = xl.doctor(**case(400))
+    assert fits.healthy and "does not step along the slope" in fits.summary
+    short = xl.doctor(**case(3))
+    assert [f.code for f in short.findings] == ["cannot_tell"]
+
+
+def test_q5_epochs_is_the_number_of_calls_of_the_training_method():
+    p = start(seed=3)
+    p["lr"] = 1.0
+    case = xl.adapt(
+        p, NAMES, plain_train, X, Y, predict=lambda q, Z: outputs(q, Z)[0], lr="lr", epochs=7
+    )
+    case["loss"] = lambda q: bce_of(q, X, Y)
+    d = xl.doctor(**case)
+    mine = start(seed=3)
+    mine["lr"] = 1.0
+    for _ in range(7):  # plain numpy: seven calls of the training method
+        plain_train(mine, X, Y)
+    assert len(d.losses) == 7 + 1
+    assert abs(d.losses[-1] - bce_of(mine, X, Y)) < 1e-9, (d.losses[-1], bce_of(mine, X, Y))
+
+
+def test_q8_a_gradient_for_an_unused_parameter_is_named_wrong_and_zeros_pass():
+    p = start()
+    p["W3"] = np.ones((3, 1))  # the forward pass never reads it
+
+    def grad(q, w3):
+        return {**huber_grad(q), "W3": np.full((3, 1), w3)}
+
+    d = xl.doctor(p, huber, lambda q: grad(q, 0.1), X, Y, predict=linear, lr=0.5, epochs=2000)
+    assert [f.code for f in d.findings] == ["wrong_gradient"]
+    assert "W3" in d.findings[0].title
+    assert xl.doctor(p, huber, lambda q: grad(q, 0.0), X, Y, predict=linear, lr=0.5).healthy
+
+
+def adamax(rate):
+    """A step closure with Adamax's moments (m, u) and counter, at its own `rate`."""
+    m, u, t = {}, {}, [0]
+
+    def step(p, g):
+        t[0] += 1
+        for k in p:
+            m[k] = 0.9 * m.get(k, 0) + 0.1 * g[k]
+            u[k] = np.maximum(0.999 * u.get(k, 0), np.abs(g[k]))
+        return {k: p[k] - rate / (1 - 0.9 ** t[0]) * m[k] / (u[k] + 1e-8) for k in p}
+
+    return step
+
+
+def test_q9_lr_never_reaches_a_step_closure_its_own_rate_makes_the_run():
+    def run(lr, rate=0.05):
+        grad = lambda q: mean_bce_grad(q, X, Y)  # noqa: E731
+        bce = lambda q: bce_of(q, X, Y)  # noqa: E731
+        pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+        return xl.doctor(
+            start(), bce, grad, X, Y, predict=pred, step=adamax(rate), lr=lr, epochs=60
+        )
+
+    mine = start()
+    step = adamax(0.05)
+    for _ in range(60):
+        mine = step(mine, mean_bce_grad(mine, X, Y))
+    for lr in (0.05, 7.0):
+        assert abs(run(lr).losses[-1] - bce_of(mine, X, Y)) < 1e-9
+    assert abs(run(0.05, rate=0.01).losses[-1] - bce_of(mine, X, Y)) > 1e-3
