@@ -486,6 +486,10 @@ def test_q8_a_gradient_for_an_unused_parameter_is_named_wrong_and_zeros_pass():
     d = xl.doctor(p, huber, lambda q: grad(q, 0.1), X, Y, predict=linear, lr=0.5, epochs=2000)
     assert [f.code for f in d.findings] == ["wrong_gradient"]
     assert "W3" in d.findings[0].title
+    assert (
+        "the loss does not depend on this array), yours reaches 1.0e-01" in d.findings[0].evidence
+    )
+    assert "nan" not in d.findings[0].evidence
     assert xl.doctor(p, huber, lambda q: grad(q, 0.0), X, Y, predict=linear, lr=0.5).healthy
 
 

@@ -44,6 +44,12 @@ def classify(analytic, true, n_samples, skip=None):
         )
     if a.size == 1:
         return Disagreement(None, f"{a[0]:.4g} where finite differences give {n[0]:.4g}")
+    if not n.any():  # no direction to compare with: the loss does not depend on the array
+        return Disagreement(
+            "wrong_gradient",
+            "finite differences are 0 in every entry (the loss does not depend on this array), "
+            f"yours reaches {np.abs(a).max():.1e}",
+        )
     cos, ratio = _cosine(a, n), _norm_ratio(a, n)
     if cos < -0.99:
         return Disagreement(
