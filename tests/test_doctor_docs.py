@@ -490,6 +490,7 @@ def test_q8_a_gradient_for_an_unused_parameter_is_named_wrong_and_zeros_pass():
         "the loss does not depend on this array), yours reaches 1.0e-01" in d.findings[0].evidence
     )
     assert "nan" not in d.findings[0].evidence
+    assert d.summary.startswith("the gradient disagrees with finite differences"), d.summary
     assert xl.doctor(p, huber, lambda q: grad(q, 0.0), X, Y, predict=linear, lr=0.5).healthy
 
 

@@ -68,6 +68,18 @@ def test_labels_smoothed_nearly_to_the_middle_are_named():
     assert "0.475, 0.525" in found.findings[0].evidence
 
 
+def test_a_rate_typed_1e3_for_1e_3_is_named_with_the_scale_that_trains():
+    found = diagnose(Net(lr=1e3), Y, 500)  # NaN at the first step
+    assert found.codes == ["diverged"], found
+    assert "0.001 times yours made the loss fall" in found.findings[0].where
+
+
+def test_targets_all_at_the_middle_are_not_called_smoothing():
+    found = diagnose(Net(smooth=1.0), Y, 800)  # every target 1/2: the labels are lost
+    assert "strong_smoothing" not in found.codes and not found.healthy, found  # s read ~ 1
+    assert found.summary.startswith("the gradient disagrees"), found.summary
+
+
 @pytest.mark.parametrize("smooth", [0.1, 0.6])
 def test_a_smoothing_whose_run_still_fits_is_a_choice(smooth):
     found = diagnose(Net(smooth=smooth), Y, 1500)  # 0.6: targets 0.2 and 0.8, still fitted

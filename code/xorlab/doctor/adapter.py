@@ -109,21 +109,21 @@ def _stepper(reader):
     `reshaped` (flat targets shaped like 2-D outputs), `mapped` (targets outside [0, 1] mapped
     onto it), `on_inputs(X)` (other inputs) and `exact` (float64 weights, when the reader's
     are coarser)."""
-    step = lambda p, grads=None: reader.step(p)  # noqa: E731  (attributes follow)
-    step.ignores_grads, step.afresh, step.later = True, reader.afresh, reader.later
+    step = _epochs(reader.step)
+    step.afresh, step.later = reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
     step.on_inputs = lambda X: _on_inputs(reader, X)
     if reader.coarse():  # weights coarser than float64: the run with float64 weights
-        step.exact = lambda p, grads=None: reader.step(p, exact=True)
+        step.exact = _epochs(lambda p: reader.step(p, exact=True))
         step.exact.dtypes = reader.coarse()
     lo, hi = float(np.min(reader.yr)), float(np.max(reader.yr))
     if hi > lo and (lo < 0 or hi > 1):  # targets outside [0, 1]: the run with them mapped onto it
         mapped = (np.asarray(reader.yr, dtype=np.float64) - lo) / (hi - lo)
-        step.mapped = lambda p, grads=None: reader.step(p, y=mapped)
+        step.mapped = _epochs(lambda p: reader.step(p, y=mapped))
         step.mapped.bounds = (lo, hi)
     column = reader.outputs_shaped()
     if column is not None:  # flat targets against 2-D outputs: the run with y reshaped
-        step.reshaped = lambda p, grads=None: reader.step(p, y=column)
+        step.reshaped = _epochs(lambda p: reader.step(p, y=column))
         step.reshaped.shapes = (reader.yr.shape, column.shape)
     return step
 
@@ -133,6 +133,12 @@ def _on_inputs(reader, X):
     the reader's layout and float dtype: a step that ignores grads."""
     dtype = reader.Xr.dtype if np.issubdtype(reader.Xr.dtype, np.floating) else np.float64
     mine = np.asarray(X.T if reader.columns else X, dtype=dtype)
-    step = lambda p, grads=None: reader.step(p, X=mine)  # noqa: E731  (an attribute follows)
+    return _epochs(lambda p: reader.step(p, X=mine))
+
+
+def _epochs(epoch):
+    """`epoch(params) -> params`, one run of the reader's epoch, as a step of the doctor's
+    that ignores the gradient (it reads its own)."""
+    step = lambda p, grads=None: epoch(p)  # noqa: E731  (an attribute follows)
     step.ignores_grads = True
     return step

@@ -10,9 +10,9 @@ import numpy as np
 
 from ..core.gradcheck import check_gradients
 from . import gradient
-from .capacity import fits
 from .findings import Finding
 from .reader import copy
+from .runs import solves
 
 
 def standard_losses(y, soft=False):
@@ -63,6 +63,12 @@ STRONG = 0.5
 middle: when the run then ends unfitted, the smoothing is named."""
 
 
+LOST = 0.99
+"""A smoothing this close to 1 is no label smoothing: every target sits at the middle, the
+labels lost (targets of shape (n,) broadcast against (n, 1) outputs train toward their mean).
+It is left to the other checks, and s read near 1 is never one on some CPUs and not others."""
+
+
 @dataclass
 class Match:
     """The standard loss `name` whose gradient the reader's is, times `sign` (-1: minus that
@@ -102,7 +108,7 @@ def _flat_numeric(report):
 def _smoothed(reader):
     """The first cross-entropy of 0/1 targets y whose gradient, against targets smoothed
     toward the uniform c (t = (1 - s) y + s c, c = 1/2 for one output and 1/k for k, 0 < s <
-    1: label smoothing; `STRONG` and above, too strong) is the reader's: a `Match`, or None.
+    `LOST`: label smoothing; `STRONG` and above, too strong) is the reader's: a `Match`, or None.
     The gradient is affine in the targets, so s is read off by least squares between the
     gradients against y and against c, then the gradient against t is checked as any other."""
     y = reader.y
@@ -120,24 +126,13 @@ def _smoothed(reader):
         )
         d = g_c - g_y
         s = float((theirs - g_y) @ d / max(d @ d, 1e-300))
-        if not 0 < s < 1:
+        if not 0 < s < LOST:
             continue
         loss = _of_params(standard_losses((1 - s) * y + s * c, soft=True)[name], reader)
         report = check_gradients(loss, reader.gradient, copy(reader.params))
         if not gradient.failing(report, reader.floor, reader.implied):
             return Match(f"{name} against targets smoothed by {s:.3g}", 1, loss, report, s)
     return None
-
-
-def _run_fits(reader):
-    """Whether the reader's run (`reader.epochs` of its steps from the start) fits y."""
-    p, ignores = copy(reader.params), getattr(reader.step, "ignores_grads", False)
-    with np.errstate(all="ignore"):
-        for _ in range(reader.epochs):
-            new = reader.step(p, None if ignores else reader.gradient(p))
-            p = {k: np.asarray(v, dtype=np.float64) for k, v in new.items()}
-        out = reader.predict(p, reader.X)
-    return bool(np.all(np.isfinite(out))) and fits(out, reader.y)
 
 
 def _match_findings(reader, match):
@@ -150,7 +145,7 @@ def _match_findings(reader, match):
                 where="the output error (p - y, not y - p)",
             )
         ]
-    if match.smoothed >= STRONG and not _run_fits(reader):
+    if match.smoothed >= STRONG and not solves(reader, match.loss, reader.step)[0]:
         t = (1 - match.smoothed) * np.unique(reader.y) + match.smoothed * (
             0.5 if reader.y.shape[1] == 1 else 1 / reader.y.shape[1]
         )

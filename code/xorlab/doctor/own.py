@@ -242,8 +242,11 @@ class OwnNetwork:
         else:
             a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in rates)
             a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
-        gap = sum(float(np.sum((a[k] - b[k]) ** 2)) for k in self.names)
-        return a if gap <= 1e-6 * sum(float(np.sum(a[k] ** 2)) for k in self.names) else None
+        fa, fb = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
+        with np.errstate(all="ignore"):  # scaled by the largest entry: no square overflows
+            top = max(float(np.abs(fa).max()), 1e-300)
+            same = np.linalg.norm((fa - fb) / top) <= 1e-3 * np.linalg.norm(fa / top)
+        return a if same else None
 
     def predict(self, p, Z):
         twin = self._load(p, keep_dtypes=False)
@@ -296,11 +299,15 @@ class OwnNetwork:
 
     def _sample_mean(self, p, lr, source=None):
         """The mean over samples of one-sample epochs' displacements (`_displacement`)."""
-        one = [
+        one = self._one_sample(p, lr, source)
+        return {k: np.mean([d[k] for d in one], axis=0) for k in self.names}
+
+    def _one_sample(self, p, lr, source=None):
+        """Each sample's one-sample epoch displacement (`_displacement`), in sample order."""
+        return [
             self._displacement(p, *self._samples(slice(i, i + 1)), lr, source)
             for i in range(self.n)
         ]
-        return {k: np.mean([d[k] for d in one], axis=0) for k in self.names}
 
     def _draws(self, p, lr):
         """Whether the reader's epoch draws its samples at random (from a generator the object
@@ -315,21 +322,18 @@ class OwnNetwork:
             self._random = self._random and self._mixes(p, lr, flat)
         return self._random
 
-    def _flat(self, p, lr, draw, part=None):
-        """One epoch's displacement, flat, with the random state `draw`: on the samples
-        `part` (a slice) from a fresh copy, or on all of them from one whose generators drew
-        `draw` numbers first."""
-        if part is None:
-            d = self._displacement(p, self.Xr, self.yr, lr, _advanced(self.obj, draw), draw)
-        else:
-            d = self._displacement(p, *self._samples(part), lr)
+    def _flat(self, p, lr, draw):
+        """One epoch's displacement, flat, with the random state `draw`, from a copy of the
+        reader's object whose generators drew `draw` numbers first."""
+        d = self._displacement(p, self.Xr, self.yr, lr, _advanced(self.obj, draw), draw)
         return np.concatenate([d[k].ravel() for k in self.names])
 
     def _mixes(self, p, lr, flat):
         """Whether every epoch step in `flat` is a mix, weights >= 0, of one-sample epochs'
         steps (not when those take no step: `n // B` updates of none)."""
         try:
-            G = np.stack([self._flat(p, lr, 0, slice(i, i + 1)) for i in range(self.n)], 1)
+            ones = self._one_sample(p, lr)
+            G = np.stack([np.concatenate([d[k].ravel() for k in self.names]) for d in ones], 1)
         except Exception:  # noqa: BLE001  (the reader's code, on data it never sees)
             return False
         for f in flat:

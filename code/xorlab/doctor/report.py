@@ -34,7 +34,7 @@ a solution. A correct implementation that trains gets no finding. Every random d
 
 import numpy as np
 
-from . import capacity, gradient, later, steps, training, update, verify
+from . import capacity, gradient, later, runs, steps, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .calls import seeded
 from .causes import GRADIENT, UNSURE
@@ -85,7 +85,7 @@ def _reconciled(reader, effective, findings):
         return "", None
     if codes == {"update_climbs"} and reader.predict is None:
         return "", None  # a loss that rises may be one to maximise: only a solution tells
-    solved, losses = verify.solves(reader, effective, reader.step)
+    solved, losses = runs.solves(reader, effective, reader.step)
     if not solved:
         return "", None
     findings[:] = [f for f in findings if f.code not in verify.WRONG_WAY]
@@ -109,7 +109,7 @@ def _update_rule(reader, effective, findings, report):
     codes = {f.code for f in findings} & GRADIENT
     if not codes or len(report.failing) < len(report.checks):
         return "", None
-    solved, losses = verify.solves(reader, effective, reader.step)
+    solved, losses = runs.solves(reader, effective, reader.step)
     if not solved:
         if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]

@@ -26,7 +26,7 @@ ends). When it does not, "cannot tell", with what was measured.
 
 import numpy as np
 
-from . import verify
+from . import runs, verify
 from .findings import Finding
 from .later import _numeric
 from .loss import standard_losses
@@ -221,7 +221,7 @@ def _plain(reader, loss, steps, adam=False):
             if not np.isfinite(losses[-1]):
                 break
     losses = np.array(losses)
-    return verify._solved(reader, losses, p), losses
+    return runs.solved(reader, losses, p), losses
 
 
 def textbook(reader, loss, yours):
@@ -259,7 +259,7 @@ def examine(reader):
     code, detail, lines, verified_only, weak, fields = found
     yours = np.array([np.nan])
     if probe["broken"] is None:
-        solved, yours = verify.solves(reader, loss, reader.step)
+        solved, yours = runs.solves(reader, loss, reader.step)
         if solved:
             run = f"{verify.told(yours)}, every output on the right side" if reader.predict else ""
             run = run or f"{verify.told(yours)}, below half its start"

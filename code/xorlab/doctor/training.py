@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from . import capacity
+from . import capacity, runs
 from .capacity import fits
 from .findings import Finding
 from .reader import copy
@@ -17,34 +17,13 @@ WRONG_WAY = frozenset({"sign_flip", "update_climbs", "symmetric", "no_bias", "in
 """Findings after which a run says nothing more: its steps go the wrong way or cannot learn."""
 
 
-def _stepper(step, grad):
-    """One step as a function of the params; skips the gradient when the step ignores it."""
-    if getattr(step, "ignores_grads", False):
-        return lambda p: step(p, None)
-    return lambda p: step(p, grad(p))
-
-
-def _run(step, grad, params, loss, epochs):
-    """`epochs` steps from params (stopping at a non-finite loss): the losses (steps + 1,) and
-    the params at the end."""
-    losses, current = [loss(params)], copy(params)
-    advance = _stepper(step, grad)
-    with np.errstate(all="ignore"):
-        for _ in range(epochs):
-            current = {k: np.asarray(v, dtype=np.float64) for k, v in advance(current).items()}
-            losses.append(loss(current))
-            if not np.isfinite(losses[-1]):
-                break
-    return np.array(losses), current
-
-
 def _steps_to_solve(step, grad, start, solved, budget, every=25):
     """How many more steps of `step` until solved(params) (checked every `every`), or None."""
     p = copy(start)
-    advance = _stepper(step, grad)
+    move = runs.advance(step, grad)
     with np.errstate(all="ignore"):
         for t in range(1, budget + 1):
-            p = advance(p)
+            p = move(p)
             if t % every == 0 and solved(p):
                 return t
     return None
@@ -288,23 +267,22 @@ def _not_training(probes):
     )
 
 
-def _summary(losses, trained, solved, more=None):
+def _summary(losses, trained, solved, gradient_ok, more=None):
+    """The run in words, after what the gradient check found (`gradient_ok`)."""
     L0, L1, steps = losses[0], losses[-1], len(losses) - 1
     run = f"in {steps} steps the loss went from {L0:.4f} to {L1:.4f}"
+    check = "agrees" if gradient_ok else "disagrees"
+    said = f"the gradient {check} with finite differences"
     if trained and solved:
-        return (
-            f"the gradient agrees with finite differences, and it trains: {run}, every "
-            "output on the right side"
-        )
+        return f"{said}, and it trains: {run}, every output on the right side"
     if trained:
-        return f"the gradient agrees with finite differences, and it trains: {run}"
+        return f"{said}, and it trains: {run}"
     if more:
         return (
-            f"the gradient agrees with finite differences, and it trains, slowly: {run}; "
-            f"the same steps fit the data after {steps + more:,} in all (pass your epochs= "
-            "to check your own run)"
+            f"{said}, and it trains, slowly: {run}; the same steps fit the data after "
+            f"{steps + more:,} in all (pass your epochs= to check your own run)"
         )
-    return f"the gradient agrees with finite differences; {run}"
+    return f"{said}; {run}"
 
 
 def _solved(reader):
@@ -320,12 +298,12 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
     gradient is right and the run does not train, `update_rule(losses)` (the report's: is the
     reader's update rule the problem?) is asked first: a finding, or None; without the
     reader's epochs, it is dropped when the reader's steps, continued, solve the task."""
-    losses, current = _run(reader.step, reader.gradient, reader.params, loss, reader.epochs)
+    losses, current = runs.run(reader, loss, reader.step)
     solved = _solved(reader)
     finite = bool(np.isfinite(losses[-1]))
-    trained = bool(finite and (solved(current) if solved else losses[-1] < 0.5 * losses[0]))
+    trained = runs.solved(reader, losses, current)
     if WRONG_WAY & set(codes):
-        return losses, [], _summary(losses, trained, solved)
+        return losses, [], _summary(losses, trained, solved, gradient_ok)
     health = _health(losses, reader.lr)
     budget = int(min(max(5 * reader.epochs, 2000), 10_000))
     rule = None if trained or not gradient_ok or not update_rule else update_rule(losses)
@@ -333,13 +311,17 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
         more = _steps_to_solve(reader.step, reader.gradient, current, solved, budget)
         rule = None if more else rule  # slow, not wrong, when the reader's steps get there
     if rule:
-        return losses, [rule], _summary(losses, trained, solved)
+        return losses, [rule], _summary(losses, trained, solved, gradient_ok)
     if health or not gradient_ok or trained:
-        return losses, health, _summary(losses, trained, solved)
+        return losses, health, _summary(losses, trained, solved, gradient_ok)
     ratio = _step_ratio(reader.step, reader.gradient, reader.params)
     probes = Probes(reader, losses, current, solved or (lambda p: False), ratio, budget)
     why = _not_training(probes)
     findings = [why] if why else []
     if solved and not why or (why and why.code == "cannot_fit"):
         findings += capacity.linear(current, reader.predict, reader.X, reader.y, reader.rng)
-    return losses, findings, _summary(losses, trained, solved, None if why else probes.more)
+    return (
+        losses,
+        findings,
+        _summary(losses, trained, solved, gradient_ok, None if why else probes.more),
+    )

@@ -16,9 +16,11 @@ from .capacity import fits
 from .causes import CAUSES
 from .findings import Finding
 from .reader import copy
+from .runs import run, solved
 
-SMALLER = (0.1, 0.01)
-"""The step scales tried for "the steps are too large"."""
+SMALLER = (0.1, 0.01, 1e-3, 1e-4, 1e-6)
+"""The step scales tried for "the steps are too large" (down to 1e-6: a rate typed 1e3 for
+1e-3 takes steps 1e6 times too large)."""
 
 LARGER = (10.0, 100.0, 1e3, 1e4, 1e6, 1e8)
 """The step scales tried for "the learning rate is too small" (up to 1e8: an optimiser whose
@@ -42,21 +44,6 @@ def scaled(step, s):
     return moved
 
 
-def run(reader, loss, step):
-    """`reader.epochs` steps of `step` from the reader's params, stopping at a non-finite loss:
-    (losses (steps + 1,), the params at the end)."""
-    p, losses = copy(reader.params), [loss(reader.params)]
-    ignores = getattr(step, "ignores_grads", False)
-    with np.errstate(all="ignore"):
-        for _ in range(reader.epochs):
-            new = step(p, None if ignores else reader.gradient(p))
-            p = {k: np.asarray(v, dtype=np.float64) for k, v in new.items()}
-            losses.append(loss(p))
-            if not np.isfinite(losses[-1]):
-                break
-    return np.array(losses), p
-
-
 def falls(losses):
     """The loss falls: finite throughout, below 0.99 of its start at the end, and most steps
     go down."""
@@ -76,23 +63,6 @@ def descends(losses):
     runs in its state.)"""
     finite = losses[np.isfinite(losses)]
     return len(finite) > 1 and finite.min() < 0.999 * finite[0]  # pragma: no mutate (<= at = only)
-
-
-def solves(reader, loss, step):
-    """The run of `step` ends with every output on the right side of the targets' middle
-    (with predict), or (without) with a finite loss below half its start: (bool, losses)."""
-    losses, end = run(reader, loss, step)
-    return _solved(reader, losses, end), losses
-
-
-def _solved(reader, losses, end):
-    """A run's end solves the task (see `solves`)."""
-    if not np.isfinite(losses[-1]):
-        return False
-    if reader.predict is None:
-        return bool(losses[-1] < 0.5 * losses[0])
-    with np.errstate(all="ignore"):
-        return fits(reader.predict(end, reader.X), reader.y)
 
 
 def told(losses):
@@ -189,7 +159,7 @@ def _better(reader, loss, losses, step):
     """The run of `step` (a change to the reader's update) in words when it makes the loss
     fall, to below half where the reader's run ends (or to a solution); else None."""
     fresh, end = run(reader, loss, step)
-    fit = reader.predict is not None and _solved(reader, fresh, end)
+    fit = reader.predict is not None and solved(reader, fresh, end)
     lower = not np.isfinite(losses[-1]) or fresh[-1] < 0.5 * losses[-1]
     if not (fit or (falls(fresh) and lower)):
         return None
@@ -254,15 +224,10 @@ def unreachable(reader):
     mapped = getattr(reader.step, "mapped", None)
     if mapped is None or reader.predict is None:
         return None
-    ends = []
-    for step in (reader.step, mapped):
-        p = copy(reader.params)
-        with np.errstate(all="ignore"):
-            for _ in range(reader.epochs):
-                p = {k: np.asarray(v, dtype=np.float64) for k, v in step(p, None).items()}
-            ends.append(reader.predict(p, reader.X))
+    ends = [run(reader, None, step)[1] for step in (reader.step, mapped)]
+    with np.errstate(all="ignore"):
+        out, again = (reader.predict(p, reader.X) for p in ends)
     lo, hi = mapped.bounds
-    out, again = ends
     inside = bool(np.all((out >= 0) & (out <= 1)))
     if not inside or fits(out, reader.y) or not fits(again, (reader.y - lo) / (hi - lo)):
         return None
