@@ -185,6 +185,7 @@ def test_integer_weights_are_noted_with_their_truncated_step():
 
 def test_a_broadcast_step_is_averaged_back_to_the_parameters_shape():
     from xorlab.doctor.calls import reduce_to
+
     stacked = np.arange(6.0).reshape(3, 2, 1)  # a step that added a leading axis of 3
     np.testing.assert_array_equal(reduce_to(stacked, (2, 1)), [[2.0], [3.0]])
     wide = np.array([[1.0, 3.0], [5.0, 9.0]])  # a column that became 2 columns
