@@ -5,8 +5,6 @@ lr * CLIP at every step whatever the gradient. Functions, direct `xl.doctor` wit
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 1000

@@ -4,8 +4,6 @@ direct `xl.doctor`, 2-4-1 sigmoid network, mean squared error, full batch on XOR
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 3000

@@ -1,5 +1,6 @@
-"""Bug: a mini-batch loop whose slice forgets its offset, X[:BATCH] for X[start:start+BATCH]:
-every batch is the first two samples, and samples 2 and 3 are never trained on. Class, 2-4-1,
+"""Bug: a mini-batch slice typed X[start:BATCH] for X[start:start + BATCH]: the first batch is
+samples 0 and 1, the second X[2:2] is empty (its update is 0), so samples 2 and 3 are never
+trained on. Class, 2-4-1,
 sigmoid hidden and output, mean BCE, plain SGD on XOR."""
 
 import numpy as np
@@ -33,7 +34,7 @@ class BatchNet:
 
     def epoch(self, X, y):
         for start in range(0, len(X), BATCH):
-            xb, yb = X[:BATCH], y[:BATCH]  # BUG
+            xb, yb = X[start:BATCH], y[start:BATCH]  # BUG
             d2 = (self.forward(xb) - yb) / len(xb)
             d1 = (d2 @ self.W2.T) * self.h * (1 - self.h)
             self.W2 -= self.lr * self.h.T @ d2
@@ -48,7 +49,7 @@ def doctor_case():
 
 EXPECTED = {
     "healthy": False,
-    "bug": "every mini-batch is X[:BATCH]: samples 2 and 3 never trained",
+    "bug": "mini-batch slice X[start:BATCH]: second batch empty, samples 2 and 3 never trained",
     "fix": "xb, yb = X[start : start + BATCH], y[start : start + BATCH]",
 }
 

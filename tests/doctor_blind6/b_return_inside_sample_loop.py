@@ -46,9 +46,7 @@ class StochasticNet:
 
 
 def doctor_case():
-    return xl.adapt(
-        StochasticNet(), KEYS, "train", X, y, predict="forward", lr="lr", epochs=EPOCHS
-    )
+    return xl.adapt(StochasticNet(), KEYS, "train", X, y, predict="forward", lr="lr", epochs=EPOCHS)
 
 
 EXPECTED = {

@@ -5,8 +5,6 @@ bias, mean BCE, full batch on XOR."""
 
 import numpy as np
 
-import xorlab as xl
-
 X_raw = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 2000

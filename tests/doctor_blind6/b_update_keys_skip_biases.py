@@ -55,7 +55,7 @@ def doctor_case():
 
 EXPECTED = {
     "healthy": False,
-    "bug": "update loop over (\"W1\", \"W2\") only: biases never updated",
+    "bug": 'update loop over ("W1", "W2") only: biases never updated',
     "fix": "loop over every key, biases included",
 }
 

@@ -41,8 +41,10 @@ class XorSoftmax:
     def train(self, X, Y):
         d2 = (self.forward(X) - Y) / len(X)
         d1 = (d2 @ self.W2.T) * self.h * (1 - self.h)
-        for W, b, gW, gb in [(self.W2, self.b2, self.h.T @ d2, d2.sum(axis=0)),
-                             (self.W1, self.b1, X.T @ d1, d1.sum(axis=0))]:
+        for W, b, gW, gb in [
+            (self.W2, self.b2, self.h.T @ d2, d2.sum(axis=0)),
+            (self.W1, self.b1, X.T @ d1, d1.sum(axis=0)),
+        ]:
             self.vW = self.mu * self.vW - self.lr * gW
             self.vb = self.mu * self.vb - self.lr * gb
             W += self.vW

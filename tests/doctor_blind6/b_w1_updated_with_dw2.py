@@ -42,17 +42,19 @@ def train(p, X, Y):
     h = np.tanh(X @ p["W1"] + p["b1"])
     P = softmax(h @ p["W2"] + p["b2"])
     dZ2 = (P - Y) / len(X)
-    dW2, db2 = h.T @ dZ2, dZ2.sum(axis=0)
+    g = {"W2": h.T @ dZ2, "b2": dZ2.sum(axis=0)}
     dZ1 = (dZ2 @ p["W2"].T) * (1 - h**2)
-    dW1, db1 = X.T @ dZ1, dZ1.sum(axis=0)
-    p["W2"] -= p["lr"] * dW2
-    p["b2"] -= p["lr"] * db2
-    p["W1"] -= p["lr"] * dW2  # BUG
-    p["b1"] -= p["lr"] * db1
+    g["W1"], g["b1"] = X.T @ dZ1, dZ1.sum(axis=0)
+    p["W2"] -= p["lr"] * g["W2"]
+    p["b2"] -= p["lr"] * g["b2"]
+    p["W1"] -= p["lr"] * g["W2"]  # BUG
+    p["b1"] -= p["lr"] * g["b1"]
 
 
 def doctor_case():
-    return xl.adapt(init(), KEYS, train, X, Y, predict=forward, loss=cross_entropy, lr="lr", epochs=EPOCHS)
+    return xl.adapt(
+        init(), KEYS, train, X, Y, predict=forward, loss=cross_entropy, lr="lr", epochs=EPOCHS
+    )
 
 
 EXPECTED = {

@@ -16,6 +16,7 @@ SHARED_LOOP = """\
             W += self.vW
             b += self.vb
 """
+SIGMOID_OUTPUT = "return 1 / (1 + np.exp(-(self.h @ self.W2 + self.b2)))  # BUG"
 PER_ARRAY_LOOP = """\
             self.v[id(W)] = self.mu * self.v.get(id(W), 0) - self.lr * gW
             self.v[id(b)] = self.mu * self.v.get(id(b), 0) - self.lr * gb
@@ -25,12 +26,12 @@ PER_ARRAY_LOOP = """\
 
 FIXES = {
     "b_relu_with_sigmoid_derivative": [("* h * (1 - h)  # BUG", "* (h > 0)  # BUG")],
-    "b_columns_bias_1d_broadcasts": [
-        ("self.b1 = np.zeros(4)  # BUG", "self.b1 = np.zeros((4, 1))  # BUG"),
-        ("dZ1.sum(axis=1)  # BUG", "dZ1.sum(axis=1, keepdims=True)  # BUG"),
-    ],
+    "b_columns_dw1_copies_dw2_line": [("dZ1 @ self.A1.T  # BUG", "dZ1 @ X.T  # BUG")],
     "b_minibatch_slice_forgets_offset": [
-        ("X[:BATCH], y[:BATCH]  # BUG", "X[start : start + BATCH], y[start : start + BATCH]  # BUG")
+        (
+            "X[start:BATCH], y[start:BATCH]  # BUG",
+            "X[start : start + BATCH], y[start : start + BATCH]",
+        )
     ],
     "b_per_sample_forward_whole_batch": [
         ("out = self.forward(X)  # BUG", "x = X[i : i + 1]\n            out = self.forward(x)"),
@@ -42,7 +43,7 @@ FIXES = {
         ('        p["lr"] *= 0.985  # BUG', '    p["lr"] *= 0.985  # BUG')
     ],
     "b_softmax_single_output": [
-        ("return softmax(self.h @ self.W2 + self.b2)  # BUG", "return 1 / (1 + np.exp(-(self.h @ self.W2 + self.b2)))  # BUG")
+        ("return softmax(self.h @ self.W2 + self.b2)  # BUG", SIGMOID_OUTPUT)
     ],
     "b_leaky_relu_alpha_typed_1": [("ALPHA = 1.0  # BUG", "ALPHA = 0.01  # BUG")],
     "b_standardize_after_folding_ones": [
@@ -55,7 +56,10 @@ FIXES = {
         ("            return total / len(X)  # BUG", "        return total / len(X)  # BUG")
     ],
     "b_hidden_name_reused_for_output": [
-        ('a = sigmoid(a @ p["W2"] + p["b2"])  # BUG', 'h = a\n    a = sigmoid(h @ p["W2"] + p["b2"])  # BUG'),
+        (
+            'a = sigmoid(a @ p["W2"] + p["b2"])  # BUG',
+            'h = a\n    a = sigmoid(h @ p["W2"] + p["b2"])',
+        ),
         ('p["W2"].T) * a * (1 - a)', 'p["W2"].T) * h * (1 - h)'),
         ('p["lr"] * a.T @ delta', 'p["lr"] * h.T @ delta'),
     ],
@@ -66,11 +70,11 @@ FIXES = {
         ),
         (SHARED_LOOP, PER_ARRAY_LOOP),
     ],
-    "b_w1_updated_with_dw2": [('p["W1"] -= p["lr"] * dW2  # BUG', 'p["W1"] -= p["lr"] * dW1  # BUG')],
+    "b_w1_updated_with_dw2": [('* g["W2"]  # BUG', '* g["W1"]  # BUG')],
     "b_transposed_outer_per_sample": [("np.outer(x, d1)  # BUG", "np.outer(d1, x)  # BUG")],
     "b_clip_bounds_swapped": [("np.clip(g[k], CLIP, -CLIP)", "np.clip(g[k], -CLIP, CLIP)")],
     "b_decay_factor_typed_09": [("DECAY = 0.9  # BUG", "DECAY = 0.9999  # BUG")],
-    "b_adam_mhat_uses_beta2": [('/ (1 - BETA2 ** p["t"])  # BUG', '/ (1 - BETA1 ** p["t"])  # BUG')],
+    "b_adam_mhat_uses_beta2": [('(1 - BETA2 ** p["t"])  # BUG', '(1 - BETA1 ** p["t"])  # BUG')],
     "b_bias_grad_sum_over_units": [("d1.sum(axis=1)  # BUG", "d1.sum(axis=0)  # BUG")],
     "b_softmax_jacobian_sum_all": [
         ("np.sum(dP * P))  # BUG", "np.sum(dP * P, axis=1, keepdims=True))  # BUG")

@@ -19,8 +19,8 @@ RIGHT = {
     "b_bias_grad_sum_over_units": {"wrong", "data_factor", "shape"},
     # np.clip(g, 1, -1) is -1 everywhere: the step ignores the gradient
     "b_clip_bounds_swapped": {"step_rule"},
-    # forward adds b1 per sample, backward updates it per unit
-    "b_columns_bias_1d_broadcasts": {"wrong", "data_factor", "shape"},
+    # W1's gradient built from the hidden activations instead of the inputs (2 x 2)
+    "b_columns_dw1_copies_dw2_line": {"wrong", "data_factor"},
     # W *= 0.9 each step: the update moves at rate 0 and shrinks the weights
     "b_decay_factor_typed_09": {"step_rule"},
     # the rate collapses within a few hundred samples: the schedule, not the gradient

@@ -4,8 +4,6 @@ hidden and output, halved mean squared error, full-batch gradient descent on XOR
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 2500

@@ -4,8 +4,6 @@ derivative s + z s (1 - s); sigmoid output, mean BCE, full batch on XOR."""
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 400

@@ -4,8 +4,6 @@ loop over the layers kept in a dict W1..W4, b1..b4."""
 
 import numpy as np
 
-import xorlab as xl
-
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 y = np.array([[0], [1], [1], [0]], dtype=float)
 EPOCHS = 600
