@@ -112,6 +112,7 @@ def _stepper(reader):
     step = _epochs(reader.step)
     step.afresh, step.later = reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
+    step.per_sample = reader.per_sample  # one-sample epochs' gradients, for `samples`
     step.on_inputs = lambda X: _on_inputs(reader, X)
     if reader.coarse():  # weights coarser than float64: the run with float64 weights
         step.exact = _epochs(lambda p: reader.step(p, exact=True))

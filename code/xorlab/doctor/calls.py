@@ -1,8 +1,9 @@
 """Small helpers for calling and reading a reader's code: prints swallowed, numpy's global
-random state seeded, a parameter path followed, a function's keywords, a broadcast step
-averaged back."""
+random state seeded, an object's generators advanced, a parameter path followed, a
+function's keywords, a broadcast step averaged back."""
 
 import contextlib
+import copy
 import inspect
 import io
 
@@ -54,3 +55,23 @@ def reduce_to(d, shape):
     axes = tuple(i for i, (a, b) in enumerate(zip(d.shape, shape)) if b == 1 and a != 1)
     d = d.mean(axis=axes, keepdims=True) if axes else d  # pragma: no mutate (mean over no axis: d)
     return np.broadcast_to(d, shape)
+
+
+def advanced(obj, t):
+    """A deep copy of the reader's object whose random generators have drawn `t` numbers
+    more (numpy's global state moves on by itself from call to call)."""
+    twin = copy.deepcopy(obj)
+    for value in _values(twin):
+        if isinstance(value, (np.random.Generator, np.random.RandomState)):
+            value.random(t)
+    return twin
+
+
+def _values(obj):
+    """The values an object holds: attributes (or a dict's values), one level into dicts
+    and lists."""
+    top = (
+        list(obj.values()) if isinstance(obj, dict) else list(getattr(obj, "__dict__", {}).values())
+    )
+    inner = [v for x in top if isinstance(x, dict) for v in x.values()]
+    return top + inner + [v for x in top if isinstance(x, list) for v in x]

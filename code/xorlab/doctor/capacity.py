@@ -1,10 +1,12 @@
-"""The model's capacity: when outputs fit their targets, an output pinned at the all-zero
-input (no biases), and a network that is linear on data no line separates."""
+"""The model's capacity: when outputs fit their targets, outputs that are one number for
+any weights, an output pinned at the all-zero input (no biases), and a network that is linear
+on data no line separates."""
 
 import numpy as np
 
 from ..core.data import solved as solved_at
 from .findings import Finding
+from .reader import moved
 
 MARGIN = 0.1
 """An output is on its target's side when it is past the targets' middle by at least this
@@ -20,6 +22,22 @@ def fits(out, y):
     mid = (lo + hi) / 2
     clear = np.abs(out - mid) > MARGIN * (hi - lo) / 2  # pragma: no mutate (>= at = only)
     return bool(np.all(np.isfinite(out)) and solved_at(out, y, mid) and np.all(clear))
+
+
+def constant(params, predict, X):
+    """Every output on X: (n, d_in) is one and the same number, at the params and with
+    every weight moved (`reader.moved`, both ways): the finding in a list, or []."""
+    value = predict(params, X).flat[0]
+    tried = (params, moved(params, 1.0), moved(params, -1.0))
+    if not all(np.all(predict(p, X) == value) for p in tried):
+        return []
+    return [
+        Finding.of(
+            "constant_output",
+            f"every output is {value:.6g} for every input, at your weights and with every "
+            "weight moved by up to 0.5 either way",
+        )
+    ]
 
 
 def pinned(params, predict, X, y, rng):

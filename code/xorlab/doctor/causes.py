@@ -149,6 +149,13 @@ CAUSES = {
         _GUIDE,
         *_CAPACITY,
     ),
+    "constant_output": Cause(
+        "Your outputs are one number whatever the weights: the model can never fit the data",
+        "the output layer: an activation that maps every input to one value (a softmax over "
+        "a single output is always 1: use a sigmoid for one output, or two softmax outputs)",
+        _GUIDE,
+        *_CAPACITY,
+    ),
     "no_bias": Cause(
         "No biases: the output at the all-zero input cannot move",
         "the layers: add a bias to every neuron",
@@ -161,6 +168,22 @@ CAUSES = {
         "the labels given to other inputs",
         "the shuffle: one permutation for both (order = rng.permutation(n); X[order], "
         "y[order]), and the index each label is read with",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "mixed_gradient": Cause(
+        "Your update carries one array's gradient into another's (a state shared between arrays?)",
+        "what your update keeps per array: one velocity, moment or gradient buffer for each "
+        "array (not one shared by arrays of one shape, or reused in the loop over layers); "
+        "or a variable reused in the backward pass",
+        _GUIDE,
+        *_RIGHT,
+    ),
+    "skipped_samples": Cause(
+        "Some samples never reach your update: your epoch's gradient disagrees with the "
+        "loss's, and is the gradient over the other samples",
+        "the loop over samples or mini-batches: a `return` or `break` inside it, a slice's "
+        "bounds (X[start:start + B], not X[start:B]), the range of the loop",
         _GUIDE,
         *_RIGHT,
     ),
@@ -319,7 +342,14 @@ CAUSES = {
 """{finding code: Cause}, the most likely cause first."""
 
 GRADIENT = frozenset(
-    {"sign_flip", "constant_scale", "data_factor", "zero_gradient", "wrong_gradient"}
+    {
+        "sign_flip",
+        "constant_scale",
+        "data_factor",
+        "zero_gradient",
+        "wrong_gradient",
+        "mixed_gradient",
+    }
 )
 """The findings of the gradient phase: the reader's gradient is wrong, and how."""
 

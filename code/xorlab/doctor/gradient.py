@@ -71,6 +71,9 @@ def finding(report, names, n_samples, lr=None):
     evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
     the slope; not 1, n or 1/n) says so: the gradient holds the rate, and the step applies
     it again."""
+    mixed = _mixed(report, names)
+    if mixed:
+        return mixed
     patterns = {
         k: classify(report[k].analytic, report[k].numeric, n_samples, skip=report[k].on_kink)
         for k in names
@@ -79,6 +82,8 @@ def finding(report, names, n_samples, lr=None):
     codes = [patterns[k].code for k in by_size if patterns[k].code]
     zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
     code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
+    if code == "sign_flip" and not all(_flipped(report[k]) for k in names if patterns[k].code):
+        code = "wrong_gradient"  # mostly opposite is not minus the gradient: no sign to flip
     evidence = "\n".join(f"{k}: {patterns[k].evidence}" for k in by_size)
     detail = f" in {', '.join(zero or by_size)}"
     checks = [report[k] for k in names]
@@ -88,6 +93,39 @@ def finding(report, names, n_samples, lr=None):
         evidence += f"\n{said}: the rate is in your gradient and in the step"
         return Finding.of(code, evidence, f"{detail}: your learning rate", RATE_TWICE)
     return Finding.of(code, evidence, detail)
+
+
+MIXED = 1e-3
+"""A failing array's error that is a multiple of another array's gradient to this share
+(relative), and at least this share of its own gradient, is that array's gradient mixed in."""
+
+
+def _mixed(report, names):
+    """The finding when each of some failing arrays (`names`) is its own gradient plus a
+    multiple of another array's of the same shape (the loss's, by finite differences), as a
+    velocity or buffer shared between arrays makes it; else None."""
+    lines = []
+    for k in names:
+        own = report[k]
+        error = own.analytic - own.numeric
+        for j, other in report.checks.items():
+            if j == k or other.numeric.shape != error.shape or not other.numeric.any():
+                continue
+            c = float(np.sum(error * other.numeric) / np.sum(other.numeric**2))
+            off = np.linalg.norm(error - c * other.numeric)
+            big = np.linalg.norm(error) > MIXED * np.linalg.norm(own.numeric)
+            if big and off <= MIXED * np.linalg.norm(error):  # pragma: no mutate (= only)
+                lines.append(f"{k}: the loss's gradient of {k} plus {c:.3g} times that of {j}")
+                break
+    if not lines:
+        return None
+    detail = f": {', '.join(line.split(':')[0] for line in lines)}"
+    return Finding.of("mixed_gradient", "\n".join(lines), detail)
+
+
+def _flipped(check):
+    """One array's gradient is minus a multiple of the loss's (cosine below -0.9999)."""
+    return check.cosine < -0.9999  # pragma: no mutate (<= differs at = only)
 
 
 def _is_rate(check, lr):

@@ -9,7 +9,7 @@ import numbers
 import numpy as np
 
 from ..core import _validate
-from .calls import keywords, quiet, reduce_to, seeded, step_into
+from .calls import advanced, keywords, quiet, reduce_to, seeded, step_into
 from .findings import Finding
 from .probe import at_rate_0
 
@@ -234,6 +234,11 @@ class OwnNetwork:
         g = self._implied(p, twin)
         return None if g is None else (p, g)
 
+    def per_sample(self, p):
+        """Each sample's gradient as the reader's code computes it on that sample alone: the
+        displacement of a one-sample epoch at a tiny rate, [{name: array}] in sample order."""
+        return self._one_sample(p, self._probe_lr(p, self.Xr, self.yr))
+
     def _implied(self, p, twin):
         lr = self._probe_lr(p, self.Xr, self.yr)
         rates = (lr, 10 * lr)  # pragma: no mutate (any second rate shows proportionality)
@@ -325,7 +330,7 @@ class OwnNetwork:
     def _flat(self, p, lr, draw):
         """One epoch's displacement, flat, with the random state `draw`, from a copy of the
         reader's object whose generators drew `draw` numbers first."""
-        d = self._displacement(p, self.Xr, self.yr, lr, _advanced(self.obj, draw), draw)
+        d = self._displacement(p, self.Xr, self.yr, lr, advanced(self.obj, draw), draw)
         return np.concatenate([d[k].ravel() for k in self.names])
 
     def _mixes(self, p, lr, flat):
@@ -344,13 +349,16 @@ class OwnNetwork:
 
     def _count_updates(self, p):
         """Updates per epoch, n / B rounded up: B is the most samples one call takes in a
-        single update (its step exactly proportional to the rate), found by bisection; 0
-        when even one sample's step is not (an update that reuses values it changed)."""
+        single update (its step exactly proportional to the rate): all n, else found by
+        bisection; 0 when even one sample's step is not (an update that reuses values it
+        changed)."""
         one = self._one_update(p, 1)
         if one is None:  # the reader's code fails on part of the data: it takes all of it
             return 1
         if not one:
             return 0
+        if self._one_update(p, self.n):  # the whole batch in one update (some parts may fail)
+            return 1
         lo, hi = 1, self.n
         while lo < hi:
             m = (lo + hi + 1) // 2
@@ -398,23 +406,3 @@ class OwnNetwork:
         if not lines:
             return []
         return [Finding.of("integer_weights", "\n".join(lines))]
-
-
-def _advanced(obj, t):
-    """A deep copy of the reader's object whose random generators have drawn `t` numbers
-    more (numpy's global state moves on by itself from call to call)."""
-    twin = copy.deepcopy(obj)
-    for value in _values(twin):
-        if isinstance(value, (np.random.Generator, np.random.RandomState)):
-            value.random(t)
-    return twin
-
-
-def _values(obj):
-    """The values an object holds: attributes (or a dict's values), one level into dicts
-    and lists."""
-    top = (
-        list(obj.values()) if isinstance(obj, dict) else list(getattr(obj, "__dict__", {}).values())
-    )
-    inner = [v for x in top if isinstance(x, dict) for v in x.values()]
-    return top + inner + [v for x in top if isinstance(x, list) for v in x]

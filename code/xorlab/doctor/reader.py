@@ -161,6 +161,7 @@ def _checked_step(step, params):
     checked.exact = getattr(step, "exact", None)  # the adapter's run with float64 weights
     checked.on_inputs = getattr(step, "on_inputs", None)  # the adapter's run on other inputs
     checked.probe = getattr(step, "probe", None)  # the adapter's measure of its first epochs
+    checked.per_sample = getattr(step, "per_sample", None)  # ... of one-sample epochs
     return checked
 
 
@@ -184,17 +185,23 @@ def _call_predict(predict, p, Z, k):
     )
 
 
+def moved(params, sign):
+    """params with every entry moved by `sign` * 0.5 of a fixed pattern (cos 1, cos 2, ...)."""
+    return {
+        k: v + sign * 0.5 * np.cos(np.arange(v.size) + 1.0).reshape(v.shape)
+        for k, v in params.items()
+    }
+
+
 def _moves(predicted, params, X):
-    """Refuse a predict whose outputs on X do not change when every parameter is moved (by
-    +-0.5 of a fixed pattern): it does not compute them from the params it is given."""
+    """Refuse a predict whose outputs on X do not change when every parameter is moved
+    (`moved`, both ways): it does not compute them from the params it is given. Outputs
+    that are one number everywhere are the model's (`capacity.constant` reports them)."""
     out = predicted(params, X)
-    for sign in (1.0, -1.0):
-        moved = {
-            k: v + sign * 0.5 * np.cos(np.arange(v.size) + 1.0).reshape(v.shape)
-            for k, v in params.items()
-        }
-        if not np.array_equal(predicted(moved, X), out):
-            return
+    if np.all(out == out.flat[0]) or any(
+        not np.array_equal(predicted(moved(params, sign), X), out) for sign in (1.0, -1.0)
+    ):
+        return
     raise ValueError(
         "predict's outputs do not change when the parameters do: it must compute them from "
         "the params it is given (with xorlab.adapt: the forward method of the weights your "

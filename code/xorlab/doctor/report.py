@@ -34,7 +34,7 @@ a solution. A correct implementation that trains gets no finding. Every random d
 
 import numpy as np
 
-from . import capacity, gradient, later, runs, steps, training, update, verify
+from . import capacity, gradient, later, runs, samples, steps, training, update, verify
 from . import loss as loss_phase  # `loss` is doctor's argument
 from .calls import seeded
 from .causes import GRADIENT, UNSURE
@@ -64,7 +64,9 @@ def _gradient_phase(reader, findings):
     findings += found
     wrong = gradient.failing(report, reader.floor, reader.implied)
     flipped = any(f.code == "sign_flip" for f in findings)
-    paired = later.at_start(reader) if wrong and not flipped else None
+    paired = None
+    if wrong and not flipped:  # the right gradient, given other labels or fewer samples
+        paired = later.at_start(reader) or samples.skipped(reader, report)
     if paired:  # the gradient of the right loss, on labels paired with other inputs
         findings.append(paired)
     elif wrong and not flipped:
@@ -102,14 +104,18 @@ def _reconciled(reader, effective, findings):
 def _update_rule(reader, effective, findings, report):
     """A gradient read from the reader's update holds the update rule too. When it disagrees
     with the loss's slope in EVERY array (as momentum, an adaptive rate or clipping would; a
-    wrong backward pass usually spares some array) and the reader's own run reaches a
-    solution, the doctor cannot tell a wrong backward pass from the update rule, and the code
-    works: the gradient findings are removed. Returns (the summary that says so, the run), or
+    wrong backward pass usually spares some array), or lies along it by a constant factor in
+    some (a rate of their own), and the reader's own run reaches a solution, the doctor
+    cannot tell a wrong backward pass from the update rule, and the code works: the gradient
+    findings are removed. Returns (the summary that says so, the run), or
     ("", None) when nothing was removed."""
     codes = {f.code for f in findings} & GRADIENT
-    if not codes or len(report.failing) < len(report.checks):
+    every = len(report.failing) == len(report.checks)
+    if not codes or not (every or codes == {"constant_scale"}):
         return "", None
     solved, losses = runs.solves(reader, effective, reader.step)
+    if not solved and not every:
+        return "", None
     if not solved:
         if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
@@ -124,10 +130,23 @@ def _update_rule(reader, effective, findings, report):
     findings[:] = [f for f in findings if f.code not in GRADIENT]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
     run = run or f"{verify.told(losses)}, below half its start"
+    if not every:
+        names = gradient.failing(report, reader.floor, reader.implied)
+        return f"{_own_rates(report, names)}, and it trains: {run}", losses
     return (
         "your update does not step along the slope of your loss (momentum, an adaptive rate "
         f"or clipping would not), and it trains: {run}"
     ), losses
+
+
+def _own_rates(report, names):
+    """The arrays `names`, whose steps are a constant times the gradient step at the reader's
+    rate, in words: a rate of their own (a per-layer rate; or a 1/n in some layers only)."""
+    scaled = ", ".join(f"{k} {report[k].norm_ratio:.3g}x" for k in names)
+    return (
+        f"your update steps along the slope with a rate of their own for some arrays ({scaled}: "
+        "a rate per layer, or a 1/n missing or doubled there)"
+    )
 
 
 TINY = 1e-3
@@ -239,6 +258,10 @@ def _examine(reader, findings, columns, implied):
     far = verify.unreachable(reader) if implied else None
     if far:  # targets the outputs cannot reach: no gradient or rule is to blame
         return Diagnosis.of(findings + [far], None, None, "")
+    if reader.predict is not None:  # outputs that never change: nothing else can matter
+        fixed = capacity.constant(reader.params, reader.predict, reader.X)
+        if fixed:
+            return Diagnosis.of(findings + fixed, None, None, "")
     if implied:  # a gradient read off an update is one only if the update is a gradient step
         ruled = steps.examine(reader)
         if ruled:

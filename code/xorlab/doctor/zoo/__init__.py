@@ -12,7 +12,8 @@ nothing outside `required | allowed`.
     verdicts = zoo.evaluate()          # [(name, finding codes), ...]
     zoo.score(verdicts)                # precision, recall and their Wilson intervals
 
-A few programs are *blind spots*: a real bug the doctor cannot see by design (wrong labels).
+A few programs are *blind spots*: a real bug the doctor cannot see by design (wrong labels; a
+factor in one layer's gradient whose run still trains, which is a rate of that layer's own).
 They are kept apart (`blind=True`), expected
 to get no finding, and left out of the score. `stored_verdicts()` reads the verdicts of the
 current doctor and of the doctor before the zoo existed, saved by `python -m xorlab.doctor.zoo`

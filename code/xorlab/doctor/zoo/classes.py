@@ -258,9 +258,12 @@ class HiddenSummed(Net):
         return X.T @ d1, d1.sum(axis=0, keepdims=True), self.h.T @ d2, d2.sum(axis=0)
 
 
-@program("class, full batch", {"constant_scale"}, TROUBLE)
+@program("class, full batch", blind=True)
 def class_hidden_summed():
-    """The hidden layer sums over the samples, the output layer averages."""
+    """The hidden layer sums over the samples, the output layer averages: it trains.
+
+    Read off the update, a factor in some layers is a rate of their own; a run that reaches a
+    solution with its own update is healthy, so the doctor says the factor in its summary."""
     return adapted(HiddenSummed(), epochs=600)
 
 
