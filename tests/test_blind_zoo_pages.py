@@ -51,7 +51,15 @@ def counts(page):
 
 
 @pytest.mark.parametrize(
-    "zoo", ["doctor_blind", "doctor_blind2", "doctor_blind3", "doctor_blind4", "doctor_blind5"]
+    "zoo",
+    [
+        "doctor_blind",
+        "doctor_blind2",
+        "doctor_blind3",
+        "doctor_blind4",
+        "doctor_blind5",
+        "doctor_blind6",
+    ],
 )
 def test_the_row_reader_sees_every_program_and_agrees_with_the_totals(zoo):
     folder = ROOT / "tests" / zoo
