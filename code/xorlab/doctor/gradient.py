@@ -48,7 +48,7 @@ def check(loss, reader):
     if not wrong:
         return report
     jittered = {
-        k: v + reader.rng.normal(0, 1e-3, v.shape)  # pragma: no mutate (any jitter off a kink does)
+        k: np.asarray(v + reader.rng.normal(0, 1e-3, v.shape))  # pragma: no mutate (any jitter)
         for k, v in reader.params.items()
     }
     again = check_gradients(loss, reader.gradient, jittered)
