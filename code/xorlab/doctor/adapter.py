@@ -50,9 +50,12 @@ def adapt(
       (its step changes with the random state) is read from one-sample epochs instead.
     - params: the parameter names, ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted path
       reaches into a dict or list: "params.W1", "weights.0". One flat vector ("theta") works:
-      findings name it, and it has no units to compare (units are read from 2-D weights).
+      findings name it, and it has no units to compare (units are read from 2-D weights). A
+      parameter that is one number (a float such as `self.b2 = 0.0`, a 0-d array) is read as
+      an array of shape () and handed back to the reader's code as a float (a 0-d array as one).
     - train: the method that trains one epoch, `obj.train(X, y)` (for a dict: a function
-      `train(params, X, y)` that changes the dict's arrays).
+      `train(params, X, y)` that changes the dict's arrays). What it returns is ignored: the
+      weights are read from the object after the call, and a returned loss is not the loss.
     - X, y: the data in the reader's layout, X (n, d) and y (n, k) or (n,) (`columns=True`:
       X (d, n), y (k, n) or (n,)); X as training takes it (with its ones when biases are
       folded in), y the true labels (also when the code smooths them). The reader's code gets
@@ -66,10 +69,13 @@ def adapt(
     - lr: the rate your code starts from: an attribute (a key; a path such as "opt.lr") or a
       keyword of `train` (from train_args, else its default), set only on probe copies (a
       schedule runs as written); or the number in the code (then the gradient is the mean
-      over one-sample epochs, each from a fresh copy: momentum from zero velocity).
+      over one-sample epochs, each from a fresh copy: momentum from zero velocity). With
+      Adam or RMSProp, the rate the optimiser reads. With a rate per layer, the one the
+      others are factors of (an array stepped at 0.25 lr reads as 0.25 times its gradient).
     - columns: True when samples are columns. Passed on as the doctor's `columns`, the
       weights' layout where their shapes cannot tell it (square layers): (units, inputs) for
-      True, (inputs, units) for False.
+      True, (inputs, units) for False. When a matrix's shape tells the layout, it holds for
+      every matrix and `columns` changes nothing.
     - epochs: the reader's number of epochs (the doctor's run is that long); train_args:
       extra keyword arguments of `train`, e.g. {"epochs": 1}.
 
