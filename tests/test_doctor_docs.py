@@ -585,11 +585,6 @@ def test_blind6_q1_a_float_parameter_is_one_entry_and_reaches_the_code_as_a_floa
     assert VectorNet.b2_types == {float}  # it meets a float, as stored
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: gradient.check's jittered re-check turns a 0-d parameter into a numpy "
-    "scalar, which check_gradients refuses (TypeError) whenever some array fails",
-)
 def test_blind6_q1_a_float_parameter_next_to_a_wrong_gradient_is_examined():
     found = xl.doctor(**vector_case(VectorNet(wrong_slope=True)))
     assert found.codes[:1] in (["wrong_gradient"], ["data_factor"]), found
