@@ -183,3 +183,48 @@ def test_an_epoch_that_fails_on_part_of_the_data_is_one_update():
     found = diagnose(BiasSummedOverUnits())
     assert found.codes[:1] in (["wrong_gradient"], ["data_factor"]), found
     assert found.findings[0].title.endswith(" in b1")  # W1, W2 are not read as 1/n of theirs
+
+
+class ListedParams(Net):
+    """The same net with momentum, its arrays also kept in a list that the update loops over
+    (`self.params`), its velocities zeros (`alias`: the weight arrays themselves)."""
+
+    def __init__(self, alias=False):
+        super().__init__(lr=0.5)
+        self.params = [self.W1, self.b1, self.W2, self.b2]
+        self.vel = list(self.params) if alias else [np.zeros_like(p) for p in self.params]
+
+    def train(self, X, y):
+        out = self.forward(X)
+        d2 = (out - y) / len(X)
+        d1 = (d2 @ self.W2.T) * (1 - self.h**2)
+        grads = [X.T @ d1, d1.sum(0), self.h.T @ d2, d2.sum(0)]
+        for p, v, g in zip(self.params, self.vel, grads):
+            v *= 0.9
+            v -= self.lr * g
+            p += v
+
+
+def test_params_kept_in_a_list_are_the_arrays_the_doctor_sets():
+    assert diagnose(ListedParams(), 1500).healthy  # was: a gradient of exactly 0 everywhere
+
+
+def test_velocities_that_are_the_weights_are_an_update_rule_not_a_gradient():
+    found = diagnose(ListedParams(alias=True), 300)
+    assert found.codes == ["not_a_step"], found
+    assert "even at rate 0" in found.findings[0].title
+
+
+class StandardisesInside(Net):
+    """Standardises X inside its training (a std over one sample is 0: NaN on one sample),
+    while `forward` takes X as given."""
+
+    def train(self, X, y):
+        self.update((X - X.mean(axis=0)) / X.std(axis=0), y)
+
+
+def test_an_epoch_that_is_nan_on_one_sample_is_read_from_the_whole_batch():
+    with np.errstate(all="ignore"):
+        found = diagnose(StandardisesInside(), 500)
+    assert found.codes[:1] in (["wrong_gradient"], ["data_factor"]), found  # not "zero"
+    assert "nan" not in str(found).lower()

@@ -1,15 +1,10 @@
-"""Check that each buggy program's bug is its only mistake: run its __main__ with the bug
-replaced by its fix (text replacements below) and print what it prints. No doctor involved.
+"""Each buggy program's fix, as text replacements: `tests/doctor_blind/measure.py` runs
+every program with its bug replaced by its fix, to check that the bug is its only mistake (no
+doctor involved).
 
-    PYTHONPATH=$PWD/code .venv/bin/python tests/doctor_blind7/check_fixes.py [name ...]
+    PYTHONPATH=$PWD/code .venv/bin/python tests/doctor_blind/measure.py tests/doctor_blind7
 """
 
-import runpy
-import sys
-import tempfile
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
 FIXES = {
     "b_adam_g_times_2_not_squared": [("g[k] * 2  # BUG", "g[k] ** 2  # BUG")],
     "b_adam_step_forgets_lr": [("param -= m_hat /", "param -= self.lr * m_hat /")],
@@ -89,28 +84,3 @@ FIXES = {
     ],
     "b_w2_grad_uses_preactivation": [('c["z1"].T @ d2  # BUG', 'c["a1"].T @ d2  # BUG')],
 }
-
-
-def run_as_written(name):
-    """Run program `name` as it is (its __main__)."""
-    runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
-
-
-def run_fixed(name):
-    """Run program `name` with its FIXES applied, in a temporary copy."""
-    src = (HERE / f"{name}.py").read_text()
-    for old, new in FIXES[name]:
-        if old not in src:
-            raise SystemExit(f"{name}: the text to replace is gone: {old!r}")
-        src = src.replace(old, new)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.py"
-        path.write_text(src)
-        runpy.run_path(str(path), run_name="__main__")
-
-
-if __name__ == "__main__":
-    names = sys.argv[1:] or sorted(p.stem for p in HERE.glob("b_*.py"))
-    for name in names:
-        print(f"{name} (fixed):")
-        run_fixed(name)

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import inspect
 import io
+import numbers
 
 import numpy as np
 
@@ -36,6 +37,14 @@ def step_into(value, part):
     if isinstance(value, (list, tuple)):
         return value[int(part)]
     return getattr(value, part)
+
+
+def stored_kind(value):
+    """What the reader stored as a parameter: (shape, dtype, was a plain Python number)."""
+    arr = np.asarray(value)
+    if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+        raise TypeError(f"a parameter must be numeric, got {type(value).__name__}")
+    return arr.shape, arr.dtype, isinstance(value, numbers.Number)
 
 
 def keywords(fn):

@@ -67,10 +67,10 @@ RATE_TWICE = (
 
 def finding(report, names, n_samples, lr=None):
     """One finding for the failing arrays `names`: the cause is read from the largest array
-    whose pattern shows (one-entry arrays show none), the other arrays are listed as
-    evidence. A constant factor that is the learning rate `lr` (to 1%, in every array along
-    the slope; not 1, n or 1/n) says so: the gradient holds the rate, and the step applies
-    it again."""
+    whose pattern shows (one-entry arrays show none), arrays stuck at exactly 0 first (of
+    more than one entry: a single 0 may be chance), the other arrays are listed as evidence.
+    A constant factor that is the learning rate `lr` (to 1%, in every array along the slope;
+    not 1, n or 1/n) says so: the gradient holds the rate, and the step applies it again."""
     mixed = _mixed(report, names)
     if mixed:
         return mixed
@@ -80,7 +80,9 @@ def finding(report, names, n_samples, lr=None):
     }
     by_size = sorted(names, key=lambda k: -report[k].analytic.size)
     codes = [patterns[k].code for k in by_size if patterns[k].code]
-    zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
+    zero = [
+        k for k in by_size if patterns[k].code == "zero_gradient" and report[k].analytic.size > 1
+    ]
     code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
     if code == "sign_flip" and not all(_flipped(report[k]) for k in names if patterns[k].code):
         code = "wrong_gradient"  # mostly opposite is not minus the gradient: no sign to flip

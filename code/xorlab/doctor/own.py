@@ -4,12 +4,11 @@ its update, and what the adapter sees on its own (the adapter module's docstring
 
 import copy
 import inspect
-import numbers
 
 import numpy as np
 
 from ..core import _validate
-from .calls import advanced, keywords, quiet, reduce_to, seeded, step_into
+from .calls import advanced, keywords, quiet, reduce_to, seeded, step_into, stored_kind
 from .findings import Finding
 from .probe import at_rate_0
 
@@ -41,7 +40,7 @@ class OwnNetwork:
         self.columns, self.train_args = bool(columns), dict(train_args or {})
         self.Xr, self.yr = np.asarray(X), np.asarray(y)
         self._data_checks()
-        self.kinds = {k: self._kind(self._get(obj, k)) for k in self.names}
+        self.kinds = {k: stored_kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
         self._runs = {}  # {(other targets, float64 weights): (last result, its object)}
         self._updates = None  # updates per epoch, counted once
@@ -67,6 +66,18 @@ class OwnNetwork:
         return twin
 
     def _set(self, twin, name, value):
+        """Store `value` at `name`: into the array held there when shape and dtype agree (so
+        that the other names the object has for it, a list of params, see it), else bound."""
+        held = self._get(twin, name)
+        same = isinstance(held, np.ndarray) and isinstance(value, np.ndarray)
+        if (
+            same
+            and held.shape == value.shape
+            and held.dtype == value.dtype
+            and held.flags.writeable
+        ):
+            held[...] = value
+            return
         *inner, last = self._path(name)
         for part in inner:
             twin = step_into(twin, part)
@@ -81,14 +92,6 @@ class OwnNetwork:
         if self.is_dict and name in self.obj:
             return [name]
         return name.split(".")
-
-    @staticmethod
-    def _kind(value):
-        """What the reader stored: (shape, dtype, was a plain Python number)."""
-        arr = np.asarray(value)
-        if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
-            raise TypeError(f"a parameter must be numeric, got {type(value).__name__}")
-        return arr.shape, arr.dtype, isinstance(value, numbers.Number)
 
     def _load(self, p, keep_dtypes, source=None):
         """A deep copy of the reader's object (or of `source`, a copy of it) holding p."""
@@ -369,20 +372,25 @@ class OwnNetwork:
         """Whether one call on m samples is one update: its step, divided by the rate, is the
         same at two rates (1% and 10% of the largest weight) to 1e-4, on the first m samples
         and on the last m (one subset can leave a parameter still by chance). None when the
-        reader's code fails on m of the samples (a class that backpropagates activations
-        cached from the whole data): the reader never trains on fewer."""
+        reader's code fails on m of the samples, or steps to NaN (a class that backpropagates
+        activations cached from the whole data; a std over one sample): the reader never
+        trains on fewer."""
         try:
-            return all(
-                self._proportional(p, *self._samples(part))
-                for part in (slice(0, m), slice(self.n - m, self.n))
-            )
+            with np.errstate(all="ignore"):
+                said = [
+                    self._proportional(p, *self._samples(part))
+                    for part in (slice(0, m), slice(self.n - m, self.n))
+                ]
         except Exception:  # the reader's own code, on data it never sees
             return None
+        return None if None in said else all(said)
 
     def _proportional(self, p, X, y):
         lr = self._probe_lr(p, X, y, relative=1e-2)
         a, b = (self._displacement(p, X, y, rate) for rate in (lr, 10 * lr))
         a, b = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
+        if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+            return None  # NaN on these samples (a std of one sample): the reader never does that
         return bool(np.linalg.norm(a - b) <= 1e-4 * max(np.linalg.norm(a), 1e-300))
 
     # -- what the adapter sees on its own -----------------------------------------------

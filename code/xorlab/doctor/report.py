@@ -120,7 +120,7 @@ def _update_rule(reader, effective, findings, report):
         if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
             findings[:] = [f for f in findings if f.code not in GRADIENT]
             told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
-            checked = steps.textbook(reader, effective, losses)
+            checked, _ = steps.textbook(reader, effective, losses)
             code = "rule_or_gradient" if checked else "cannot_tell"
             findings.append(Finding.of(code, f"{told}\n{checked}" if checked else told))
         elif codes == {"constant_scale"} and _tiny(report):

@@ -1,7 +1,7 @@
 """Samples an epoch leaves out: the gradient read off the reader's epoch disagrees with the
 loss's, yet the same code run on each sample alone agrees with it (their mean, up to a
 constant factor), and the epoch's gradient is a mix of those one-sample gradients in which
-some samples have no weight and the others one weight alike (a `return` inside the sample
+some samples have no weight and the others a positive one (a `return` inside the sample
 loop, a mini-batch slice that misses samples, updates dedented out of the loop)."""
 
 import numpy as np
@@ -26,7 +26,7 @@ def skipped(reader, report):
     except Exception:  # noqa: BLE001  (the reader's code, on data it never sees)
         return None
     G = np.stack([np.concatenate([d[k].ravel() for k in names]) for d in ones], axis=1)
-    if np.linalg.matrix_rank(G) < G.shape[1]:
+    if not np.all(np.isfinite(G)) or np.linalg.matrix_rank(G) < G.shape[1]:
         return None  # more samples than the gradient has directions: no mix is unique
     numeric = np.concatenate([report[k].numeric.ravel() for k in names])
     if not _along(G.mean(axis=1), numeric):
@@ -36,9 +36,8 @@ def skipped(reader, report):
     if np.linalg.norm(G @ c - g) > CLOSE * np.linalg.norm(g):
         return None
     out = np.abs(c) < CLOSE * np.abs(c).max()
-    kept = c[~out]
-    if not out.any() or out.all() or kept.min() <= 0 or np.ptp(kept) > 1e-2 * kept.max():
-        return None  # a skip keeps the other samples alike: not a mix of any weights
+    if not out.any() or out.all() or c[~out].min() <= 0:
+        return None  # a skip leaves the other samples in, each with a positive weight
     rows = ", ".join(f"X[{i}]" for i in np.flatnonzero(out))
     weights = ", ".join("0" if o else f"{w:.3g}" for w, o in zip(c, out))
     evidence = (

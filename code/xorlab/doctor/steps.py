@@ -66,8 +66,14 @@ def _rate_lines(probe, reader, slope):
         return None
     at0, at1, at10 = moves
     part1, part10 = at1 - at0, at10 - at0
+    if _norm(part1) == 0 and _norm(part10) == 0 and _norm(at0) > 0:
+        return ": it ignores the rate you named", [
+            f"one epoch moves the weights by up to {float(np.abs(at0).max()):.3g} at rates 0, "
+            f"{r:.3g} and {10 * r:.3g} alike: your update does not use the rate `lr` names "
+            "(it uses none, or one of its own)"
+        ]
     if _norm(part1) == 0 or _norm(part10) == 0:
-        return None  # the rate does not reach the update (a schedule of its own): no measure
+        return None  # nothing moves at any rate: no measure
     power = float(np.log10(_norm(part10) / _norm(part1)))
     whole = _norm(at0) + reader.lr**power * _norm(part1) / r**power
     free = _norm(at0) >= FREE_SHARE * whole
@@ -224,21 +230,26 @@ def _plain(reader, loss, steps, adam=False):
     return runs.solved(reader, losses, p), losses
 
 
-def textbook(reader, loss, yours):
-    """Plain gradient descent, then Adam, with the finite-difference gradient of `loss`, from
-    the reader's start at the reader's rate, for the reader's epochs: the checked line of the
-    first that trains (a solution, or below half where the reader's run `yours` ends), or
-    None."""
-    for name, adam in (("plain gradient descent", False), ("Adam (0.9, 0.999, 1e-8)", True)):
+TEXTBOOK = (("plain gradient descent", False), ("Adam (0.9, 0.999, 1e-8)", True))
+"""The updates tried with the loss's own gradient, in this order."""
+
+
+def textbook(reader, loss, yours, named="your loss"):
+    """Plain gradient descent, then Adam, with the finite-difference gradient of `loss` (in
+    words, `named`), from the reader's start at the reader's rate, for the reader's epochs:
+    (the checked line of the first that trains: a solution, or below half where the reader's
+    run `yours` ends; or None), and the "tried" lines of those that did not."""
+    tried = []
+    for name, adam in TEXTBOOK:
         solved, run = _plain(reader, loss, min(reader.epochs, MAX_STEPS), adam)
+        said = f"{name} with the finite-difference gradient of {named}, from your start at "
+        said += f"your rate {reader.lr:g}: {verify.told(run)}"
         lower = not np.isfinite(yours[-1]) or run[-1] < 0.5 * yours[-1]
         if solved or (verify.falls(run) and lower):
             done = ", every output on the right side" if solved else ", below half where yours ends"
-            return (
-                f"checked: {name} with the finite-difference gradient of your loss, from your "
-                f"start at your rate {reader.lr:g}: {verify.told(run)}{done}"
-            )
-    return None
+            return f"checked: {said}{done}", tried
+        tried.append(f"tried: {said}")
+    return None, tried
 
 
 def examine(reader):
@@ -268,15 +279,11 @@ def examine(reader):
         if weak:
             return None
         lines.append(f"your run: {verify.told(yours)}")
-    solved, plain = _plain(reader, loss, min(reader.epochs, MAX_STEPS))
-    tried = f"plain gradient descent with the finite-difference gradient of {named}, from "
-    tried += f"your start at your rate {reader.lr:g}: {verify.told(plain)}"
-    lower = not np.isfinite(yours[-1]) or plain[-1] < 0.5 * yours[-1]
-    if not (solved or (verify.falls(plain) and lower)):
+    checked, tried = textbook(reader, loss, yours, named)
+    if checked is None:
         if verified_only:
             return None
-        lines += [f"tried: {tried}", "so I cannot tell what else keeps it from training"]
+        lines += [*tried, "so I cannot tell what else keeps it from training"]
         return Finding.of("cannot_tell", "\n".join(lines)), "", None
-    done = ", every output on the right side" if solved else ", below half where yours ends"
-    lines.append(f"checked: {tried}{done}")
+    lines.append(checked)
     return Finding.of(code, "\n".join(lines), detail, **fields), "", None
