@@ -228,3 +228,25 @@ def test_an_epoch_that_is_nan_on_one_sample_is_read_from_the_whole_batch():
         found = diagnose(StandardisesInside(), 500)
     assert found.codes[:1] in (["wrong_gradient"], ["data_factor"]), found  # not "zero"
     assert "nan" not in str(found).lower()
+
+
+def test_a_single_zero_entry_does_not_name_the_cause_of_a_wrong_backward_pass():
+    def outputs(p, Z):
+        h = np.tanh(Z @ p["W1"] + p["b1"])
+        return h, sigmoid(h @ p["W2"] + p["b2"])
+
+    def grad(p):  # the hidden delta without tanh's slope, and an output bias left at 0
+        h, out = outputs(p, X)
+        d2 = (out - Y) / len(X)
+        d1 = d2 @ p["W2"].T
+        return {"W1": X.T @ d1, "b1": d1.sum(0), "W2": h.T @ d2, "b2": np.zeros(1)}
+
+    def bce(p):
+        out = outputs(p, X)[1]
+        return float(-np.mean(Y * np.log(out) + (1 - Y) * np.log(1 - out)))
+
+    start = Net(seed=2)
+    p = {k: getattr(start, k) for k in NAMES.split()}
+    found = xl.doctor(p, bce, grad, X, Y, predict=lambda q, Z: outputs(q, Z)[1], epochs=500)
+    assert found.codes[:1] in (["wrong_gradient"], ["data_factor"]), found
+    assert "b2: 1 of 1 entries are exactly 0" in found.findings[0].evidence

@@ -80,9 +80,8 @@ def finding(report, names, n_samples, lr=None):
     }
     by_size = sorted(names, key=lambda k: -report[k].analytic.size)
     codes = [patterns[k].code for k in by_size if patterns[k].code]
-    zero = [
-        k for k in by_size if patterns[k].code == "zero_gradient" and report[k].analytic.size > 1
-    ]
+    zero = [k for k in by_size if patterns[k].code == "zero_gradient"]
+    zero = zero if any(report[k].analytic.size > 1 for k in zero) else []
     code = "zero_gradient" if zero else (codes[0] if codes else "wrong_gradient")
     if code == "sign_flip" and not all(_flipped(report[k]) for k in names if patterns[k].code):
         code = "wrong_gradient"  # mostly opposite is not minus the gradient: no sign to flip
