@@ -59,6 +59,7 @@ def counts(page):
         "doctor_blind4",
         "doctor_blind5",
         "doctor_blind6",
+        "doctor_blind7",
     ],
 )
 def test_the_row_reader_sees_every_program_and_agrees_with_the_totals(zoo):

@@ -189,8 +189,10 @@ class ListedParams(Net):
     """The same net with momentum, its arrays also kept in a list that the update loops over
     (`self.params`), its velocities zeros (`alias`: the weight arrays themselves)."""
 
-    def __init__(self, alias=False):
+    def __init__(self, alias=False, dtype=np.float64):
         super().__init__(lr=0.5)
+        for k in NAMES.split():
+            setattr(self, k, getattr(self, k).astype(dtype))
         self.params = [self.W1, self.b1, self.W2, self.b2]
         self.vel = list(self.params) if alias else [np.zeros_like(p) for p in self.params]
 
@@ -205,8 +207,9 @@ class ListedParams(Net):
             p += v
 
 
-def test_params_kept_in_a_list_are_the_arrays_the_doctor_sets():
-    assert diagnose(ListedParams(), 1500).healthy  # was: a gradient of exactly 0 everywhere
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_params_kept_in_a_list_are_the_arrays_the_doctor_sets(dtype):
+    assert diagnose(ListedParams(dtype=dtype), 1500).healthy  # was: a gradient of 0 everywhere
 
 
 def test_velocities_that_are_the_weights_are_an_update_rule_not_a_gradient():

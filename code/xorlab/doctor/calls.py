@@ -76,6 +76,17 @@ def advanced(obj, t):
     return twin
 
 
+def rebind(obj, old, new):
+    """Put `new` wherever the object holds the array `old` itself: its attributes (or a
+    dict's values), one level into the dicts and lists among them."""
+    top = obj if isinstance(obj, dict) else getattr(obj, "__dict__", {})
+    for holder in [top, *(v for v in top.values() if isinstance(v, (dict, list)))]:
+        keys = holder.keys() if isinstance(holder, dict) else range(len(holder))
+        for key in list(keys):
+            if holder[key] is old:
+                holder[key] = new
+
+
 def _values(obj):
     """The values an object holds: attributes (or a dict's values), one level into dicts
     and lists."""

@@ -8,7 +8,7 @@ import inspect
 import numpy as np
 
 from ..core import _validate
-from .calls import advanced, keywords, quiet, reduce_to, seeded, step_into, stored_kind
+from .calls import advanced, keywords, quiet, rebind, reduce_to, seeded, step_into, stored_kind
 from .findings import Finding
 from .probe import at_rate_0
 
@@ -66,18 +66,9 @@ class OwnNetwork:
         return twin
 
     def _set(self, twin, name, value):
-        """Store `value` at `name`: into the array held there when shape and dtype agree (so
-        that the other names the object has for it, a list of params, see it), else bound."""
-        held = self._get(twin, name)
-        same = isinstance(held, np.ndarray) and isinstance(value, np.ndarray)
-        if (
-            same
-            and held.shape == value.shape
-            and held.dtype == value.dtype
-            and held.flags.writeable
-        ):
-            held[...] = value
-            return
+        """Bind `value` at `name`, and in every other place the object held the same array
+        (a list of params, one level deep), so that those names see it too."""
+        held, root = self._get(twin, name), twin
         *inner, last = self._path(name)
         for part in inner:
             twin = step_into(twin, part)
@@ -87,6 +78,8 @@ class OwnNetwork:
             twin[int(last)] = value
         else:
             setattr(twin, last, value)
+        if isinstance(held, np.ndarray):
+            rebind(root, held, value)
 
     def _path(self, name):
         if self.is_dict and name in self.obj:
