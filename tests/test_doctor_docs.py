@@ -785,3 +785,37 @@ def test_blind7_q9_a_predict_pinned_near_the_middle_is_taken_and_its_clip_is_a_w
     assert np.abs(out - 0.5).max() <= 0.0025 and np.ptp(out) > 0  # barely moves, but moves
     d = xl.doctor(p, None, lambda q: mean_bce_grad(q, X, Y), X, Y, predict=pinned, epochs=50)
     assert d.codes[0] == "wrong_gradient"
+
+
+def tied_reconstruct(m, Z):
+    """A 4-3-4 encoder whose decoder is W.T: outputs (m, 4)."""
+    h = 1 / (1 + np.exp(-(Z @ m["W"] + m["b_enc"])))
+    return 1 / (1 + np.exp(-(h @ m["W"].T + m["b_dec"])))
+
+
+def tied_train(m, Z, T):
+    """One full-batch step of the mean (over samples) summed BCE; W gets both uses' gradients."""
+    h = 1 / (1 + np.exp(-(Z @ m["W"] + m["b_enc"])))
+    d_out = (tied_reconstruct(m, Z) - T) / len(Z)
+    d_h = d_out @ m["W"] * h * (1 - h)
+    m["W"] -= m["lr"] * (Z.T @ d_h + d_out.T @ h)
+    m["b_enc"] -= m["lr"] * d_h.sum(axis=0)
+    m["b_dec"] -= m["lr"] * d_out.sum(axis=0)
+
+
+def test_blind7_q8_a_tied_weight_keeps_its_units_in_the_columns_its_shape_tells():
+    m = {"W": np.random.default_rng(0).normal(0, 1, (4, 3)), "b_enc": np.zeros(3)}
+    m.update(b_dec=np.zeros(4), lr=2.0)
+    m["W"][:, 1] = m["W"][:, 0]  # hidden units 0 and 1: the same encoder and decoder weights
+    case = xl.adapt(
+        m,
+        "W b_enc b_dec",
+        tied_train,
+        np.eye(4),
+        np.eye(4),
+        lr="lr",
+        epochs=50,
+        predict=tied_reconstruct,
+    )
+    found = xl.doctor(**case)
+    assert found.codes == ["symmetric"] and "columns 0 and 1 of W" in found.findings[0].evidence
