@@ -819,3 +819,45 @@ def test_blind7_q8_a_tied_weight_keeps_its_units_in_the_columns_its_shape_tells(
     )
     found = xl.doctor(**case)
     assert found.codes == ["symmetric"] and "columns 0 and 1 of W" in found.findings[0].evidence
+
+
+def step_on(p, X, y):
+    """One plain gradient step of the mean BCE on (X, y), at p["lr"], in place."""
+    g = mean_bce_grad(p, X, y)
+    for k in NAMES:
+        p[k] -= p["lr"] * g[k]
+
+
+def test_blind7_q3_a_random_order_that_pairs_inputs_with_other_labels_is_named():
+    def mixup(p, X, y):  # input X[idx] trained against target y[i]
+        for i, idx in enumerate(np.random.permutation(len(X))):
+            step_on(p, X[idx : idx + 1], y[i : i + 1])
+
+    p = {**start(hidden=4), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, mixup, X, Y, predict=pred, lr="lr", epochs=300)
+    assert xl.doctor(**case).codes[0] == "paired_apart"
+
+
+def test_blind7_q4_a_train_that_standardises_what_predict_does_not_is_named_in_the_gradient():
+    def standardising(p, X, y):  # predict gets the raw X
+        step_on(p, (X - X.mean(0)) / X.std(0), y)
+
+    p = {**start(hidden=3), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, standardising, X, Y, predict=pred, lr="lr", epochs=2000)
+    assert xl.doctor(**case).codes[0] in ("wrong_gradient", "data_factor")
+
+
+def test_blind7_q12_a_direct_run_makes_epochs_calls_of_step():
+    p = start()
+    d = xl.doctor(
+        p,
+        None,
+        lambda q: mean_bce_grad(q, X, Y),
+        X,
+        Y,
+        epochs=37,
+        predict=lambda q, Z: outputs(q, Z)[0],
+    )
+    assert len(d.losses) == 37 + 1  # the start, then one loss after each step
