@@ -747,6 +747,16 @@ def test_blind7_q1_a_list_of_params_aliasing_the_attributes_sees_the_probe_value
         np.testing.assert_allclose(got[k], expected[k], rtol=1e-5, atol=1e-9)
 
 
+@pytest.mark.xfail(
+    strict=True, reason="defect: float64 probe values are bound, the list keeps float32"
+)
+def test_blind7_q1_a_list_of_float32_params_aliasing_the_attributes_sees_the_probe_values():
+    p = {k: v.astype(np.float32) for k, v in start().items()}
+    case = xl.adapt(ListNet(p), NAMES, "train", X, Y, predict="forward", lr="lr")
+    got = case["grad"](case["params"])
+    assert all(np.abs(got[k]).max() > 0 for k in NAMES)  # today: exactly 0 in every array
+
+
 class AttributeNet(ListNet):
     """ListNet stepping its attributes (rebound); every copy's rate type lands in `seen`."""
 
@@ -841,7 +851,8 @@ def test_blind7_q3_a_random_order_that_pairs_inputs_with_other_labels_is_named()
 
 def test_blind7_q4_a_train_that_standardises_what_predict_does_not_is_named_in_the_gradient():
     def standardising(p, X, y):  # predict gets the raw X
-        step_on(p, (X - X.mean(0)) / X.std(0), y)
+        with np.errstate(invalid="ignore"):  # one sample's std is 0 (the adapter's probes)
+            step_on(p, (X - X.mean(0)) / X.std(0), y)
 
     p = {**start(hidden=3), "lr": 0.5}
     pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
