@@ -682,7 +682,7 @@ def test_blind6_q5_what_train_returns_is_ignored():
     pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
     case = xl.adapt(p, NAMES, returns_new, X, Y, predict=pred, lr="lr", epochs=300)
     found = xl.doctor(**case)
-    assert found.codes == ["zero_gradient"] and "W1, b1, W2, b2" in found.findings[0].title
+    assert found.codes == ["zero_gradient"] and "W1, b1, W2" in found.findings[0].title
 
 
 def softmax_forward(p, Z):
@@ -718,3 +718,157 @@ def test_blind6_q6_a_one_output_softmax_is_one_finding_whatever_the_loss():
         assert xl.doctor(**case).codes == ["constant_output"]
     blind = xl.adapt(p, NAMES, softmax_train, X, Y, loss=cross_entropy, lr="lr")
     assert "constant_output" not in xl.doctor(**blind).codes  # without predict: not seen
+
+
+class ListNet:
+    """Tanh-sigmoid XOR net whose `train` steps `self.params`, a list aliasing W1 b1 W2 b2."""
+
+    def __init__(self, p, lr=1.0):
+        self.W1, self.b1, self.W2, self.b2 = (p[k].copy() for k in NAMES)
+        self.params, self.lr, self.rates = [self.W1, self.b1, self.W2, self.b2], lr, set()
+
+    def forward(self, X):
+        return outputs({"W1": self.W1, "b1": self.b1, "W2": self.W2, "b2": self.b2}, X)[0]
+
+    def train(self, X, y):
+        self.rates.add(type(self.lr))
+        g = mean_bce_grad({"W1": self.W1, "b1": self.b1, "W2": self.W2, "b2": self.b2}, X, y)
+        for P, k in zip(self.params, NAMES):
+            P -= self.lr * g[k]
+
+
+def test_blind7_q1_a_list_of_params_aliasing_the_attributes_sees_the_probe_values():
+    p = start()
+    case = xl.adapt(ListNet(p), NAMES, "train", X, Y, predict="forward", lr="lr")
+    q = {k: v + 0.1 for k, v in p.items()}  # values the probes write into the arrays
+    expected = mean_bce_grad(q, X, Y)
+    got = case["grad"](q)
+    for k in NAMES:
+        np.testing.assert_allclose(got[k], expected[k], rtol=1e-5, atol=1e-9)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="defect: float64 probe values are bound, the list keeps float32"
+)
+def test_blind7_q1_a_list_of_float32_params_aliasing_the_attributes_sees_the_probe_values():
+    p = {k: v.astype(np.float32) for k, v in start().items()}
+    case = xl.adapt(ListNet(p), NAMES, "train", X, Y, predict="forward", lr="lr")
+    got = case["grad"](case["params"])
+    assert all(np.abs(got[k]).max() > 0 for k in NAMES)  # today: exactly 0 in every array
+
+
+class AttributeNet(ListNet):
+    """ListNet stepping its attributes (rebound); every copy's rate type lands in `seen`."""
+
+    seen = set()  # a class attribute: shared by the adapter's deep copies
+
+    def train(self, X, y):
+        AttributeNet.seen.add((type(self.lr), self.W1.dtype))
+        p = {k: getattr(self, k) for k in NAMES}
+        g = mean_bce_grad(p, X, y)
+        for k in NAMES:
+            setattr(self, k, p[k] - self.lr * g[k])
+
+
+def test_blind7_q10_a_float32_rate_reaches_probe_copies_as_a_python_float():
+    net = AttributeNet({k: v.astype(np.float32) for k, v in start().items()}, np.float32(0.5))
+    AttributeNet.seen.clear()
+    case = xl.adapt(net, NAMES, "train", X.astype(np.float32), Y, predict="forward", lr="lr")
+    case["grad"](case["params"])
+    case["step"](case["params"])  # the reader's run: its own rate, its own dtype
+    seen = AttributeNet.seen
+    assert (np.float32, np.dtype(np.float32)) in seen  # the reader's run, as stored
+    assert float in {rate for rate, _ in seen}  # probe copies: a Python float
+    twin = copy.deepcopy(net)
+    twin.lr = 0.5
+    twin.train(X.astype(np.float32), Y.astype(np.float32))
+    assert twin.W1.dtype == np.float32  # numpy 2: a Python float keeps float32 arithmetic
+
+
+def test_blind7_q9_a_predict_pinned_near_the_middle_is_taken_and_its_clip_is_a_wrong_gradient():
+    def pinned(p, Z):  # logits clipped to +-0.01: outputs within 0.0025 of 0.5
+        h = np.tanh(Z @ p["W1"] + p["b1"])
+        return 1 / (1 + np.exp(-np.clip(h @ p["W2"] + p["b2"], -1e-2, 1e-2)))
+
+    p = start()
+    out = pinned(p, X)
+    assert np.abs(out - 0.5).max() <= 0.0025 and np.ptp(out) > 0  # barely moves, but moves
+    d = xl.doctor(p, None, lambda q: mean_bce_grad(q, X, Y), X, Y, predict=pinned, epochs=50)
+    assert d.codes[0] == "wrong_gradient"
+
+
+def tied_reconstruct(m, Z):
+    """A 4-3-4 encoder whose decoder is W.T: outputs (m, 4)."""
+    h = 1 / (1 + np.exp(-(Z @ m["W"] + m["b_enc"])))
+    return 1 / (1 + np.exp(-(h @ m["W"].T + m["b_dec"])))
+
+
+def tied_train(m, Z, T):
+    """One full-batch step of the mean (over samples) summed BCE; W gets both uses' gradients."""
+    h = 1 / (1 + np.exp(-(Z @ m["W"] + m["b_enc"])))
+    d_out = (tied_reconstruct(m, Z) - T) / len(Z)
+    d_h = d_out @ m["W"] * h * (1 - h)
+    m["W"] -= m["lr"] * (Z.T @ d_h + d_out.T @ h)
+    m["b_enc"] -= m["lr"] * d_h.sum(axis=0)
+    m["b_dec"] -= m["lr"] * d_out.sum(axis=0)
+
+
+def test_blind7_q8_a_tied_weight_keeps_its_units_in_the_columns_its_shape_tells():
+    m = {"W": np.random.default_rng(0).normal(0, 1, (4, 3)), "b_enc": np.zeros(3)}
+    m.update(b_dec=np.zeros(4), lr=2.0)
+    m["W"][:, 1] = m["W"][:, 0]  # hidden units 0 and 1: the same encoder and decoder weights
+    case = xl.adapt(
+        m,
+        "W b_enc b_dec",
+        tied_train,
+        np.eye(4),
+        np.eye(4),
+        lr="lr",
+        epochs=50,
+        predict=tied_reconstruct,
+    )
+    found = xl.doctor(**case)
+    assert found.codes == ["symmetric"] and "columns 0 and 1 of W" in found.findings[0].evidence
+
+
+def step_on(p, X, y):
+    """One plain gradient step of the mean BCE on (X, y), at p["lr"], in place."""
+    g = mean_bce_grad(p, X, y)
+    for k in NAMES:
+        p[k] -= p["lr"] * g[k]
+
+
+def test_blind7_q3_a_random_order_that_pairs_inputs_with_other_labels_is_named():
+    def mixup(p, X, y):  # input X[idx] trained against target y[i]
+        for i, idx in enumerate(np.random.permutation(len(X))):
+            step_on(p, X[idx : idx + 1], y[i : i + 1])
+
+    p = {**start(hidden=4), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, mixup, X, Y, predict=pred, lr="lr", epochs=300)
+    assert xl.doctor(**case).codes[0] == "paired_apart"
+
+
+def test_blind7_q4_a_train_that_standardises_what_predict_does_not_is_named_in_the_gradient():
+    def standardising(p, X, y):  # predict gets the raw X
+        with np.errstate(invalid="ignore"):  # one sample's std is 0 (the adapter's probes)
+            step_on(p, (X - X.mean(0)) / X.std(0), y)
+
+    p = {**start(hidden=3), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, standardising, X, Y, predict=pred, lr="lr", epochs=2000)
+    assert xl.doctor(**case).codes[0] in ("wrong_gradient", "data_factor")
+
+
+def test_blind7_q12_a_direct_run_makes_epochs_calls_of_step():
+    p = start()
+    d = xl.doctor(
+        p,
+        None,
+        lambda q: mean_bce_grad(q, X, Y),
+        X,
+        Y,
+        epochs=37,
+        predict=lambda q, Z: outputs(q, Z)[0],
+    )
+    assert len(d.losses) == 37 + 1  # the start, then one loss after each step

@@ -47,7 +47,11 @@ def adapt(
       counters, p["lr"], a random generator) is carried from epoch to epoch of the doctor's
       run; each probe starts from a fresh copy (a generator draws what the object would draw
       next; numpy's global one is seeded afresh). An epoch that draws its samples at random
-      (its step changes with the random state) is read from one-sample epochs instead.
+      (its step changes with the random state) is read from one-sample epochs instead
+      (train on X[i:i+1], y[i:i+1], each from a fresh copy) when each step it draws is a mix
+      of theirs with weights >= 0 (not when inputs meet other samples' labels). Parameter
+      values are written into the arrays a copy holds when shape and dtype agree (a list of
+      params aliasing them sees them), else the attribute (key, list item) is rebound.
     - params: the parameter names, ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted path
       reaches into a dict or list: "params.W1", "weights.0". One flat vector ("theta") works:
       findings name it, and it has no units to compare (units are read from 2-D weights). A
@@ -58,8 +62,9 @@ def adapt(
       weights are read from the object after the call, and a returned loss is not the loss.
     - X, y: the data in the reader's layout, X (n, d) and y (n, k) or (n,) (`columns=True`:
       X (d, n), y (k, n) or (n,)); X as training takes it (with its ones when biases are
-      folded in), y the true labels (also when the code smooths them). The reader's code gets
-      them as given (a uint8 y stays uint8); the doctor gets float64 copies, X (n, d).
+      folded in; raw when train transforms it itself: that is examined, what was done
+      before X is not), y the true labels (also when the code smooths them). The reader's
+      code gets them as given (a uint8 y stays uint8); the doctor gets float64 copies, X (n, d).
     - predict: the forward method, `obj.forward(X)` (a dict: `predict(params, X)`), computed
       from the weights in `params` (an averaged copy is refused); enables the loss cross-check
       and capacity checks. With columns=True it gets (d, m) and its (k, m) output is transposed.
@@ -67,9 +72,10 @@ def adapt(
       y)`), called with X and y as given; omitted, the doctor finds the standard loss the
       gradient belongs to.
     - lr: the rate your code starts from: an attribute (a key; a path such as "opt.lr") or a
-      keyword of `train` (from train_args, else its default), set only on probe copies (a
-      schedule runs as written); or the number in the code (then the gradient is the mean
-      over one-sample epochs, each from a fresh copy: momentum from zero velocity). With
+      keyword of `train` (from train_args, else its default), set only on probe copies, as a
+      Python float (a schedule runs as written); or the number in the code (then the
+      gradient is the mean over one-sample epochs, each from a fresh copy: momentum from
+      zero velocity). With
       Adam or RMSProp, the rate the optimiser reads. With a rate per layer, the one the
       others are factors of (an array stepped at 0.25 lr reads as 0.25 times its gradient).
     - columns: True when samples are columns. Passed on as the doctor's `columns`, the

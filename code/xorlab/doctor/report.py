@@ -232,14 +232,16 @@ def doctor(
     softmax's cross-entropy, a BCE of each output or squared errors); grad(params) -> dict
     with the keys and shapes of params; X: (n, d_in), y: (n, k) the training data, any
     numeric dtype (used as float64); predict(params, X) -> (n, k) outputs computed from
-    params, taken for the forward pass the gradient belongs to (refused when they do not
-    move with params; enables the loss cross-check and the capacity checks); step(params,
+    params, taken for the forward pass the gradient belongs to (refused only when they stay
+    exactly the same with every parameter moved by up to 0.5 either way: any movement passes;
+    enables the loss cross-check and the capacity checks); step(params,
     grads) -> new params, the reader's update rule (default: params - lr * grads; a step
     with state runs on copies, for the reader's run and scaled trials of it; plain gradient
     descent and Adam use grad and lr, so give lr as the step's rate); lr; epochs: the
-    reader's number of training steps (default: a 300-step probe; given, "too few steps" can
-    be diagnosed); seed: every random draw of the doctor's, and numpy's global random state
-    while the reader's code runs (stated in the report); notes: findings an adapter made
+    reader's number of training steps, calls of step (for one full-batch step per epoch, the
+    reader's epochs; default: a 300-step probe; given, "too few steps" can be diagnosed);
+    seed: every random draw of the doctor's, and numpy's global random state while the
+    reader's code runs (stated in the report); notes: findings an adapter made
     (see `xorlab.adapt`); columns: the weights' layout where their shapes cannot tell it
     (square layers): True for (units, inputs), False for (inputs, units), None for both;
     implied: True when `grad` was read from the reader's update (`xorlab.adapt` sets it),
