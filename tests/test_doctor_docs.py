@@ -747,9 +747,6 @@ def test_blind7_q1_a_list_of_params_aliasing_the_attributes_sees_the_probe_value
         np.testing.assert_allclose(got[k], expected[k], rtol=1e-5, atol=1e-9)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="defect: float64 probe values are bound, the list keeps float32"
-)
 def test_blind7_q1_a_list_of_float32_params_aliasing_the_attributes_sees_the_probe_values():
     p = {k: v.astype(np.float32) for k, v in start().items()}
     case = xl.adapt(ListNet(p), NAMES, "train", X, Y, predict="forward", lr="lr")

@@ -43,20 +43,14 @@ def adapt(
     """Keyword arguments of `xorlab.doctor.report` for a reader's network `obj`.
 
     - obj: the reader's object (attributes hold the parameters) or a dict of arrays; deep-copied,
-      never touched. Its state (momentum, Adam moments in nested dicts such as p["m"]["W1"],
-      counters, p["lr"], a random generator) is carried from epoch to epoch of the doctor's
-      run; each probe starts from a fresh copy (a generator draws what the object would draw
-      next; numpy's global one is seeded afresh). An epoch that draws its samples at random
-      (its step changes with the random state) is read from one-sample epochs instead
-      (train on X[i:i+1], y[i:i+1], each from a fresh copy) when each step it draws is a mix
-      of theirs with weights >= 0 (not when inputs meet other samples' labels). Parameter
-      values are written into the arrays a copy holds when shape and dtype agree (a list of
-      params aliasing them sees them), else the attribute (key, list item) is rebound.
+      never touched. Its state (momentum, Adam moments, counters, a random generator) is
+      carried from epoch to epoch of the doctor's run; each probe starts from a fresh copy.
+      A parameter given new values is rebound wherever the copy held that array (a list of
+      params aliasing it, one level deep). The API page's adapter notes say more.
     - params: the parameter names, ["W1", "b1", "W2", "b2"] or "W1 b1 W2 b2"; a dotted path
       reaches into a dict or list: "params.W1", "weights.0". One flat vector ("theta") works:
       findings name it, and it has no units to compare (units are read from 2-D weights). A
-      parameter that is one number (a float such as `self.b2 = 0.0`, a 0-d array) is read as
-      an array of shape () and handed back to the reader's code as a float (a 0-d array as one).
+      float parameter (`self.b2 = 0.0`) is read as shape () and handed back as a float.
     - train: the method that trains one epoch, `obj.train(X, y)` (for a dict: a function
       `train(params, X, y)` that changes the dict's arrays). What it returns is ignored: the
       weights are read from the object after the call, and a returned loss is not the loss.
@@ -71,17 +65,12 @@ def adapt(
     - loss: the method returning the printed loss, `obj.loss(X, y)` (a dict: `loss(params, X,
       y)`), called with X and y as given; omitted, the doctor finds the standard loss the
       gradient belongs to.
-    - lr: the rate your code starts from: an attribute (a key; a path such as "opt.lr") or a
-      keyword of `train` (from train_args, else its default), set only on probe copies, as a
-      Python float (a schedule runs as written); or the number in the code (then the
-      gradient is the mean over one-sample epochs, each from a fresh copy: momentum from
-      zero velocity). With
-      Adam or RMSProp, the rate the optimiser reads. With a rate per layer, the one the
-      others are factors of (an array stepped at 0.25 lr reads as 0.25 times its gradient).
-    - columns: True when samples are columns. Passed on as the doctor's `columns`, the
-      weights' layout where their shapes cannot tell it (square layers): (units, inputs) for
-      True, (inputs, units) for False. When a matrix's shape tells the layout, it holds for
-      every matrix and `columns` changes nothing.
+    - lr: the rate your code starts from (Adam's, the one a per-layer rate is a factor of):
+      an attribute (a key; a path such as "opt.lr") or a keyword of `train` (from train_args,
+      else its default), set only on probe copies, as a Python float; or the number in the
+      code (the gradient is then the mean over one-sample epochs).
+    - columns: True when samples are columns; passed on as the doctor's `columns`, the
+      weights' layout when no matrix's shape tells it: (units, inputs) for True.
     - epochs: the reader's number of epochs (the doctor's run is that long); train_args:
       extra keyword arguments of `train`, e.g. {"epochs": 1}.
 
