@@ -5,12 +5,15 @@ update computed from stale values). Each test asserts what a reader sees (a find
 or evidence) or what a phase function returns; learners and expected values are written here in
 plain numpy."""
 
+import warnings
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from xorlab.doctor import causes, later, update
+from xorlab.doctor import causes, later, training, update
+from xorlab.doctor import reader as reader_mod
+from xorlab.doctor.findings import Finding
 
 # ----------------------------------------------------------------------------- update
 
@@ -434,7 +437,8 @@ def test_only_the_arrays_whose_update_is_the_first_are_named_stale():
     f = later.examine(reader(later=lambda e: (END, g)), RUN)
     c = cos(flat(g), flat(bce_grad(END, AND)))
     assert f.evidence.startswith(
-        f"after 50 epochs, your update against the mean BCE's gradient: cosine {c:+.3f}\nW: your update is still"
+        f"after 50 epochs, your update against the mean BCE's gradient: cosine {c:+.3f}\n"
+        "W: your update is still"
     )
 
 
@@ -519,3 +523,647 @@ def test_flipped_plus_minus_1_labels_are_not_paired_apart():
     moved = np.array([[1.0], [1], [-1], [-1]])  # sample 2's label given to sample 1: no flip
     f = later.at_start(reader(y=y, grads=mse_grad(moved), predict=tanh_out))
     assert f.evidence.startswith("your gradient is the gradient of the mean squared error")
+
+
+# ----------------------------------------------------------------------------- training
+
+
+def halve(p, g):
+    """A step that halves every weight (the gradient of sum(w ** 2) / 4 at rate 1)."""
+    return {k: v - g[k] for k, v in p.items()}
+
+
+def quarter_grad(p):
+    return {k: v / 2 for k, v in p.items()}
+
+
+def sq(p):
+    return float(sum(np.sum(v**2) for v in p.values()))
+
+
+def test_a_run_takes_its_steps_and_says_each_loss():
+    start = {"w": np.array([4.0, 8.0], dtype=np.float32)}
+    losses, end = training._run(halve, quarter_grad, start, sq, 3)
+    assert losses.tolist() == [80.0, 20.0, 5.0, 1.25]
+    assert end["w"].tolist() == [0.5, 1.0] and end["w"].dtype == np.float64
+    assert start["w"].tolist() == [4.0, 8.0]  # the start is not moved
+
+
+def test_a_run_stops_at_the_first_loss_that_is_not_finite():
+    def blow(p, g):
+        return {k: v * 1e100 for k, v in p.items()}
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow says nothing to the reader
+        losses, end = training._run(blow, quarter_grad, {"w": np.array([1.0])}, sq, 5)
+    assert losses.tolist() == [1.0, 1e200, np.inf]
+    assert end["w"].tolist() == [1e200]
+
+
+def test_a_step_that_ignores_the_gradient_is_given_none():
+    seen = []
+
+    def step(p, g):
+        seen.append(g)
+        return {"w": p["w"] + 1}
+
+    step.ignores_grads = True
+    assert training._stepper(step, quarter_grad)({"w": np.ones(1)})["w"].tolist() == [2.0]
+    assert seen == [None]
+    del step.ignores_grads
+    training._stepper(step, quarter_grad)({"w": np.ones(1)})
+    assert seen[1]["w"].tolist() == [0.5]
+
+
+def count(p, g):
+    """A step that adds 1 to the counter w."""
+    return {"w": p["w"] + 1}
+
+
+def test_steps_to_solve_are_checked_every_25_steps_within_the_budget():
+    start, solved = {"w": np.zeros(1)}, lambda p: p["w"][0] >= 30
+    assert training._steps_to_solve(count, quarter_grad, start, solved, 50) == 50
+    assert training._steps_to_solve(count, quarter_grad, start, solved, 49) is None
+    assert training._steps_to_solve(count, quarter_grad, start, solved, 60, every=10) == 30
+    assert start["w"].tolist() == [0.0]
+
+
+def test_steps_that_overflow_say_nothing_to_the_reader():
+    def blow(p, g):
+        return {k: v * 1e300 for k, v in p.items()}
+
+    huge = lambda p: {k: v * 1e300 for k, v in p.items()}  # noqa: E731  its square overflows
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        start = {"w": np.ones(1)}
+        assert training._steps_to_solve(blow, quarter_grad, start, lambda p: False, 30) is None
+        assert training._fits(huge, start, lambda p: False, rng(0), restarts=0) is None
+
+
+def test_steps_to_solve_pass_the_gradient_unless_the_step_ignores_it():
+    start = {"w": np.array([8.0])}
+    solved = lambda p: p["w"][0] < 1  # noqa: E731  8 halved 4 times is 0.5
+    assert training._steps_to_solve(halve, quarter_grad, start, solved, 100, every=1) == 4
+
+
+def adam(grad, p, steps):
+    """Adam (0.05, 0.9, 0.999, 1e-8) for `steps` steps from p: the params."""
+    p = {k: v.copy() for k, v in p.items()}
+    m = {k: 0 * v for k, v in p.items()}
+    s = {k: 0 * v for k, v in p.items()}
+    for t in range(1, steps + 1):
+        g = grad(p)
+        for k in p:
+            m[k] = 0.9 * m[k] + (1 - 0.9) * g[k]
+            s[k] = 0.999 * s[k] + (1 - 0.999) * g[k] ** 2
+            mh, sh = m[k] / (1 - 0.9**t), s[k] / (1 - 0.999**t)
+            p[k] = p[k] - 0.05 * mh / (np.sqrt(sh) + 1e-8)
+    return p
+
+
+def cubic_grad(p):
+    """The gradient of sum((w - 1) ** 4) + sum(w ** 2): Adam's path depends on every constant."""
+    return {k: 4 * (v - 1) ** 3 + 2 * v for k, v in p.items()}
+
+
+def test_the_strong_optimiser_is_adam_checked_every_100_steps_from_4_starts():
+    start = {"w": np.array([3.0, -2.0]), "v": np.array([[0.1]])}
+    seen = []
+    record = lambda p: seen.append({k: v.copy() for k, v in p.items()})  # noqa: E731  None
+    assert training._fits(cubic_grad, start, record, rng(5)) is None
+    assert len(seen) == 4 * 30
+    expected = adam(cubic_grad, start, 100)
+    assert all(np.allclose(seen[0][k], expected[k], rtol=1e-12, atol=0) for k in start)
+    expected = adam(cubic_grad, start, 3000)
+    assert all(np.allclose(seen[29][k], expected[k], rtol=1e-12, atol=0) for k in start)
+    draw = rng(5)
+    second = {k: v + draw.normal(0, 1, v.shape) for k, v in start.items()}
+    expected = adam(cubic_grad, second, 100)
+    assert all(np.allclose(seen[30][k], expected[k], rtol=1e-12, atol=0) for k in start)
+    assert start["w"].tolist() == [3.0, -2.0]
+
+
+def test_the_strong_optimiser_says_when_it_solves():
+    start = {"w": np.array([3.0])}
+    near = lambda p: abs(p["w"][0] - 0.41) < 0.01  # noqa: E731  the minimum is at 0.41
+    t = next(t for t in range(100, 3001, 100) if near(adam(cubic_grad, start, t)))
+    assert t > 100 and training._fits(cubic_grad, start, near, rng(0)) == t
+    far = lambda p: p["w"][0] > 100  # noqa: E731
+    assert training._fits(cubic_grad, start, far, rng(0), restarts=0) is None
+
+
+def rng(seed):
+    return np.random.default_rng(seed)
+
+
+@pytest.mark.parametrize(
+    "losses, shares",
+    [
+        (
+            [1.0, 1.1, 1.2, 1.3],
+            (100, 0),
+        ),
+        ([1.0, 1.0002, 1.0004, 1.0005], None),  # up by less than a thousandth
+        (
+            [1.0, 1.0002, 1.0004, 1.002],
+            (100, 0),
+        ),
+        ([1.0, 2.0, 1.5], None),  # up, but half the steps down; too short to swing
+        (
+            [1.0, 0.9, 0.95, 0.85],
+            (33, 100),
+        ),
+        ([1.0, 1.0005, 1.001], None),  # exactly a thousandth up
+        ([1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1], None),  # 1 of 6 steps up, 5 flat
+        (
+            [1.0, 1.0, 1.1, 1.2, 1.3],
+            (75, 33),
+        ),
+        ([1000.0, 1001.0, 1000.0, 1001.0, 1000.0], None),  # swings of exactly a thousandth
+        ([1000.0, 1000.1, 1000.0, 1000.1, 1000.0], None),
+        ([4.0, 1.5, 2.0, 1.8], None),  # below half of 4
+        (
+            [1.0, 2.0, 2.5],
+            (100, 0),
+        ),
+        (
+            [1.0, 0.9, 0.95, 0.85, 0.9, 0.8],
+            (40, 100),
+        ),
+        ([1.0, 0.6, 0.7, 0.45], None),  # swings, but below half its start
+        ([1.0, 0.4, 0.6, 0.5], None),  # swings, at half its start
+        ([1.0, 1.0001, 1.0, 1.0001, 1.0], None),  # round-off on a plateau
+        (
+            [1.0, 1.01, 1.0, 1.01, 1.0],
+            (50, 100),
+        ),
+        # 11 steps, 3 of 10 pairs reversed: not above 0.3; 4 of 10 are
+        ([1.0, 0.99, 0.98, 0.97, 0.975, 0.98, 0.985, 0.975, 0.965, 0.955, 0.945, 0.95], None),
+        (
+            [1.0, 0.99, 0.98, 0.985, 0.99, 0.995, 0.985, 0.975, 0.965, 0.955, 0.96, 0.95],
+            (36, 40),
+        ),
+    ],
+)
+def test_a_run_that_rises_or_swings_is_named(losses, shares):
+    """`shares`: the percentages of steps up and of pairs of steps reversed, or None."""
+    found = training._health(np.array(losses), 0.5)
+    said = f"loss {losses[0]:.4f} -> {losses[-1]:.4f} at learning rate 0.5; "
+    said += f"{shares[0]}% of steps went up, {shares[1]}% reversed direction" if shares else ""
+    assert [f.evidence for f in found] == ([said] if shares else [])
+    assert all(f.code == "lr_too_large" for f in found)
+
+
+def test_a_run_that_blew_up_says_at_which_step():
+    (f,) = training._health(np.array([1.0, 2.0, np.nan, np.inf]), 1e-5)
+    assert f.code == "diverged"
+    assert f.evidence == "the loss became NaN or inf at step 2 (learning rate 1e-05)"
+    (f,) = training._health(np.array([1.0, np.inf]), 0.5)
+    assert f.evidence == "the loss became NaN or inf at step 1 (learning rate 0.5)"
+
+
+def test_a_steps_size_is_its_move_against_the_weights_size():
+    def step(p, g):
+        return {k: v - g[k] for k, v in p.items()}
+
+    params = {"a": np.array([3.0]), "b": np.array([[4.0]])}
+    grad = lambda p: {k: 0.1 * v for k, v in p.items()}  # noqa: E731
+    assert training._step_ratio(step, grad, params) == pytest.approx(0.5 / 5)
+    zero = {"a": np.zeros(1)}
+    assert training._step_ratio(step, lambda p: {"a": np.array([1e-12])}, zero) == pytest.approx(1)
+
+
+def test_arrays_stuck_below_a_millionth_of_the_largest_entry():
+    grads = {
+        "a": np.array([1.0, -0.5]),
+        "b": np.array([-1e-6, 0.0]),
+        "c": np.array([2e-6, 0.0]),
+        "d": np.array([0.0]),  # one entry: no unit
+        "e": np.zeros((2, 2)),
+    }
+    assert training._stuck_arrays(grads) == ["b", "e"]
+    tiny = {"a": np.zeros(2), "b": np.array([1e-12, 0]), "c": np.array([0, -2e-12])}
+    assert training._stuck_arrays(tiny) == ["a", "b"]
+
+
+def probes(params=None, losses=(0.7, 0.69), epochs=300, ratio=1e-2, budget=2000, **kw):
+    """Probes of a fake reader's run; `more` and `fit` given (not run) when in kw."""
+    r = SimpleNamespace(params=params or {"W": np.ones((2, 2))}, epochs=epochs, **kw)
+    p = training.Probes(r, np.array(losses), {}, lambda q: False, ratio, budget)
+    for k in ("more", "fit"):
+        if k in kw:
+            p.__dict__[k] = kw[k]
+    return p
+
+
+def test_a_runs_probes_tell_it_in_words():
+    assert probes(losses=(0.69314, 0.5, 0.25)).fell == "loss 0.6931 -> 0.2500 in 300 steps"
+
+
+def test_stuck_units_are_named_with_their_largest_weight():
+    params = {"W1": np.array([[9.5, -12.25]]), "b1": np.array([0.5, 3.0]), "W2": np.ones((2, 1))}
+    grads = {"W1": np.zeros((1, 2)), "b1": np.zeros(2), "W2": np.array([[0.1], [0.2]])}
+    f = training._stuck(probes(params, grads=grads))
+    assert f.code == "stuck_units"
+    assert f.evidence == (
+        "W1, b1: gradient below 1e-6 of the largest entry (dead or saturated units pass none "
+        "back), weights up to 12.2 in size; loss 0.7000 -> 0.6900 in 300 steps"
+    )
+    grads["W1"] = np.ones((1, 2))
+    grads["b1"] = np.ones(2)
+    assert training._stuck(probes(params, grads=grads)) is None
+
+
+@pytest.mark.parametrize(
+    "trained, solved, more, summary",
+    [
+        (
+            True,
+            True,
+            None,
+            "the gradient agrees with finite differences, and it trains: in 3 steps the loss "
+            "went from 0.7000 to 0.1000, every output on the right side",
+        ),
+        (
+            True,
+            None,
+            None,
+            "the gradient agrees with finite differences, and it trains: in 3 steps the loss "
+            "went from 0.7000 to 0.1000",
+        ),
+        (
+            False,
+            True,
+            1200,
+            "the gradient agrees with finite differences, and it trains, slowly: in 3 steps the "
+            "loss went from 0.7000 to 0.1000; the same steps fit the data after 1,203 in all "
+            "(pass your epochs= to check your own run)",
+        ),
+        (
+            False,
+            True,
+            None,
+            "the gradient agrees with finite differences; in 3 steps the loss went from 0.7000 "
+            "to 0.1000",
+        ),
+    ],
+)
+def test_a_runs_summary(trained, solved, more, summary):
+    assert training._summary(np.array([0.7, 0.5, 0.3, 0.1]), trained, solved, more) == summary
+
+
+def test_solved_is_every_output_on_its_side_and_needs_outputs():
+    assert training._solved(SimpleNamespace(predict=None)) is None
+    r = SimpleNamespace(predict=lambda p, Z: p["out"] + 0 * Z[:, :1], X=X4, y=AND)
+    solved = training._solved(r)
+    assert solved({"out": np.array([[0.1], [0.2], [0.3], [0.9]])})
+    assert not solved({"out": np.array([[0.1], [0.2], [0.6], [0.9]])})
+
+
+SMALL = {"W": np.full((2, 2), 0.04), "b": np.zeros(2)}  # every weight below 0.05
+
+
+def test_a_start_on_the_plateau_is_named_with_what_more_steps_did():
+    f = training._plateau(probes(SMALL, losses=(0.7, 0.6935), more=None))
+    assert f.code == "plateau_start"
+    assert f.evidence == (
+        "every weight below 0.04 in size, all hidden units nearly alike; the loss stays at "
+        "0.7000 (loss 0.7000 -> 0.6935 in 300 steps); 2,000 more of your steps had not left it"
+    )
+    f = training._plateau(probes(SMALL, losses=(0.7, 0.6935), more=1700))
+    assert f.evidence.endswith("; continuing, your steps solve it after 2,000 steps in all")
+
+
+@pytest.mark.parametrize(
+    "params, losses",
+    [
+        ({"W": np.full((2, 2), 0.05)}, (0.7, 0.7)),  # a weight of 0.05
+        (SMALL, (0.7, 0.693)),  # the loss fell by 0.01 of its start
+        (SMALL, (0.7, 0.707)),  # rose by 0.01
+        ({"w": np.full(2, 0.01)}, (0.7, 0.7)),  # no weight matrix
+        (SMALL, (100.0, 99.5, 99.0)),  # fell by exactly 0.01 of its start
+        (SMALL, (0.7, 0.6935, 0.2)),  # measured at the end
+    ],
+)
+def test_no_plateau_with_a_weight_of_0_05_or_a_loss_that_moves_by_a_hundredth(params, losses):
+    assert training._plateau(probes(params, losses=losses, more=None)) is None
+
+
+def test_a_plateau_is_measured_from_the_first_loss_to_the_last():
+    assert training._plateau(probes(SMALL, losses=(0.7, 0.2, 0.6935), more=None)) is not None
+
+
+def test_a_plateau_of_a_negative_loss_is_measured_by_its_size():
+    assert training._plateau(probes(SMALL, losses=(-0.7, -0.6935), more=None)) is not None
+
+
+@pytest.mark.parametrize(
+    "ratio, losses, named",
+    [
+        (0.99e-4, (0.7, 0.1), True),  # below 1e-4: whatever the loss did
+        (1e-4, (0.7, 0.1), False),
+        (0.99e-3, (0.7, 0.6651), True),  # below 1e-3, and the loss fell by less than 5%
+        (0.99e-3, (0.7, 0.66), False),  # by more than 5%
+        (1e-3, (0.7, 0.7), False),
+        (0.99e-3, (-0.7, -0.7349), True),  # a negative loss: 5% of its size
+        (0.99e-3, (20.0, 19.0), False),  # by exactly 5%
+        (0.99e-3, (0.7, 0.1, 0.69), True),  # measured at the end
+        (0.99e-3, (0.7, 0.69, 0.1), False),
+    ],
+)
+def test_a_learning_rate_too_small_moves_the_weights_by_less_than_a_thousandth(
+    ratio, losses, named
+):
+    f = training._lr_too_small(probes(ratio=ratio, losses=losses, fit=None))
+    assert (f is not None) == named
+
+
+def test_a_learning_rate_too_small_says_what_adam_did():
+    f = training._lr_too_small(probes(ratio=2.5e-5, fit=None))
+    assert f.code == "lr_too_small"
+    assert f.evidence == (
+        "one step changes the weights by 2.5e-05 of their size (1e-3 to 1e-1 is usual); "
+        "loss 0.7000 -> 0.6900 in 300 steps"
+    )
+    f = training._lr_too_small(probes(ratio=2.5e-5, fit=1200))
+    assert f.evidence.endswith(
+        "300 steps; Adam with your gradient from the same start solves it in 1,200 steps"
+    )
+
+
+def test_more_steps_that_solve_are_too_few_steps_only_when_the_reader_gave_the_epochs():
+    f = training._slow_or_unfit(probes(more=1200, epochs_given=True))
+    assert f.code == "too_few_steps"
+    assert f.evidence == (
+        "loss 0.7000 -> 0.6900 in 300 steps; the same steps solve it after 1,500 steps in all"
+    )
+    assert training._slow_or_unfit(probes(more=1200, epochs_given=False)) is None
+
+
+def test_a_model_adam_cannot_fit_or_a_fit_that_stalls():
+    f = training._slow_or_unfit(probes(more=None, fit=None, epochs_given=True))
+    assert f.code == "cannot_fit"
+    assert f.evidence == (
+        "Adam, 3,000 steps with your (correct) gradient, from your start and 3 random "
+        "restarts, never put every output on the right side; your run: loss 0.7000 -> 0.6900 "
+        "in 300 steps"
+    )
+    f = training._slow_or_unfit(probes(more=None, fit=2400, epochs_given=True))
+    assert f.code == "flat"
+    assert f.evidence == (
+        "loss 0.7000 -> 0.6900 in 300 steps; 2,000 more of your steps do not fit the data; "
+        "Adam with your gradient from the same start solves it in 2,400 steps"
+    )
+
+
+def shrink_to_solve(p, g):
+    """A step that moves nothing: 'solved' when every weight is below 1 (a start times 0.1)."""
+    return p
+
+
+def large(big, epochs=300):
+    """Probes of a reader whose run is 'solved' exactly when every weight is below 1 in size."""
+    p = probes(
+        {"W": np.array([[big, 1.0]]), "b": np.array([-2.0])},
+        epochs=epochs,
+        step=shrink_to_solve,
+        gradient=quarter_grad,
+        more=None,
+        fit=None,
+        epochs_given=True,
+    )
+    p.solved = lambda q: all(np.abs(v).max() < 1 for v in q.values())
+    return p
+
+
+def test_a_large_start_is_named_when_the_start_times_0_1_solves_it():
+    f = training._large_start(large(-9.0))
+    assert f.code == "large_start"
+    assert f.evidence == (
+        "parameters up to 9 at the start; loss 0.7000 -> 0.6900 in 300 steps; checked: your "
+        "steps from your start times 0.1 solve it in 25 steps"
+    )
+    assert training._slow_or_unfit(large(-9.0)).code == "large_start"
+    assert training._large_start(large(3.99)) is None  # below 4
+    assert training._large_start(large(4.0)) is not None
+    assert training._large_start(large(12.0)) is None  # times 0.1 still above 1
+    assert training._large_start(large(9.0, epochs=24)) is None  # not within the reader's epochs
+    assert training._slow_or_unfit(large(12.0)).code == "cannot_fit"
+
+
+SPREAD = np.array([[0, 0, 0, 0], [0, 20, 0.5, 0], [30, 0, 0, 0], [30, 20, 0, 0]], dtype=float)
+
+
+def scaled_reader(X=SPREAD, epochs=300, on_inputs=True):
+    """A fake reader on inputs X whose training 'fits' after 30 steps exactly when it is run
+    on X divided by each column's largest size (1 for a column of zeros)."""
+    size = np.abs(X).max(axis=0)
+    ok = X / np.where(size > 0, size, 1.0)
+    given = []
+
+    def predict(p, Z):
+        good = np.allclose(Z, ok) and p["t"][0] >= 30
+        return np.where(AND > 0.5, 0.9, 0.1) if good else np.full((4, 1), 0.5)
+
+    def on(Z):
+        given.append(Z)
+        return count_t
+
+    step = SimpleNamespace(on_inputs=on if on_inputs else None)
+    r = SimpleNamespace(
+        params={"t": np.zeros(1)},
+        X=X,
+        y=AND,
+        predict=predict,
+        gradient=quarter_grad,
+        epochs=epochs,
+        step=step,
+        grads={"t": np.ones(1)},
+    )
+    return probes(**vars(r) | {"more": None, "fit": None}), given
+
+
+def count_t(p, g):
+    return {"t": p["t"] + 1}
+
+
+def test_large_inputs_are_named_when_the_same_training_on_scaled_inputs_fits():
+    p, given = scaled_reader()
+    f = training._large_inputs(p)
+    assert f.code == "large_inputs" and "30" in f.title
+    assert f.evidence == (
+        "inputs up to 30 in size; loss 0.7000 -> 0.6900 in 300 steps; checked: your training "
+        "on a copy of the inputs divided by [30, 20, 0.5, 1] (each input's largest size) fits the "
+        "data within 50 epochs"
+    )
+    assert len(given) == 1 and np.allclose(given[0], SPREAD / [30, 20, 0.5, 1])
+    assert training._not_training(p).code == "large_inputs"
+
+
+def test_large_inputs_need_a_size_of_10_the_adapter_outputs_and_a_fit_in_the_epochs():
+    assert training._large_inputs(scaled_reader(SPREAD / 3)[0]) is not None  # 10
+    assert training._large_inputs(scaled_reader(SPREAD / 3.01)[0]) is None
+    assert training._large_inputs(scaled_reader(on_inputs=False)[0]) is None
+    assert training._large_inputs(scaled_reader(epochs=49)[0]) is None
+    p, _ = scaled_reader()
+    p.reader.predict = None
+    assert training._large_inputs(p) is None
+
+
+def test_why_a_run_does_not_train_is_the_first_cause_whose_evidence_holds():
+    stuck = {"W": np.zeros((2, 2)), "b": np.ones(2)}
+    p = probes(grads=stuck, step=SimpleNamespace(on_inputs=None), predict=None, X=SPREAD)
+    assert training._not_training(p).code == "stuck_units"
+    p = probes(grads={"W": np.ones((2, 2))}, step=SimpleNamespace(on_inputs=None), predict=None)
+    p.reader.X, p.reader.gradient, p.reader.rng = SPREAD, quarter_grad, rng(0)
+    p.__dict__.update(more=None, fit=None)
+    p.reader.epochs_given = True
+    p.ratio = 0.5e-4
+    assert training._not_training(p).code == "lr_too_small"
+    p.ratio = 1e-2
+    assert training._not_training(p).code == "cannot_fit"
+    p.reader.params = {"W": np.full((2, 2), 0.01)}
+    p.losses = np.array([0.7, 0.7])
+    assert training._not_training(p).code == "plateau_start"
+
+
+def test_more_steps_and_adams_fit_are_run_once_when_read():
+    r = SimpleNamespace(step=count, gradient=cubic_grad, params={"w": np.array([3.0])}, rng=rng(0))
+    p = training.Probes(r, np.array([1.0]), {"w": np.zeros(1)}, lambda q: q["w"][0] >= 30, 0, 60)
+    assert p.more == 50
+    p.solved = lambda q: abs(q["w"][0] - 0.41) < 0.01
+    assert p.fit == 200
+
+
+def counter(solved_at, epochs=None, predict=True, lr=0.5):
+    """A reader whose weight t counts its steps: the loss 1 / (1 + t) falls at every step, the
+    outputs fit AND's targets from step `solved_at` on (checked every 25 steps)."""
+
+    def out(p, Z):
+        x = p["t"][0] - solved_at + 0.5  # past the middle by 0.13 from step solved_at on
+        return 0.5 + (2 * AND - 1) * 0.4 * x / (abs(x) + 1)
+
+    def loss(p):
+        return 1 / (1 + p["t"][0])
+
+    grad = lambda p: {"t": np.array([-1.0])}  # noqa: E731  (no gradient is judged here)
+    step = lambda p, g: {"t": p["t"] + 1}  # noqa: E731
+    return reader_mod.read(
+        {"t": np.zeros(1)}, loss, grad, X4, AND, out if predict else None, step, lr, epochs, 0
+    ), loss
+
+
+def rule_of(calls):
+    """An update rule check that records the runs it is asked about and names a stale cache."""
+
+    def rule(losses):
+        calls.append(len(losses))
+        return Finding.of("stale_update", "evidence")
+
+    return rule
+
+
+def test_a_run_that_fits_is_told_with_no_finding_and_the_rule_is_not_asked():
+    r, loss = counter(100)
+    calls = []
+    losses, found, summary = training.examine(r, loss, [], True, rule_of(calls))
+    assert len(losses) == 301 and losses[0] == 1.0 and losses[-1] == 1 / 301
+    assert found == [] and calls == []
+    assert summary == (
+        "the gradient agrees with finite differences, and it trains: in 300 steps the loss "
+        "went from 1.0000 to 0.0033, every output on the right side"
+    )
+
+
+def test_without_outputs_a_run_trains_when_its_loss_falls_below_half_its_start():
+    r, loss = counter(10**6, predict=False)
+    losses, found, summary = training.examine(r, loss, [], True)
+    assert found == [] and summary.endswith(
+        "it trains: in 300 steps the loss went from 1.0000 to 0.0033"
+    )
+
+
+def test_a_run_that_does_not_fit_asks_the_update_rule_first():
+    r, loss = counter(400, epochs=300)
+    calls = []
+    losses, found, summary = training.examine(r, loss, [], True, rule_of(calls))
+    assert [f.code for f in found] == ["stale_update"] and calls == [301]
+    assert summary == (
+        "the gradient agrees with finite differences; in 300 steps the loss went from 1.0000 "
+        "to 0.0033"
+    )
+    calls = []
+    losses, found, summary = training.examine(r, loss, [], False, rule_of(calls))
+    assert found == [] and calls == []  # a wrong gradient: no rule asked, and no cause
+
+
+def test_without_the_readers_epochs_a_rule_is_dropped_when_more_steps_solve_it():
+    r, loss = counter(400)
+    losses, found, summary = training.examine(r, loss, [], True, rule_of([]))
+    assert found == []
+    assert summary == (
+        "the gradient agrees with finite differences, and it trains, slowly: in 300 steps the "
+        "loss went from 1.0000 to 0.0033; the same steps fit the data after 400 in all (pass "
+        "your epochs= to check your own run)"
+    )
+    r, loss = counter(2301)  # not within 2,000 more steps: the rule stands
+    assert [f.code for f in training.examine(r, loss, [], True, rule_of([]))[1]] == ["stale_update"]
+
+
+@pytest.mark.parametrize(
+    "epochs, solved_at, more",
+    [
+        (300, 2300, 2000),
+        (300, 2301, None),
+        (600, 3600, 3000),
+        (2500, 12500, 10000),
+        (2500, 12501, None),
+    ],
+)
+def test_more_steps_are_tried_up_to_5_times_the_epochs_from_2000_to_10000(epochs, solved_at, more):
+    r, loss = counter(solved_at, epochs=epochs)
+    _, found, _ = training.examine(r, loss, [], True)
+    if more:
+        assert [f.code for f in found] == ["too_few_steps"]
+        assert found[0].evidence.endswith(f"solve it after {epochs + more:,} steps in all")
+    else:
+        assert "too_few_steps" not in [f.code for f in found]
+
+
+def test_after_a_wrong_way_finding_the_run_says_nothing_more():
+    r, loss = counter(10**6, epochs=300)
+    rising = lambda p: p["t"][0]  # noqa: E731  a loss that rises at every step
+    assert [f.code for f in training.examine(r, rising, [], True)[1]] == ["lr_too_large"]
+    for code in sorted(training.WRONG_WAY):
+        losses, found, summary = training.examine(r, rising, ["x", code], True, rule_of([]))
+        assert found == [] and summary.startswith("the gradient agrees with finite differences;")
+    assert [f.code for f in training.examine(r, rising, [], False, rule_of([]))[1]] == [
+        "lr_too_large"
+    ]
+
+
+def test_a_run_that_blows_up_is_named_and_not_trained():
+    r, loss = counter(10, epochs=300)
+    blows = lambda p: 1.0 if p["t"][0] < 5 else np.nan  # noqa: E731
+    losses, found, summary = training.examine(r, blows, [], True)
+    assert len(losses) == 6 and [f.code for f in found] == ["diverged"]
+    assert summary.startswith("the gradient agrees with finite differences; in 5 steps")
+    r, loss = counter(10)  # without the epochs: a run that blew up is not continued
+    found = training.examine(r, blows, [], True, rule_of([]))[1]
+    assert [f.code for f in found] == ["stale_update"]
+
+
+def test_a_cause_that_cannot_fit_or_none_has_the_models_linearity_checked(monkeypatch):
+    seen = []
+    monkeypatch.setattr(
+        training.capacity, "linear", lambda *a: seen.append(a) or [Finding.of("linear", "e")]
+    )
+    r, loss = counter(10**6, epochs=300)  # never fits: Adam cannot either
+    _, found, summary = training.examine(r, loss, [], True)
+    assert [f.code for f in found] == ["cannot_fit", "linear"] and len(seen) == 1
+    assert seen[0][1:] == (r.predict, r.X, r.y, r.rng) and seen[0][0]["t"].tolist() == [300.0]
+    r, loss = counter(400)  # fits later: no cause, the model is checked
+    _, found, summary = training.examine(r, loss, [], True)
+    assert [f.code for f in found] == ["linear"] and len(seen) == 2
+    r, loss = counter(400, epochs=300)  # too few steps: a cause, the model is not checked
+    assert [f.code for f in training.examine(r, loss, [], True)[1]] == ["too_few_steps"]
