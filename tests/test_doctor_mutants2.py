@@ -1167,3 +1167,415 @@ def test_a_cause_that_cannot_fit_or_none_has_the_models_linearity_checked(monkey
     assert [f.code for f in found] == ["linear"] and len(seen) == 2
     r, loss = counter(400, epochs=300)  # too few steps: a cause, the model is not checked
     assert [f.code for f in training.examine(r, loss, [], True)[1]] == ["too_few_steps"]
+
+
+# ----------------------------------------------------------------------------- reader
+
+
+def unit_loss(p):
+    o = unit_out(p, X4)
+    return float(-np.mean(AND * np.log(o) + (1 - AND) * np.log(1 - o)))
+
+
+def unit_grad(p):
+    return bce_grad(p, AND)
+
+
+def read(**changes):
+    """reader.read on the logistic unit at START (AND), with `changes` to its arguments."""
+    args = dict(
+        params=START,
+        loss=unit_loss,
+        grad=unit_grad,
+        X=X4,
+        y=AND,
+        predict=unit_out,
+        step=None,
+        lr=0.5,
+        epochs=None,
+        seed=0,
+    )
+    return reader_mod.read(**(args | changes))
+
+
+def refused(error, message, **changes):
+    """read(**changes) raises `error` with exactly `message`."""
+    with pytest.raises(error) as caught:
+        read(**changes)
+    assert str(caught.value) == message
+
+
+def test_the_gradient_an_update_implies_is_its_move_over_the_rate():
+    seen = []
+
+    def update(p):
+        seen.append(p)
+        return {"w": p["w"] - 0.5 * np.array([2.0, -4.0]), "v": p["v"] * 0.0}
+
+    p = {"w": np.array([1.0, 1.0]), "v": np.array([3.0])}
+    g = reader_mod.implied_gradient(update, p, 0.25)(p)
+    assert g["w"].tolist() == [4.0, -8.0] and g["v"].tolist() == [12.0]
+    assert seen[0] is not p and seen[0]["w"] is not p["w"]
+    with pytest.raises(ValueError, match="lr must be finite and > 0"):
+        reader_mod.implied_gradient(update, p, 0)
+
+
+def test_a_loss_that_is_no_number_is_refused_with_the_fix():
+    refused(
+        TypeError,
+        "loss(params) returned an array of shape (4,); return one number: float(value.item()) "
+        "or float(np.mean(...))",
+        loss=lambda p: np.ones(4),
+    )
+    refused(TypeError, "loss(params) must return a number, got str", loss=lambda p: "a")
+    refused(TypeError, "loss(params) must return a number, got list", loss=lambda p: [1, 2])
+    r = read(loss=lambda p: np.array(0.25))
+    assert r.start_value == 0.25 and r.printed(START) == 0.25
+
+
+def test_a_gradient_of_the_wrong_kind_or_shape_is_refused_with_the_fix():
+    refused(
+        TypeError,
+        "grad(params) returned a tuple of 2 items; return a dict keyed like params, e.g. "
+        "dict(zip(['W', 'b'], grads))",
+        grad=lambda p: (p["W"], p["b"]),
+    )
+    refused(
+        TypeError, "grad(params) must return a dict of arrays, got ndarray", grad=lambda p: p["W"]
+    )
+    refused(
+        ValueError,
+        "grad(params) returned no gradient for ['b']",
+        grad=lambda p: {"W": p["W"]},
+    )
+    refused(
+        TypeError,
+        "grad(params)['b'] is None: return an array shaped like params['b'] (1,)",
+        grad=lambda p: {"W": p["W"], "b": None},
+    )
+    refused(
+        ValueError,
+        "grad(params)['W'] has shape (2,) but params['W'] has (2, 1); return one gradient "
+        "entry per parameter entry",
+        grad=lambda p: {"W": p["W"].ravel(), "b": p["b"]},
+    )
+    g = read(grad=lambda p: {"W": [[1], [2]], "b": [3], "c": 0}).grads
+    assert list(g) == ["W", "b"] and g["W"].dtype == np.float64 and g["b"].tolist() == [3.0]
+
+
+def test_the_readers_functions_get_copies_of_the_weights():
+    seen = []
+
+    def grad(p):
+        seen.append(p)
+        p["W"][0, 0] = 99.0
+        return unit_grad(p)
+
+    r = read(grad=grad)
+    assert r.params["W"][0, 0] == START["W"][0, 0] and seen[0] is not r.params
+
+
+def test_outputs_of_the_wrong_shape_are_refused_with_the_fix():
+    refused(
+        ValueError,
+        "predict returned shape (4,), y has shape (n, 1): return a column, out.reshape(-1, 1)",
+        predict=lambda p, Z: unit_out(p, Z).ravel(),
+    )
+    y2 = np.hstack([AND, 1 - AND])
+    two = lambda p, Z: np.hstack([unit_out(p, Z), 1 - unit_out(p, Z)])  # noqa: E731
+    refused(
+        ValueError,
+        "predict returned shape (2, 4): samples as columns? return out.T, shape (4, 2) like y",
+        predict=lambda p, Z: two(p, Z).T,
+        y=y2,
+        loss=None,
+    )
+    refused(
+        ValueError,
+        "predict returned shape (4,) for 4 inputs; expected (4, 2), the shape of y",
+        predict=lambda p, Z: unit_out(p, Z).ravel(),
+        y=y2,
+        loss=None,
+    )
+    refused(
+        ValueError,
+        "predict returned shape (1, 1) for 4 inputs; expected (4, 1), the shape of y",
+        predict=lambda p, Z: unit_out(p, Z)[:1],
+    )
+    r = read(predict=lambda p, Z: (Z @ p["W"] > 0).astype(int) + p["b"])
+    assert r.predict(START, X4).dtype == np.float64 and r.predict(START, X4[:2]).shape == (2, 1)
+
+
+def test_outputs_that_do_not_move_with_the_weights_are_refused():
+    message = (
+        "predict's outputs do not change when the parameters do: it must compute them from "
+        "the params it is given (with xorlab.adapt: the forward method of the weights your "
+        "training changes, e.g. predict='forward', not one that predicts with other weights "
+        "such as an averaged copy)"
+    )
+    refused(ValueError, message, predict=lambda p, Z: unit_out(START, Z))
+    # outputs that move only when the weights move down (a ReLU at its kink): accepted
+    r = read(predict=lambda p, Z: unit_out(p, Z) * (p["b"][0] < START["b"][0]) + 0.5)
+    assert r.predict is not None
+    r = read(predict=lambda p, Z: unit_out(p, Z) * (p["b"][0] > START["b"][0]) + 0.5)
+    assert r.predict is not None
+
+
+def test_weights_that_are_no_dict_of_finite_numbers_are_refused_with_the_fix():
+    message = "params must be a non-empty dict of name -> numeric array"
+    refused(TypeError, message, params={})
+    refused(TypeError, message, params=[START["W"]])
+    refused(
+        TypeError,
+        "params['W'] is None: give every parameter an array",
+        params={"W": None, "b": START["b"]},
+    )
+    refused(
+        TypeError,
+        "params['W'] must be a numeric array, got dtype <U1",
+        params={"W": np.array(["a"]), "b": START["b"]},
+    )
+    refused(
+        TypeError,
+        "params['W'] must be a numeric array, got dtype object",
+        params={"W": np.array([None, 1]), "b": START["b"]},
+    )
+    refused(
+        ValueError,
+        "params['b'] contains NaN or infinite values, so no gradient or loss can be checked; "
+        "give the weights the program starts from (before training diverged)",
+        params={"W": START["W"], "b": np.array([np.inf])},
+    )
+    r = read(params={"W": [[0], [1]], "b": np.array([1], dtype=np.float32)})
+    assert all(v.dtype == np.float64 for v in r.params.values())
+
+
+def test_flat_targets_are_refused_with_the_fix():
+    refused(
+        ValueError,
+        "y has shape (4,): give the targets as a column, y.reshape(-1, 1), shaped like the "
+        "outputs (n, k)",
+        y=AND.ravel(),
+    )
+    refused(ValueError, "X has 4 rows but y has 3; they must match", y=AND[:3])
+
+
+@pytest.mark.parametrize("name", ["grad", "predict", "step", "loss"])
+def test_a_function_that_is_not_callable_is_refused_by_name(name):
+    refused(TypeError, f"{name} must be a function of the params dict, got int", **{name: 3})
+
+
+def test_missing_functions_and_bad_settings_are_refused_with_the_fix():
+    refused(TypeError, "grad must be a function of the params dict, got None", grad=None)
+    refused(
+        TypeError,
+        "give loss(params), or predict(params, X) so the doctor can use a standard loss of the "
+        "outputs",
+        loss=None,
+        predict=None,
+    )
+    refused(ValueError, "lr must be finite and > 0, got 0", lr=0)
+    refused(ValueError, "epochs must be finite and > 0, got 0", epochs=0)
+    refused(TypeError, "epochs must be an integer, got 2.5", epochs=2.5)
+    refused(
+        ValueError,
+        "epochs must be at most 100,000 (the doctor's run is a probe), got 100,001",
+        epochs=100_001,
+    )
+    assert read(epochs=100_000).epochs == 100_000
+    for seed in (True, -1, 1.0, "1"):
+        refused(ValueError, f"seed must be a non-negative integer, got {seed!r}", seed=seed)
+    assert read(seed=np.int64(3)).rng.integers(10**9) == np.random.default_rng(3).integers(10**9)
+    assert read(seed=0).rng.integers(10**9) == np.random.default_rng(0).integers(10**9)
+
+
+def test_a_reader_holds_the_data_settings_and_the_loss_at_the_start():
+    r = read(X=X4.astype(int), lr=0.25)
+    assert r.X.dtype == np.float64 and r.y.tolist() == AND.tolist()
+    assert r.lr == 0.25 and r.epochs == 300 and not r.epochs_given and not r.implied
+    assert r.start_value == pytest.approx(unit_loss(START))
+    assert r.floor == pytest.approx(1e-8)  # a loss below 1: 1e-8
+    assert r.grads["W"].tolist() == unit_grad(START)["W"].tolist()
+    assert r.gradient(END)["b"].tolist() == unit_grad(END)["b"].tolist()
+    r = read(epochs=20, loss=lambda p: 250.0)
+    assert r.epochs == 20 and r.epochs_given and r.floor == pytest.approx(2.5e-6)
+    r = read(loss=lambda p: -250.0)
+    assert r.floor == pytest.approx(2.5e-6)
+    r = read(loss=None)
+    assert r.printed is None and r.start_value is None and r.floor == pytest.approx(1e-8)
+    r = read(predict=None)
+    assert r.predict is None
+
+
+def test_a_step_that_returns_no_dict_of_numbers_for_every_weight_is_refused():
+    def stepped(step):
+        return read(step=step).step(START, unit_grad(START))
+
+    with pytest.raises(TypeError) as caught:
+        stepped(lambda p, g: [p["W"], p["b"]])
+    assert str(caught.value) == (
+        "step(params, grads) must return the new params as a dict keyed like params, got list; "
+        "e.g. return {k: p[k] - lr * g[k] for k in p}"
+    )
+    with pytest.raises(ValueError) as caught:
+        stepped(lambda p, g: {"W": p["W"]})
+    assert str(caught.value) == (
+        "step(params, grads) returned no new value for ['b']; return every parameter, changed "
+        "or not"
+    )
+    with pytest.raises(TypeError) as caught:
+        stepped(lambda p, g: {"W": p["W"], "b": "x"})
+    assert (
+        str(caught.value)
+        == "step(params, grads)['b'] must be a numeric array, got str of dtype <U1"
+    )
+    with pytest.raises(TypeError) as caught:
+        stepped(lambda p, g: {"W": np.array([None]), "b": p["b"]})
+    assert str(caught.value) == (
+        "step(params, grads)['W'] must be a numeric array, got ndarray of dtype object"
+    )
+    new = stepped(lambda p, g: {"W": p["W"][:1], "b": [1], "extra": None})
+    assert new["W"].shape == (1, 1)  # a changed shape is the doctor's to report
+
+
+def test_the_default_step_is_gradient_descent_at_the_readers_rate():
+    r = read(lr=0.25)
+    new = r.step(START, {"W": np.ones((2, 1)), "b": np.ones(1)})
+    assert new["W"].tolist() == (START["W"] - 0.25).tolist() and not r.step.ignores_grads
+
+
+def test_a_checked_step_keeps_the_adapters_probes():
+    def step(p, g):
+        return p
+
+    for name in ("later", "reshaped", "mapped", "exact", "on_inputs", "probe"):
+        setattr(step, name, name)
+    step.ignores_grads = True
+    step.afresh = lambda p, g: {"afresh": p}
+    r = read(step=step)
+    assert [getattr(r.step, n) for n in ("later", "reshaped", "mapped", "exact")] == [
+        "later",
+        "reshaped",
+        "mapped",
+        "exact",
+    ]
+    assert r.step.on_inputs == "on_inputs" and r.step.probe == "probe"
+    assert r.step.ignores_grads is True and r.step.afresh.ignores_grads is True
+    assert r.step.afresh(START, None) == {"afresh": START}
+    plain = read(step=lambda p, g: p).step
+    assert plain.later is None and plain.on_inputs is None and plain.probe is None
+    assert plain.reshaped is None and plain.mapped is None and plain.exact is None
+    assert plain.ignores_grads is False
+
+
+class Momentum:
+    """A step with state: a velocity, kept on the object."""
+
+    def __init__(self):
+        self.v = {"W": np.zeros((2, 1)), "b": np.zeros(1)}
+
+    def step(self, p, g):
+        self.v = {k: 0.5 * self.v[k] + g[k] for k in p}
+        return {k: p[k] - self.v[k] for k in p}
+
+
+class MomentumCall(Momentum):
+    """The same step as a callable object."""
+
+    def __call__(self, p, g):
+        return self.step(p, g)
+
+
+def momentum_closure():
+    v = {"W": np.zeros((2, 1)), "b": np.zeros(1)}
+
+    def step(p, g, keep=[0]):  # noqa: B006  (a mutable default: the step's counter)
+        keep[0] += 1
+        for k in p:
+            v[k] = 0.5 * v[k] + g[k]
+        return {k: p[k] - v[k] for k in p}
+
+    return step
+
+
+def two_steps_by_hand(g1, g2):
+    """Momentum 0.5 from START: the weights after steps with gradients g1 then g2."""
+    after1 = {k: START[k] - g1[k] for k in START}
+    return {k: after1[k] - (0.5 * g1[k] + g2[k]) for k in START}
+
+
+@pytest.mark.parametrize("make", [lambda: Momentum().step, momentum_closure, MomentumCall])
+def test_a_run_continues_one_copy_of_a_step_with_state_and_a_new_start_starts_afresh(make):
+    stateful = make()
+    r = read(step=stateful)
+    g1 = {"W": np.array([[1.0], [2.0]]), "b": np.array([0.5])}
+    g2 = {"W": np.array([[-1.0], [0.0]]), "b": np.array([1.0])}
+    a = r.step(START, g1)
+    b = r.step(a, g2)  # continues the run
+    expected = two_steps_by_hand(g1, g2)
+    assert all(np.allclose(b[k], expected[k]) for k in START)
+    again = r.step(START, g1)  # a new run: the state as at the start
+    assert all(np.allclose(again[k], a[k]) for k in START)
+    fresh = r.step.afresh(a, g2)  # one step from the state at the start
+    assert all(np.allclose(fresh[k], a[k] - g2[k]) for k in START)
+    moved = {k: v + 1 for k, v in a.items()}
+    other = r.step(moved, g2)  # not the last step's weights: a new run
+    assert all(np.allclose(other[k], moved[k] - g2[k]) for k in START)
+    if isinstance(stateful, Momentum):
+        assert all(np.all(v == 0) for v in stateful.v.values())  # the reader's object untouched
+
+
+def test_what_cannot_be_copied_is_shared():
+    lock = __import__("threading").Lock()
+    assert reader_mod._twin(lock) is lock
+    data = {"a": [1, 2]}
+    twin = reader_mod._twin(data)
+    assert twin == data and twin["a"] is not data["a"]
+
+
+@pytest.mark.parametrize(
+    "losses, trained",
+    [
+        ([4.0] + [3.0] * 299 + [1.9], True),  # below half its first loss
+        ([4.0] * 300 + [2.0], False),  # at half
+        ([4.0] * 300 + [3.0], False),
+    ],
+)
+def test_without_outputs_a_run_trains_when_its_last_loss_is_below_half_its_first(losses, trained):
+    r, _ = counter(10**6, epochs=300, predict=False)
+    of_t = lambda p: losses[int(p["t"][0])]  # noqa: E731
+    _, found, summary = training.examine(r, of_t, [], False)
+    run = f"in 300 steps the loss went from 4.0000 to {losses[-1]:.4f}"
+    said = ", and it trains: " if trained else "; "
+    assert found == [] and summary == f"the gradient agrees with finite differences{said}{run}"
+
+
+def test_a_run_that_trains_after_a_wrong_way_finding_says_so():
+    r, loss = counter(100)
+    _, found, summary = training.examine(r, loss, ["sign_flip"], True)
+    assert found == [] and summary.endswith("to 0.0033, every output on the right side")
+
+
+def test_too_few_steps_is_a_cause_not_a_slow_run():
+    r, loss = counter(400, epochs=300)
+    _, found, summary = training.examine(r, loss, [], True)
+    assert [f.code for f in found] == ["too_few_steps"]
+    assert summary == (
+        "the gradient agrees with finite differences; in 300 steps the loss went from 1.0000 "
+        "to 0.0033"
+    )
+
+
+def test_without_outputs_a_run_that_does_not_train_is_never_solved():
+    r, _ = counter(10**6, epochs=300, predict=False)
+    _, found, _ = training.examine(r, lambda p: 1.0, [], True)
+    assert [f.code for f in found] == ["cannot_fit"]  # Adam cannot tell it solved either
+
+
+@pytest.mark.parametrize("epochs, budget", [(300, "2,000"), (600, "3,000"), (2500, "10,000")])
+def test_a_plateau_is_tried_for_5_times_the_epochs_from_2000_to_10000_more_steps(epochs, budget):
+    p = {"W": np.full((2, 1), 0.01), "b": np.zeros(1)}
+    r = read(params=p, step=lambda q, g: q, epochs=epochs)
+    _, found, _ = training.examine(r, lambda q: 0.7, [], True)
+    assert [f.code for f in found] == ["plateau_start"]
+    assert found[0].evidence.endswith(f"; {budget} more of your steps had not left it")
