@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from xorlab.doctor import causes, later, training, update
+import xorlab as xl
+from xorlab.doctor import causes, later, report, training, update
 from xorlab.doctor import reader as reader_mod
 from xorlab.doctor.findings import Finding
 
@@ -1579,3 +1580,65 @@ def test_a_plateau_is_tried_for_5_times_the_epochs_from_2000_to_10000_more_steps
     _, found, _ = training.examine(r, lambda q: 0.7, [], True)
     assert [f.code for f in found] == ["plateau_start"]
     assert found[0].evidence.endswith(f"; {budget} more of your steps had not left it")
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def checks(**arrays):
+    """A gradient check's report: {name: (cosine, norm_ratio, analytic, numeric)}."""
+    return SimpleNamespace(
+        checks={
+            k: SimpleNamespace(cosine=c, norm_ratio=r, analytic=np.array(a), numeric=np.array(n))
+            for k, (c, r, a, n) in arrays.items()
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "cosine, ratio, tiny",
+    [(0.99995, 1e-3, True), (0.99995, 1.1e-3, False), (0.9999, 1e-4, False), (0.99995, 0.0, True)],
+)
+def test_a_tiny_step_is_along_the_slope_in_every_array_at_a_thousandth_of_it(cosine, ratio, tiny):
+    report_ = checks(W=(0.999999, 1e-5, 0, 0), b=(cosine, ratio, 0, 0))
+    assert report._tiny(report_) is tiny
+
+
+def test_a_tiny_step_is_blamed_on_the_rate_with_each_arrays_share():
+    f = report._tiny_steps(checks(W=(1.0, 2e-5, 0, 0), b=(1.0, 4e-4, 0, 0)))
+    assert f.code == "lr_too_small"
+    assert f.title.endswith(" (about 4e-04 of a gradient step at your rate, in every array)")
+    assert f.evidence == (
+        "W: your update moves it 2e-05 of a gradient step at your rate\n"
+        "b: your update moves it 4e-04 of a gradient step at your rate"
+    )
+    assert f.where == report.TINY_WHERE
+
+
+@pytest.mark.parametrize(
+    "analytic, numeric, same",
+    [
+        ([0.5, -2.0, 0.0], [1.0, -1.0, 0.0], True),
+        ([0.5, 2.0, 0.0], [1.0, -1.0, 0.0], False),
+        ([0.5, -2.0, 7.0], [1.0, -1.0, 0.9e-3], True),  # below 1e-3 of the largest: not read
+        ([0.5, -2.0, -7.0], [1.0, -1.0, 1.1e-3], False),
+        ([0.5, -2.0, 7.0], [1.0, -1.0, -1e-3], True),  # at 1e-3: not read
+        ([1.0, 1.0], [0.0, 0.0], False),  # no slope: no evidence
+    ],
+)
+def test_same_signs_are_read_where_the_slope_is_above_a_thousandth(analytic, numeric, same):
+    report_ = checks(W=(0, 0, analytic[:1], numeric[:1]), b=(0, 0, analytic[1:], numeric[1:]))
+    assert report._same_signs(report_) is same
+
+
+def test_an_mlps_arguments_swap_the_params_into_a_copy():
+    net = xl.MLP([2, 3, 1], seed=0)
+    kw = report.adapt_mlp(net, X4, AND)
+    assert kw["params"] is net.params and kw["X"] is X4 and kw["y"] is AND
+    p = {k: v * 0.5 for k, v in net.params.items()}
+    twin = net.copy()
+    twin.params = p
+    assert kw["loss"](p) == twin.loss(X4, AND)
+    assert all(np.array_equal(kw["grad"](p)[k], twin.gradients(X4, AND)[k]) for k in p)
+    assert np.array_equal(kw["predict"](p, X4[:2]), twin.forward(X4[:2]))
+    assert net.params is kw["params"] and net.loss(X4, AND) != twin.loss(X4, AND)

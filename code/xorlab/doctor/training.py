@@ -291,7 +291,7 @@ def _not_training(probes):
     )
 
 
-def _summary(losses, trained, solved, more=None):
+def _summary(losses, trained=False, solved=None, more=None):
     L0, L1, steps = losses[0], losses[-1], len(losses) - 1
     run = f"in {steps} steps the loss went from {L0:.4f} to {L1:.4f}"
     if trained and solved:
@@ -341,7 +341,7 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
         more = _steps_to_solve(reader.step, reader.gradient, current, solved, budget)
         rule = None if more else rule  # slow, not wrong, when the reader's steps get there
     if rule:  # asked only of a run that did not train
-        return losses, [rule], _summary(losses, False, None)
+        return losses, [rule], _summary(losses)
     if health or not gradient_ok or trained:
         return losses, health, _summary(losses, trained, solved)
     ratio = _step_ratio(reader.step, reader.gradient, reader.params)
@@ -350,4 +350,4 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
     findings = [why] if why else []
     if solved and not why or (why and why.code == "cannot_fit"):
         findings += capacity.linear(current, reader.predict, reader.X, reader.y, reader.rng)
-    return losses, findings, _summary(losses, False, None, None if why else probes.more)
+    return losses, findings, _summary(losses, more=None if why else probes.more)
