@@ -1303,7 +1303,7 @@ def test_outputs_of_the_wrong_shape_are_refused_with_the_fix():
         "predict returned shape (1, 1) for 4 inputs; expected (4, 1), the shape of y",
         predict=lambda p, Z: unit_out(p, Z)[:1],
     )
-    r = read(predict=lambda p, Z: (Z @ p["W"] > 0).astype(int) + p["b"])
+    r = read(predict=lambda p, Z: (Z @ p["W"] > 0).astype(np.int32))
     assert r.predict(START, X4).dtype == np.float64 and r.predict(START, X4[:2]).shape == (2, 1)
 
 
@@ -1441,8 +1441,8 @@ def test_a_step_that_returns_no_dict_of_numbers_for_every_weight_is_refused():
 
 def test_the_default_step_is_gradient_descent_at_the_readers_rate():
     r = read(lr=0.25)
-    new = r.step(START, {"W": np.ones((2, 1)), "b": np.ones(1)})
-    assert new["W"].tolist() == (START["W"] - 0.25).tolist() and not r.step.ignores_grads
+    new = r.step(START, {"W": np.full((2, 1), 2.0), "b": np.ones(1)})
+    assert new["W"].tolist() == (START["W"] - 0.5).tolist() and not r.step.ignores_grads
 
 
 def test_a_checked_step_keeps_the_adapters_probes():
@@ -1642,3 +1642,42 @@ def test_an_mlps_arguments_swap_the_params_into_a_copy():
     assert all(np.array_equal(kw["grad"](p)[k], twin.gradients(X4, AND)[k]) for k in p)
     assert np.array_equal(kw["predict"](p, X4[:2]), twin.forward(X4[:2]))
     assert net.params is kw["params"] and net.loss(X4, AND) != twin.loss(X4, AND)
+
+
+def test_outputs_that_move_only_when_the_weights_move_far_are_refused():
+    """A predict blind to moves below 0.3 (in b, and in W's second entry): the doctor's moves
+    (0.5 cos(1) = 0.27 in b, 0.5 cos(2) = -0.21 in W[1]) do not show it, so it is refused."""
+
+    def blind(p, Z):
+        far = abs(p["b"][0] - START["b"][0]) > 0.3 or abs(p["W"][1, 0] - START["W"][1, 0]) > 0.3
+        return unit_out(START, Z) + 0.1 * far
+
+    with pytest.raises(ValueError, match="predict's outputs do not change"):
+        read(predict=blind)
+
+
+def test_data_that_are_no_matrices_are_refused_by_name():
+    refused(TypeError, "X must be a numeric array, not NoneType", X=None)
+    refused(TypeError, "y must be a numeric array, not str", y="AND")
+
+
+def test_a_step_with_keyword_only_state_runs_on_copies():
+    def step(p, g, *, seen={"n": 0}):  # noqa: B006  (the step's state)
+        seen["n"] += 1
+        return {k: p[k] - seen["n"] * g[k] for k in p}
+
+    r = read(step=step)
+    g = unit_grad(START)
+    a = r.step(START, g)
+    b = r.step(a, g)  # the run's second step: n = 2
+    assert np.allclose(b["W"], START["W"] - 3 * g["W"])
+    assert step.__kwdefaults__["seen"] == {"n": 0}  # the reader's state untouched
+
+
+def test_an_in_place_trainers_step_is_checked_against_the_params():
+    def step(p, g):
+        return {"W": p["W"]}
+
+    step.ignores_grads = True
+    with pytest.raises(ValueError, match=r"returned no new value for \['b'\]"):
+        read(step=step).step(START, None)
