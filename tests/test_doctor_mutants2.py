@@ -1681,3 +1681,18 @@ def test_an_in_place_trainers_step_is_checked_against_the_params():
     step.ignores_grads = True
     with pytest.raises(ValueError, match=r"returned no new value for \['b'\]"):
         read(step=step).step(START, None)
+
+
+def twice(p):
+    return {k: 2 * v for k, v in unit_grad(p).items()}
+
+
+def test_a_wrong_gradient_without_outputs_says_predict_would_tell_more():
+    (f,) = xl.doctor(START, unit_loss, twice, X4, AND).findings
+    assert f.code == "constant_scale" and f.evidence.endswith(f"\n{report.NO_PREDICT}")
+    (f,) = xl.doctor(START, unit_loss, twice, X4, AND, predict=unit_out).findings
+    assert f.code == "constant_scale" and report.NO_PREDICT not in f.evidence
+
+
+def test_a_diagnosis_states_its_seed():
+    assert xl.doctor(START, unit_loss, unit_grad, X4, AND, seed=7).seed == 7

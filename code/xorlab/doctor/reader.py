@@ -194,9 +194,7 @@ def _moves(predicted, params, X):
     out = predicted(params, X)
     shake = {k: 0.5 * np.cos(np.arange(v.size) + 1.0).reshape(v.shape) for k, v in params.items()}
     for sign in (1.0, -1.0):
-        moved = {
-            k: v + sign * shake[k] for k, v in params.items()
-        }  # pragma: no mutate (v - sign: same)
+        moved = {k: params[k] + sign * s for k, s in shake.items()}  # pragma: no mutate (-: same)
         if not np.array_equal(predicted(moved, X), out):
             return
     raise ValueError(
