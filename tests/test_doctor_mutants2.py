@@ -1696,3 +1696,42 @@ def test_a_wrong_gradient_without_outputs_says_predict_would_tell_more():
 
 def test_a_diagnosis_states_its_seed():
     assert xl.doctor(START, unit_loss, unit_grad, X4, AND, seed=7).seed == 7
+
+
+def descended(steps, rate=0.5):
+    """The logistic unit after `steps` of plain gradient descent on AND from START."""
+    p = {k: v.copy() for k, v in START.items()}
+    for _ in range(steps):
+        p = {k: p[k] - rate * g for k, g in unit_grad(p).items()}
+    return p
+
+
+def negated(p):
+    return {k: -v for k, v in unit_grad(p).items()}
+
+
+def adds(p, g):
+    return {k: p[k] + 0.5 * g[k] for k in p}
+
+
+@pytest.mark.parametrize("outputs", [True, False])
+def test_a_flipped_gradient_that_the_update_adds_is_healthy_when_the_run_trains(outputs):
+    predict = unit_out if outputs else None
+    d = xl.doctor(START, unit_loss, negated, X4, AND, predict=predict, step=adds, epochs=600)
+    run = f"loss {unit_loss(START):.4f} -> {unit_loss(descended(600)):.4f} in 600 steps"
+    end = "every output on the right side" if outputs else "below half its start"
+    assert d.findings == [] and d.summary == (
+        "your gradient has the opposite sign and your update adds it: together they descend, "
+        f"and it trains: {run}, {end}"
+    )
+
+
+def test_an_update_that_climbs_a_loss_to_maximise_is_healthy_when_the_run_fits():
+    likelihood = lambda p: -unit_loss(p)  # noqa: E731
+    d = xl.doctor(START, likelihood, negated, X4, AND, predict=unit_out, step=adds, epochs=600)
+    run = f"loss {-unit_loss(START):.4f} -> {-unit_loss(descended(600)):.4f} in 600 steps"
+    assert d.findings == [] and d.summary == (
+        f"{report.MAXIMISED}, and it trains: {run}, every output on the right side"
+    )
+    d = xl.doctor(START, likelihood, negated, X4, AND, step=adds, epochs=600)
+    assert "update_climbs" in d.codes  # without outputs, a falling loss may be the bug
