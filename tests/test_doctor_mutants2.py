@@ -1624,6 +1624,7 @@ def test_a_tiny_step_is_blamed_on_the_rate_with_each_arrays_share():
         ([0.5, -2.0, -7.0], [1.0, -1.0, 1.1e-3], False),
         ([0.5, -2.0, 7.0], [1.0, -1.0, -1e-3], True),  # at 1e-3: not read
         ([1.0, 1.0], [0.0, 0.0], False),  # no slope: no evidence
+        ([0.5, -2.0, 7.0], [10.0, -10.0, -0.009], True),  # below 1e-3 of 10: not read
     ],
 )
 def test_same_signs_are_read_where_the_slope_is_above_a_thousandth(analytic, numeric, same):
@@ -1735,3 +1736,31 @@ def test_an_update_that_climbs_a_loss_to_maximise_is_healthy_when_the_run_fits()
     )
     d = xl.doctor(START, likelihood, negated, X4, AND, step=adds, epochs=600)
     assert "update_climbs" in d.codes  # without outputs, a falling loss may be the bug
+
+
+def test_a_model_that_cannot_fit_without_outputs_is_a_cannot_tell_that_says_why():
+    def xor_loss(p):
+        o = unit_out(p, X4)
+        return float(-np.mean(XOR * np.log(o) + (1 - XOR) * np.log(1 - o)))
+
+    d = xl.doctor(START, xor_loss, lambda p: bce_grad(p, XOR), X4, XOR, epochs=300)
+    assert d.codes == ["cannot_tell"]
+    assert d.findings[0].evidence.startswith(
+        "without predict I cannot check whether the outputs fit the data\nyour run: Adam, 3,000 "
+        "steps with your (correct) gradient"
+    )
+
+
+def test_a_flipped_gradient_is_named_once_and_not_read_for_a_pairing():
+    assert xl.doctor(START, unit_loss, negated, X4, AND, predict=unit_out).codes == ["sign_flip"]
+
+
+def test_a_gradient_of_labels_paired_apart_is_named_instead_of_a_wrong_gradient():
+    d = xl.doctor(
+        START, unit_loss, lambda p: bce_grad(p, ONE_LABEL_MOVED), X4, AND, predict=unit_out
+    )
+    assert d.codes[0] == "paired_apart" and "wrong_gradient" not in d.codes
+    assert d.findings[0].evidence == (
+        "your gradient is the gradient of the mean BCE with the labels of samples [3, 0, 1, 2] "
+        "given to samples [0, 1, 2, 3]: cosine above 0.9999"
+    )
