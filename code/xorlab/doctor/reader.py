@@ -93,7 +93,11 @@ def _fresh(step):
         return _twin(step)
     cells = tuple(types.CellType(_twin(c.cell_contents)) for c in step.__closure__ or ())
     twin = types.FunctionType(
-        step.__code__, step.__globals__, step.__name__, _twin(step.__defaults__), cells or None
+        step.__code__,
+        step.__globals__,
+        step.__name__,  # pragma: no mutate (None: the code's name; the doctor never reads it)
+        _twin(step.__defaults__),
+        cells or None,
     )
     twin.__kwdefaults__ = _twin(step.__kwdefaults__)
     twin.__dict__.update(step.__dict__)
@@ -220,7 +224,7 @@ def _params(params):
         arr = np.asarray(v)
         if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
             raise TypeError(f"params[{k!r}] must be a numeric array, got dtype {arr.dtype}")
-        arr = arr.astype(np.float64)
+        arr = np.asarray(arr, dtype=np.float64)
         if not np.all(np.isfinite(arr)):
             raise ValueError(
                 f"params[{k!r}] contains NaN or infinite values, so no gradient or loss can be "
@@ -316,7 +320,8 @@ def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
     start_value = None if loss is None else printed(params)
     if step is None:
         step = _checked_step(lambda p, g: {k: p[k] - lr * g[k] for k in p}, params)
-    elif getattr(step, "ignores_grads", False):  # xorlab.adapt's, which keeps its own runs
+    elif getattr(step, "ignores_grads", False):  # pragma: no mutate (None is False here)
+        # xorlab.adapt's, which keeps its own runs
         step = _checked_step(step, params)
     else:
         step = _checked_step(_runs(step), params)
@@ -334,5 +339,5 @@ def read(params, loss, grad, X, y, predict, step, lr, epochs, seed):
         epochs_given,
         np.random.default_rng(seed),
         start_value,
-        1e-8 * max(1.0, abs(start_value or 0.0)),
+        1e-8 * max(1.0, abs(start_value or 0.0)),  # pragma: no mutate (or 1.0: the same)
     )
