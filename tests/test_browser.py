@@ -549,9 +549,14 @@ def test_search_results_show_formulas_typeset_not_tex(browser, base_url):
         "() => /Search finished/.test(document.querySelector('#search-results')?.innerText)",
         timeout=30_000,
     )
-    page.evaluate(
-        "() => new Promise(done => setTimeout(done, 200)).then(() => window.xlSearchMath)"
+    # Sphinx fetches each result's page for its quote after "Search finished" is shown: wait
+    # until every result has its quote (or its description) and that quote has been handed over.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#search-results ul.search li')].every(
+            li => li.querySelector(':scope > span, :scope > p.context.xl-typeset'))""",
+        timeout=30_000,
     )
+    page.evaluate("() => window.xlSearchMath")
     snippets = page.eval_on_selector_all(
         "#search-results p.context", "ps => ps.map(p => p.innerText)"
     )
