@@ -218,7 +218,7 @@ def test_finite_differences_of_a_cubic_are_its_slope_to_a_millionth():
         return float(np.sum(q["a"] ** 3) + 2 * q["c"][0, 0] ** 3)
 
     expected = [3 * 1.0, 3 * 4.0, 6 * 0.25]
-    assert later._numeric(loss, p) == pytest.approx(expected, abs=1e-6)
+    assert later.finite_differences(loss, p) == pytest.approx(expected, abs=1e-6)
     assert p["a"].tolist() == [1.0, -2.0]  # the weights are not moved
 
 

@@ -23,8 +23,10 @@ def sigmoid(z):
 class Net:
     """2-3-1 tanh/sigmoid net on the mean BCE's delta. `loop`: "batch" (one update per
     epoch), "samples" (one per sample; `stop_after` samples, then return) or "pairs"
-    (mini-batches of 2, the slice X[i:2] when `slip`); `hidden_rate`: the hidden layer's
-    rate as a share of lr; `delta`: "bce" or "squared" (the loss's value for its slope)."""
+    (mini-batches of 2, the slice X[i:2] when `slip`) or "offsets" (batches of 2 started at
+    0, 1, ..., len(X) // 2 - 1: a count of batches read as offsets); `hidden_rate`: the
+    hidden layer's rate as a share of lr; `delta`: "bce" or "squared" (the loss's value for
+    its slope)."""
 
     def __init__(self, loop="batch", stop_after=None, slip=False, hidden_rate=1.0, lr=1.0, seed=3):
         r = np.random.default_rng(seed)
@@ -57,6 +59,10 @@ class Net:
                 if len(X[i:end]):
                     self.update(X[i:end], y[i:end])
             return None
+        if self.loop == "offsets":
+            for start in range(len(X) // 2):
+                self.update(X[start : start + 2], y[start : start + 2])
+            return None
         for i in range(len(X)):
             self.update(X[i : i + 1], y[i : i + 1])
             if self.stop_after is not None and i + 1 == self.stop_after:
@@ -77,7 +83,19 @@ def diagnose(net, epochs=1500):
 def test_samples_an_epoch_never_uses_are_named(net, left_out):
     found = diagnose(net)
     assert found.codes[:1] == ["skipped_samples"], found
-    assert f"{left_out} never reach your update" in found.findings[0].evidence
+    assert f"your update never uses {left_out}" in found.findings[0].evidence
+
+
+def test_samples_a_loop_that_takes_no_step_on_one_sample_leaves_out_are_named():
+    # one sample gives range(0): the one-sample gradients come from the loss, and the batches
+    # X[0:2] and X[1:3] (each a mean) weigh the samples 1/2, 1, 1/2 and 0
+    found = diagnose(Net("offsets"))
+    assert found.codes[:1] == ["skipped_samples"], found
+    evidence = found.findings[0].evidence
+    assert "finite differences of the mean BCE on each sample alone" in evidence
+    weights = re.search(r"with weights ([^:]+): your update never uses X\[3\]$", evidence, re.M)
+    w = np.array([float(v) for v in weights.group(1).split(", ")])
+    assert w / w[1] == pytest.approx([0.5, 1, 0.5, 0], abs=1e-3)
 
 
 @pytest.mark.parametrize("net", [Net("samples", lr=0.5), Net("pairs", lr=1.0), Net()])

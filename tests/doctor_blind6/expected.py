@@ -1,16 +1,13 @@
 """What the doctor should say about each program of this zoo (the sixth blind zoo), written
 with the programs and before the doctor was run on any of them (kind names from
 tests/doctor_blind/run.py KINDS). Each program's own `EXPECTED` (healthy, bug, fix) is in its
-file and collected in `EXPECTED` below.
+file, where tests/doctor_blind/run.py reads it.
 
 RIGHT[name]: the kinds of first finding that name the bug of a buggy program.
 GRADIENT_OK: buggy programs whose backward pass is right at the start (the bug is in the
 optimiser's formula or state, a schedule, the start, the model or the data); blaming their
 gradient is harmful advice.
 """
-
-import importlib.util
-from pathlib import Path
 
 RIGHT = {
     # m_hat divided by 1 - beta2**t: first steps ~100 lr, an optimiser formula slip
@@ -74,25 +71,3 @@ GRADIENT_OK = {
     "b_standardize_after_folding_ones",
     "b_velocity_shared_across_layers",
 }
-
-HERE = Path(__file__).resolve().parent
-NAMES = sorted(p.stem for p in HERE.glob("[hb]_*.py"))
-
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def expected():
-    """Each program's EXPECTED dict (healthy, bug, fix), by program name."""
-    return {n: _load(n).EXPECTED for n in NAMES}
-
-
-EXPECTED = expected()
-
-if __name__ == "__main__":
-    for name, e in EXPECTED.items():
-        print(f"{name:<36} {'healthy' if e['healthy'] else e['bug']}")

@@ -181,7 +181,7 @@ CAUSES = {
     ),
     "skipped_samples": Cause(
         "Some samples never reach your update: your epoch's gradient disagrees with the "
-        "loss's, and is the gradient over the other samples",
+        "loss's, and is a mix of the other samples' gradients",
         "the loop over samples or mini-batches: a `return` or `break` inside it, a slice's "
         "bounds (X[start:start + B], not X[start:B]), the range of the loop",
         _GUIDE,

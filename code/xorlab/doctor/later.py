@@ -20,18 +20,13 @@ import numpy as np
 
 from .findings import Finding
 from .loss import standard_losses
+from .reader import flatten
 
 MAX_PAIRED = 4
 """Re-pairings are tried for at most this many samples (all n! orders of the labels)."""
 
 
-def _flat(d, keys):
-    # pragma: no mutate start (without the dtype, ints and float32 give the same cosines)
-    return np.concatenate([np.asarray(d[k], dtype=np.float64).ravel() for k in keys])
-    # pragma: no mutate end
-
-
-def _numeric(loss, p, eps=1e-6):
+def finite_differences(loss, p, eps=1e-6):
     """Central finite differences of loss(params) at p, flattened in p's key order."""
     out = []
     for k in p:
@@ -56,9 +51,9 @@ def _loss_of(reader, name, y):
 def _standard(reader):
     """The standard loss whose gradient the reader's first update follows (in direction), and
     the update's length against that gradient's: (name, scale), or (None, None)."""
-    g = _flat(reader.grads, reader.params)
+    g = flatten(reader.grads[k] for k in reader.params)
     for name in standard_losses(reader.y):
-        f = _numeric(_loss_of(reader, name, reader.y), reader.params)
+        f = finite_differences(_loss_of(reader, name, reader.y), reader.params)
         if _cosine(g, f) > 0.9999:  # pragma: no mutate (>= differs at = only)
             return name, float(np.linalg.norm(g) / np.linalg.norm(f))
     return None, None
@@ -74,7 +69,7 @@ def _repaired(reader, name, p, g):
         if y[list(order)].tobytes() in seen:
             continue  # the same labels in the same places: the given pairing
         seen.add(y[list(order)].tobytes())  # pragma: no mutate (a repeat fails again: time)
-        f = _numeric(_loss_of(reader, name, y[list(order)]), p)
+        f = finite_differences(_loss_of(reader, name, y[list(order)]), p)
         if _cosine(g, f) > 0.9999:  # pragma: no mutate (>= differs at = only)
             return order
     return None
@@ -86,7 +81,7 @@ def at_start(reader):
     more than `MAX_PAIRED` samples)."""
     if reader.predict is None or len(reader.y) > MAX_PAIRED:
         return None
-    g = _flat(reader.grads, reader.params)
+    g = flatten(reader.grads[k] for k in reader.params)
     for name in standard_losses(reader.y):
         order = _repaired(reader, name, reader.params, g)
         if order:
@@ -104,19 +99,20 @@ EPOCHS = 50
 
 def _astray(reader, name, scale, epochs):
     """The later update after `epochs` epochs when it does not follow the loss's gradient:
-    (params, its gradient dict, flat, the loss's flat gradient times `scale`), or None."""
+    (params, its gradient dict, it flat, the loss's flat gradient times `scale`), or None."""
     read = reader.step.later(epochs)
     if read is None:
         return None
     end, g = read
-    flat, true = _flat(g, end), scale * _numeric(_loss_of(reader, name, reader.y), end)
-    if not (np.all(np.isfinite(flat)) and np.all(np.isfinite(true))):
+    given = flatten(g[k] for k in end)
+    true = scale * finite_differences(_loss_of(reader, name, reader.y), end)
+    if not (np.all(np.isfinite(given)) and np.all(np.isfinite(true))):
         return None
-    if _cosine(flat, true) > 0.99:  # pragma: no mutate (>= differs at = only)
+    if _cosine(given, true) > 0.99:  # pragma: no mutate (>= differs at = only)
         return None  # it follows the gradient
-    if np.linalg.norm(flat) < 1e-2 * np.linalg.norm(true):  # pragma: no mutate (<=: at = only)
+    if np.linalg.norm(given) < 1e-2 * np.linalg.norm(true):  # pragma: no mutate (<=: at = only)
         return None  # it barely moves (a schedule's business)
-    return end, g, flat, true
+    return end, g, given, true
 
 
 def examine(reader, losses):

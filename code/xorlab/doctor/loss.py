@@ -11,7 +11,7 @@ import numpy as np
 from ..core.gradcheck import check_gradients
 from . import gradient
 from .findings import Finding
-from .reader import copy
+from .reader import copy, flatten
 from .runs import solves
 
 
@@ -102,7 +102,7 @@ def _matching_loss(reader):
 
 
 def _flat_numeric(report):
-    return np.concatenate([c.numeric.ravel() for c in report.checks.values()])
+    return flatten(c.numeric for c in report.checks.values())
 
 
 def _smoothed(reader):
@@ -115,7 +115,7 @@ def _smoothed(reader):
     if reader.predict is None or not np.all((y == 0) | (y == 1)):
         return None
     c = np.full(y.shape, 0.5 if y.shape[1] == 1 else 1 / y.shape[1])
-    theirs = np.concatenate([v.ravel() for v in reader.grads.values()])
+    theirs = flatten(reader.grads.values())
     given = lambda p: reader.grads  # noqa: E731  (only the finite differences are read)
     for name in [k for k in standard_losses(y) if "entropy" in k or "BCE" in k]:
         at_y, at_c = (_of_params(standard_losses(t, soft=True)[name], reader) for t in (y, c))

@@ -11,6 +11,7 @@ from ..core import _validate
 from .calls import advanced, keywords, quiet, rebind, reduce_to, seeded, step_into, stored_kind
 from .findings import Finding
 from .probe import at_rate_0
+from .reader import flatten
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
 DRAWS = 4  # epochs from other random states, to tell an epoch that draws at random
@@ -243,7 +244,7 @@ class OwnNetwork:
         else:
             a, b = (self._displacement(p, self.Xr, self.yr, r, twin) for r in rates)
             a, b = ({k: d[k] / self._updates for k in self.names} for d in (a, b))
-        fa, fb = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
+        fa, fb = (flatten(d[k] for k in self.names) for d in (a, b))
         with np.errstate(all="ignore"):  # scaled by the largest entry: no square overflows
             top = max(float(np.abs(fa).max()), 1e-300)
             same = np.linalg.norm((fa - fb) / top) <= 1e-3 * np.linalg.norm(fa / top)
@@ -327,14 +328,14 @@ class OwnNetwork:
         """One epoch's displacement, flat, with the random state `draw`, from a copy of the
         reader's object whose generators drew `draw` numbers first."""
         d = self._displacement(p, self.Xr, self.yr, lr, advanced(self.obj, draw), draw)
-        return np.concatenate([d[k].ravel() for k in self.names])
+        return flatten(d[k] for k in self.names)
 
     def _mixes(self, p, lr, flat):
         """Whether every epoch step in `flat` is a mix, weights >= 0, of one-sample epochs'
         steps (not when those take no step: `n // B` updates of none)."""
         try:
             ones = self._one_sample(p, lr)
-            G = np.stack([np.concatenate([d[k].ravel() for k in self.names]) for d in ones], 1)
+            G = np.stack([flatten(d[k] for k in self.names) for d in ones], 1)
         except Exception:  # noqa: BLE001  (the reader's code, on data it never sees)
             return False
         for f in flat:
@@ -381,7 +382,7 @@ class OwnNetwork:
     def _proportional(self, p, X, y):
         lr = self._probe_lr(p, X, y, relative=1e-2)
         a, b = (self._displacement(p, X, y, rate) for rate in (lr, 10 * lr))
-        a, b = (np.concatenate([d[k].ravel() for k in self.names]) for d in (a, b))
+        a, b = (flatten(d[k] for k in self.names) for d in (a, b))
         if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
             return None  # NaN on these samples (a std of one sample): the reader never does that
         return bool(np.linalg.norm(a - b) <= 1e-4 * max(np.linalg.norm(a), 1e-300))

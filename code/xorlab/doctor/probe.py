@@ -7,6 +7,8 @@ import copy
 
 import numpy as np
 
+from .reader import flatten
+
 BROKEN_EPOCHS = 3
 """The first epochs of the reader's run that are watched."""
 
@@ -73,7 +75,7 @@ def _move(reader, p, lr):
     after = reader._read(reader._train(reader._load(p, False), reader.Xr, reader.yr, lr))
     if any(after[k].shape != p[k].shape for k in reader.names):
         return None
-    return np.concatenate([(p[k] - after[k]).ravel() for k in reader.names])
+    return flatten(p[k] - after[k] for k in reader.names)
 
 
 def at_rate_0(reader, p, X, y, source, after):

@@ -39,7 +39,7 @@ from . import loss as loss_phase  # `loss` is doctor's argument
 from .calls import seeded
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
-from .reader import copy, implied_gradient, read
+from .reader import copy, flatten, implied_gradient, read
 
 __all__ = ["Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
 
@@ -184,8 +184,8 @@ def _same_signs(report):
     """Every entry of the gradient read off the update has the sign of the loss's slope
     (entries above 1e-3 of the largest): the steps go downhill entry by entry, only not in
     proportion to the slope, as a per-entry rule (Adam, RMSprop, clipping) would."""
-    pairs = [(c.analytic.ravel(), c.numeric.ravel()) for c in report.checks.values()]
-    a, n = (np.concatenate(side) for side in zip(*pairs))
+    checks = report.checks.values()
+    a, n = flatten(c.analytic for c in checks), flatten(c.numeric for c in checks)
     big = np.abs(n) > 1e-3 * np.abs(n).max()
     return bool(big.any() and np.all(np.sign(a[big]) == np.sign(n[big])))
 

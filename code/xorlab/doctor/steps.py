@@ -28,8 +28,9 @@ import numpy as np
 
 from . import runs, verify
 from .findings import Finding
-from .later import _numeric
+from .later import finite_differences
 from .loss import standard_losses
+from .reader import flatten
 
 FREE_SHARE = 0.1
 """A move left at rate 0 counts when it is at least this share of the move at the reader's
@@ -131,8 +132,7 @@ def _weighted(reader, slope):
     gradient alone misses by 10 times as much (momentum applied to the weights, w = mu w -
     lr g, reads as g + (1 - mu) / lr w; a decoupled weight decay too): (the weights' part is
     below `FREE_SHARE` of it, title detail, evidence lines), or None."""
-    g = np.concatenate([v.ravel() for v in reader.grads.values()])
-    w = np.concatenate([v.ravel() for v in reader.params.values()])
+    g, w = flatten(reader.grads.values()), flatten(reader.params.values())
     if not (np.all(np.isfinite(g)) and np.all(np.isfinite(slope))) or _norm(g) == 0:
         return None
     both = np.stack([slope, w], axis=1)
@@ -214,7 +214,7 @@ def _plain(reader, loss, steps, adam=False):
     losses = [loss(p)]
     with np.errstate(all="ignore"):
         for t in range(1, steps + 1):
-            g = move = _numeric(loss, p)
+            g = move = finite_differences(loss, p)
             if adam:
                 m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g**2
                 move = m / (1 - b1**t) / (np.sqrt(v / (1 - b2**t)) + eps)
@@ -263,7 +263,7 @@ def examine(reader):
     loss, named = _loss(reader)
     with np.errstate(all="ignore"):
         start = loss(reader.params)
-        slope = _numeric(loss, reader.params)
+        slope = finite_differences(loss, reader.params)
     found = _measured(reader, probe, slope, start)
     if not found:
         return None

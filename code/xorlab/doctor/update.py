@@ -4,7 +4,7 @@ hidden units, and does the storage keep its shapes?"""
 import numpy as np
 
 from .findings import Finding
-from .reader import copy
+from .reader import copy, flatten
 
 
 def climbs(step, params, grads):
@@ -12,8 +12,8 @@ def climbs(step, params, grads):
     if getattr(step, "ignores_grads", False):  # pragma: no mutate (None is False here)
         return []  # an in-place trainer: its direction is already in the implied gradient
     after = step(copy(params), grads)
-    moved = np.concatenate([(np.asarray(after[k]) - params[k]).ravel() for k in params])
-    g = np.concatenate([grads[k].ravel() for k in params])
+    moved = flatten(np.asarray(after[k]) - params[k] for k in params)
+    g = flatten(grads[k] for k in params)
     denom = np.linalg.norm(moved) * np.linalg.norm(g)
     if denom > 0 and moved @ g / denom > 0.99:  # pragma: no mutate (0/0 is nan; >= at = only)
         return [

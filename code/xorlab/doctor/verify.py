@@ -15,7 +15,7 @@ import numpy as np
 from .capacity import fits
 from .causes import CAUSES
 from .findings import Finding
-from .reader import copy
+from .reader import copy, flatten
 from .runs import run, solved
 
 SMALLER = (0.1, 0.01, 1e-3, 1e-4, 1e-6)
@@ -125,10 +125,10 @@ def _update(reader):
         return "the update is your training method (its gradient read from its steps)"
     with np.errstate(all="ignore"):
         after = reader.step(copy(reader.params), reader.grads)
-        move = np.concatenate([(np.asarray(after[k]) - reader.params[k]).ravel() for k in after])
+        move = flatten(np.asarray(after[k]) - reader.params[k] for k in after)
     if not np.all(np.isfinite(move)):
         return "the update's first step is not finite (NaN or inf) at the start"
-    g = np.concatenate([reader.grads[k].ravel() for k in after])
+    g = flatten(reader.grads[k] for k in after)
     cosine = -move @ g / max(np.linalg.norm(move) * np.linalg.norm(g), 1e-300)
     return f"the update's first step against the gradient: cosine {cosine:+.3f} (descent is +1)"
 
