@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from xorlab.core.gradcheck import check_gradients
-from xorlab.doctor import report, steps
+from xorlab.doctor import report, runs, steps
 from xorlab.doctor.findings import Finding
 
 # ----------------------------------------------------------------------------- the loss
@@ -1265,9 +1265,47 @@ def test_a_gradient_read_off_an_update_is_checked_to_the_probes_error():
     assert diagnosis.summary.startswith("the gradient agrees with finite differences"), diagnosis
 
 
+def test_two_inputs_that_are_copies_are_no_symmetric_units():
+    """W: (3 inputs, 2 units) with rows 0 and 1 equal (and their gradients: inputs 0 and 1 are
+    the same column of X): the units are W's columns, which differ."""
+    X = np.array([[0.0, 0.0, 1.0], [1.0, 1.0, 1.0], [1.0, 1.0, 0.0], [0.0, 0.0, 0.5]])
+    y = np.array([[0.2], [1.0], [0.5], [-0.3]])
+
+    def loss(p):
+        return float(np.mean((X @ p["W"] @ p["v"] - y) ** 2))
+
+    def grad(p):
+        d = 2 * (X @ p["W"] @ p["v"] - y) / len(X)
+        return {"W": X.T @ d @ p["v"].T, "v": (X @ p["W"]).T @ d}
+
+    W = np.array([[0.3, -0.2], [0.3, -0.2], [0.5, 0.1]])
+    diagnosis = report.doctor({"W": W, "v": np.array([[0.4], [-0.6]])}, loss, grad, X, y, lr=0.1)
+    assert "symmetric" not in diagnosis.codes
+
+
+# ----------------------------------------------------------------------------- runs
+
+
+def side_reader():
+    """A reader of the sigmoid unit `sided`, labels 1 and 0."""
+    return SimpleNamespace(predict=sided, X=SIDE, y=np.array([[1.0], [0.0]]))
+
+
+def test_a_run_whose_last_loss_is_not_finite_does_not_solve_even_where_its_outputs_fit():
+    end = {"w": np.array([3.0, 0.0])}  # outputs 0.95 and 0.05
+    assert runs.solved(side_reader(), np.array([1.0, 0.5, 0.4]), end)
+    assert not runs.solved(side_reader(), np.array([1.0, 0.5, np.nan]), end)
+
+
+def test_outputs_that_overflow_at_a_runs_end_raise_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert runs.solved(side_reader(), np.array([1.0, 0.5]), {"w": np.array([1e6, 0.0])})
+
+
 # ----------------------------------------------------------------------------- not killed
 #
-# Mutants of steps and report that survive these tests (mutmut 3.8.1, `make mutation`'s copy;
+# Mutants of steps, report and runs that survive these tests (mutmut 3.8.1, `make mutation`'s copy;
 # the selection narrowed to test_doctor_mutants2/3 and test_doctor_thresholds), and why.
 #
 # Equivalent (no behaviour can tell them apart):
@@ -1279,6 +1317,7 @@ def test_a_gradient_read_off_an_update_is_checked_to_the_probes_error():
 # - steps.examine, `split(":")`, `rsplit(":", 1)` or `split(":", 2)` for `split(":", 1)`: every
 #   title detail `_measured` returns holds at most one colon.
 # - report._gradient_phase, `paired = ""` for None: both are falsy, and never returned.
+# - runs.advance, `getattr(step, "ignores_grads", None)` for `False`: both are falsy.
 #
 # Not killed:
 # - steps._weighted, `missed >= 1e-3 * |g|` for `>`: differs only where the fit leaves exactly
