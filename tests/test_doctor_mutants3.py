@@ -1,11 +1,13 @@
-"""The doctor's steps and report modules, for mutants that the other doctor tests let through
-(`make mutation`, issue 27). Steps (is the reader's update a gradient step at all?): the loss
-it measures against, what the moves at rates 0, r and 10 r show, a dot product where an outer
-product belongs, a part in proportion to the weights, and the runs of plain descent and Adam
-that verify it. Report: gradient and update judged together (`_reconciled`, `_update_rule`),
-the gradient phase, the advice tried (`_checked`), outputs that never change. Each test
-asserts what a reader sees (a finding's code, title or evidence) or what a function returns;
-readers are plain namespaces, and expected values are computed here in plain numpy."""
+"""The doctor's steps, report, runs and samples modules, for mutants that the other doctor
+tests let through (`make mutation`, issue 27). Steps (is the reader's update a gradient step
+at all?): the loss it measures against, what the moves at rates 0, r and 10 r show, a dot
+product where an outer product belongs, a part in proportion to the weights, and the runs of
+plain descent and Adam that verify it. Report: gradient and update judged together
+(`_reconciled`, `_update_rule`), the gradient phase, the advice tried (`_checked`), the early
+returns of `_examine`. Runs (whether a run's end solves) and samples (an epoch that never uses
+some samples). Each test asserts what a reader sees (a finding's code, title or evidence) or
+what a function returns; readers are plain namespaces, and expected values are computed here
+in plain numpy."""
 
 import warnings
 from types import SimpleNamespace
@@ -14,7 +16,7 @@ import numpy as np
 import pytest
 
 from xorlab.core.gradcheck import check_gradients
-from xorlab.doctor import report, runs, steps
+from xorlab.doctor import report, runs, samples, steps
 from xorlab.doctor.findings import Finding
 
 # ----------------------------------------------------------------------------- the loss
@@ -1303,10 +1305,99 @@ def test_outputs_that_overflow_at_a_runs_end_raise_no_warning():
         assert runs.solved(side_reader(), np.array([1.0, 0.5]), {"w": np.array([1e6, 0.0])})
 
 
+# ----------------------------------------------------------------------------- samples
+
+ONE = np.eye(4)[:3]  # each sample's gradient alone: e0, e1, e2 (of w, 4 entries)
+
+
+class Checked(dict):
+    """A gradient check's report: {name: check with .numeric}, with `checks` as gradcheck's."""
+
+    @property
+    def checks(self):
+        return self
+
+
+def skipped(g, numeric=None, ones=ONE, per_sample=True):
+    """samples.skipped of a reader whose epoch's gradient (of w: (4,)) is g and whose
+    one-sample epochs give `ones`; the loss's gradient `numeric` (the ones' mean if None)."""
+    step = SimpleNamespace()
+    if per_sample:
+        step.per_sample = lambda p: [{"w": np.asarray(o, float) + 0 * p["w"]} for o in ones]
+    numeric = np.mean(ones, axis=0) if numeric is None else np.asarray(numeric, float)
+    reader = SimpleNamespace(step=step, params={"w": np.zeros(4)}, grads={"w": np.asarray(g)})
+    return samples.skipped(reader, Checked(w=SimpleNamespace(numeric=numeric)))
+
+
+def test_a_sample_the_epoch_never_uses_is_named_with_the_mix_of_the_others():
+    f = skipped([0.0005, 0.5, 2.0, 0.0])  # X[0]'s weight below a thousandth of 2: out
+    assert f.code == "skipped_samples" and f.title.endswith("the other samples: X[0]")
+    assert f.evidence.splitlines() == [
+        "each sample alone, your code's gradient agrees with finite differences of the loss "
+        "(their mean, up to a constant factor)",
+        "the whole epoch's is their mix with weights 0, 0.5, 2: X[0] never reach your update",
+    ]
+
+
+def test_two_samples_left_out_are_both_named():
+    assert skipped([0.0, 0.0, 2.0, 0.0]).title.endswith(": X[0], X[1]")
+
+
+@pytest.mark.parametrize(
+    ("g", "numeric"),
+    [
+        ([0.0, 0.5, 2.0, 0.0], [1.0, 1.0, -1.0, 0.0]),  # the ones' mean is not the slope
+        ([0.0, 0.5, 2.0, 0.0], [-1.0, -1.0, -1.0, 0.0]),  # the mean is minus the slope
+        ([0.0, 0.5, 2.0, 0.1], None),  # no mix of the ones: off by 0.1 in 2.06
+        ([0.4, 0.5, 2.0, 0.0], None),  # every sample in
+        ([0.0, -0.5, 2.0, 0.0], None),  # a negative weight: no skip
+    ],
+)
+def test_no_skip_is_named_without_its_evidence(g, numeric):
+    assert skipped(g, numeric) is None
+
+
+def test_no_skip_is_read_without_one_sample_epochs_or_a_unique_mix():
+    assert skipped([0.0, 0.5, 2.0, 0.0], per_sample=False) is None
+    twice = [[1.0, 0, 0, 0], [0, 1.0, 0, 0], [1.0, 1.0, 0, 0]]  # X[2]'s: X[0]'s plus X[1]'s
+    assert skipped([0.5, 1.0, 0.0, 0.0], ones=twice) is None  # 0, 0.5, 0.5: one mix of many
+    broken = [[1.0, 0, 0, 0], [0, np.nan, 0, 0], [0, 0, 1.0, 0]]
+    assert skipped([0.0, 0.5, 2.0, 0.0], ones=broken) is None
+
+
+def test_one_sample_epochs_that_fail_are_no_evidence():
+    def fails(p):
+        raise ValueError("one sample")
+
+    reader = SimpleNamespace(step=SimpleNamespace(per_sample=fails))
+    assert samples.skipped(reader, Checked(w=None)) is None
+
+
+def test_a_weight_below_a_thousandth_of_the_largest_is_a_skip():
+    assert skipped([0.0018, 0.5, 2.0, 0.0]).title.endswith(": X[0]")
+    assert skipped([0.0022, 0.5, 2.0, 0.0]) is None
+
+
+def test_a_weight_of_exactly_a_thousandth_of_the_largest_is_no_skip():
+    assert skipped([0.001, 0.5, 1.0, 0.0]) is None
+
+
+def test_a_mix_off_by_less_than_a_thousandth_of_a_long_gradient_is_a_mix():
+    assert skipped([0.0, 50.0, 100.0, 0.05]).title.endswith(": X[0]")  # 0.05 of 111.8
+
+
+def test_the_mean_of_the_ones_is_along_the_slope_to_a_thousandth():
+    mean = np.mean(ONE, axis=0)
+    assert samples._along(mean, 3 * mean + [0, 0, 0, 0.9e-3 * np.linalg.norm(3 * mean)])
+    assert not samples._along(mean, 3 * mean + [0, 0, 0, 1.1e-3 * np.linalg.norm(3 * mean)])
+    assert not samples._along(mean, np.zeros(4))  # no slope: no direction to be along
+
+
 # ----------------------------------------------------------------------------- not killed
 #
-# Mutants of steps, report and runs that survive these tests (mutmut 3.8.1, `make mutation`'s copy;
-# the selection narrowed to test_doctor_mutants2/3 and test_doctor_thresholds), and why.
+# Mutants of steps, report, runs and samples that survive these tests (mutmut 3.8.1, in
+# `make mutation`'s copy, the selection narrowed to test_doctor_mutants2/3 and
+# test_doctor_thresholds), and why.
 #
 # Equivalent (no behaviour can tell them apart):
 # - steps._rate_lines, `abs(power - 2) <= 0.2` for `< 0.2`: power - 2 is a multiple of 2**-52
@@ -1318,19 +1409,26 @@ def test_outputs_that_overflow_at_a_runs_end_raise_no_warning():
 #   title detail `_measured` returns holds at most one colon.
 # - report._gradient_phase, `paired = ""` for None: both are falsy, and never returned.
 # - runs.advance, `getattr(step, "ignores_grads", None)` for `False`: both are falsy.
+# - samples.skipped, `c[~out].min() < 0` for `<= 0`: a weight kept in is at least a
+#   thousandth of the largest, never 0. Its lstsq without `rcond=None`: as in steps.
+# - samples.skipped, `out.all()` weakened: no weight is below a thousandth of the largest
+#   weight, itself among them, so `out.all()` is never true.
 #
 # Not killed:
-# - steps._weighted, `missed >= 1e-3 * |g|` for `>`: differs only where the fit leaves exactly
-#   a thousandth of |g|, which I could not construct in floats.
+# - steps._weighted, `missed >= 1e-3 * |g|` for `>`, and samples.skipped's residual `>=` and
+#   _along's `<` at their thousandths (2): differ only where a computed norm is exactly a
+#   thousandth of another, which I could not construct in floats.
 # - report._gradient_phase, `wrong or not flipped` for `and`: also asks `later.at_start` and
 #   `samples.skipped` of a right gradient; both look for a pairing or a skip unlike the
 #   reader's own, so probably equivalent, not shown.
 # - report._gradient_phase, `samples.skipped(reader, None)`: read only after the adapter's
 #   one-sample epochs (`step.per_sample`), which these readers do not have.
-# - report._rule (4) and `_examine`'s call of it and of `_checked` with the run (8): need a
-#   run with a right gradient that does not train, tried by `later`, `verify.update_rule` and
-#   `verify.checked`; their own tests (test_doctor_*.py, not in this selection) reach them.
-# - report._examine, `update.unit_axis` and `update.symmetric` given other arguments (6), and
-#   `doctor`'s `columns=None` (1): need symmetric hidden units in square layers.
+# - report._rule (4), `_examine`'s call of it (6) and of `_checked` with gradient_ok and the run
+#   (4): need a run with a right gradient that does not train, tried by `later`,
+#   `verify.update_rule` and `verify.checked`; their own tests (test_doctor_*.py, not in this
+#   selection, seconds each) reach them.
+# - report._examine, `update.unit_axis` given None for the outputs or the layout (4), and
+#   `doctor`'s `columns` dropped (1): matter only when the first matrix's shape cannot tell
+#   the inputs' axis (square layers).
 # - report._examine, `verify.unreachable` asked without `implied` (1): only the adapter's
 #   steps carry `mapped`, and the adapter always passes implied=True.
