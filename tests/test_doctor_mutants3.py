@@ -1411,8 +1411,6 @@ def test_the_mean_of_the_ones_is_along_the_slope_to_a_thousandth():
 # - runs.advance, `getattr(step, "ignores_grads", None)` for `False`: both are falsy.
 # - samples.skipped, `c[~out].min() < 0` for `<= 0`: a weight kept in is at least a
 #   thousandth of the largest, never 0. Its lstsq without `rcond=None`: as in steps.
-# - samples.skipped, `out.all()` weakened: no weight is below a thousandth of the largest
-#   weight, itself among them, so `out.all()` is never true.
 #
 # Not killed:
 # - steps._weighted, `missed >= 1e-3 * |g|` for `>`, and samples.skipped's residual `>=` and
@@ -1430,5 +1428,5 @@ def test_the_mean_of_the_ones_is_along_the_slope_to_a_thousandth():
 # - report._examine, `update.unit_axis` given None for the outputs or the layout (4), and
 #   `doctor`'s `columns` dropped (1): matter only when the first matrix's shape cannot tell
 #   the inputs' axis (square layers).
-# - report._examine, `verify.unreachable` asked without `implied` (1): only the adapter's
-#   steps carry `mapped`, and the adapter always passes implied=True.
+# - report._examine, `verify.unreachable` asked without `implied` (1): only `xl.adapt`'s
+#   steps carry `mapped`, and its arguments always hold implied=True (unless overridden).
