@@ -1307,7 +1307,13 @@ def test_outputs_that_overflow_at_a_runs_end_raise_no_warning():
 
 # ----------------------------------------------------------------------------- samples
 
-ONE = np.eye(4)[:3]  # each sample's gradient alone: e0, e1, e2 (of w, 4 entries)
+SIZE = 6  # w's entries: two directions per sample, the fewest a skip is read from
+ONE = np.eye(SIZE)[:3]  # each sample's gradient alone: e0, e1, e2
+
+
+def _w(v):
+    """A vector of w: v's entries, then zeros."""
+    return np.pad(np.asarray(v, float), (0, SIZE - len(v)))
 
 
 class Checked(dict):
@@ -1319,23 +1325,26 @@ class Checked(dict):
 
 
 def skipped(g, numeric=None, ones=ONE, per_sample=True):
-    """samples.skipped of a reader whose epoch's gradient (of w: (4,)) is g and whose
-    one-sample epochs give `ones`; the loss's gradient `numeric` (the ones' mean if None)."""
+    """samples.skipped of a reader whose epoch's gradient (of w: (SIZE,), `_w`) is g and
+    whose one-sample epochs give `ones`; the loss's gradient `numeric` (the ones' mean if
+    None); no predict (no one-sample gradients from the loss)."""
     step = SimpleNamespace()
     if per_sample:
-        step.per_sample = lambda p: [{"w": np.asarray(o, float) + 0 * p["w"]} for o in ones]
-    numeric = np.mean(ones, axis=0) if numeric is None else np.asarray(numeric, float)
-    reader = SimpleNamespace(step=step, params={"w": np.zeros(4)}, grads={"w": np.asarray(g)})
-    return samples.skipped(reader, Checked(w=SimpleNamespace(numeric=numeric)))
+        step.per_sample = lambda p: [{"w": _w(o) + 0 * p["w"]} for o in ones]
+    numeric = np.mean(ones, axis=0) if numeric is None else _w(numeric)
+    reader = SimpleNamespace(step=step, params={"w": np.zeros(SIZE)}, grads={"w": _w(g)})
+    reader.predict = None
+    return samples.skipped(reader, Checked(w=SimpleNamespace(numeric=_w(numeric))))
 
 
 def test_a_sample_the_epoch_never_uses_is_named_with_the_mix_of_the_others():
     f = skipped([0.0005, 0.5, 2.0, 0.0])  # X[0]'s weight below a thousandth of 2: out
-    assert f.code == "skipped_samples" and f.title.endswith("the other samples: X[0]")
+    assert f.code == "skipped_samples" and f.title.endswith("samples' gradients: X[0]")
     assert f.evidence.splitlines() == [
         "each sample alone, your code's gradient agrees with finite differences of the loss "
-        "(their mean, up to a constant factor)",
-        "the whole epoch's is their mix with weights 0, 0.5, 2: X[0] never reach your update",
+        "(their mean is along the loss's gradient, up to a constant factor)",
+        "the whole epoch's gradient is their mix with weights 0, 0.5, 2: your update never "
+        "uses X[0]",
     ]
 
 
@@ -1363,14 +1372,21 @@ def test_no_skip_is_read_without_one_sample_epochs_or_a_unique_mix():
     assert skipped([0.5, 1.0, 0.0, 0.0], ones=twice) is None  # 0, 0.5, 0.5: one mix of many
     broken = [[1.0, 0, 0, 0], [0, np.nan, 0, 0], [0, 0, 1.0, 0]]
     assert skipped([0.0, 0.5, 2.0, 0.0], ones=broken) is None
+    few = SimpleNamespace(per_sample=lambda p: [{"w": o} for o in np.eye(5)[:3]])
+    reader = SimpleNamespace(step=few, params={"w": np.zeros(5)}, predict=None)
+    reader.grads = {"w": np.array([0.0, 0.5, 2.0, 0.0, 0.0])}  # a mix, of too few entries
+    check = Checked(w=SimpleNamespace(numeric=np.eye(5)[:3].mean(axis=0)))
+    assert samples.skipped(reader, check) is None
 
 
 def test_one_sample_epochs_that_fail_are_no_evidence():
     def fails(p):
         raise ValueError("one sample")
 
-    reader = SimpleNamespace(step=SimpleNamespace(per_sample=fails))
-    assert samples.skipped(reader, Checked(w=None)) is None
+    reader = SimpleNamespace(step=SimpleNamespace(per_sample=fails), predict=None)
+    reader.params, reader.grads = {"w": np.zeros(SIZE)}, {"w": _w([0.0, 0.5, 2.0])}
+    check = Checked(w=SimpleNamespace(numeric=np.mean(ONE, axis=0)))
+    assert samples.skipped(reader, check) is None
 
 
 def test_a_weight_below_a_thousandth_of_the_largest_is_a_skip():
@@ -1388,9 +1404,10 @@ def test_a_mix_off_by_less_than_a_thousandth_of_a_long_gradient_is_a_mix():
 
 def test_the_mean_of_the_ones_is_along_the_slope_to_a_thousandth():
     mean = np.mean(ONE, axis=0)
-    assert samples._along(mean, 3 * mean + [0, 0, 0, 0.9e-3 * np.linalg.norm(3 * mean)])
-    assert not samples._along(mean, 3 * mean + [0, 0, 0, 1.1e-3 * np.linalg.norm(3 * mean)])
-    assert not samples._along(mean, np.zeros(4))  # no slope: no direction to be along
+    off = np.linalg.norm(3 * mean) * _w([0, 0, 0, 1])
+    assert samples._along(mean, 3 * mean + 0.9e-3 * off)
+    assert not samples._along(mean, 3 * mean + 1.1e-3 * off)
+    assert not samples._along(mean, np.zeros(SIZE))  # no slope: no direction to be along
 
 
 # ----------------------------------------------------------------------------- not killed
