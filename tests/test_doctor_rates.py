@@ -3,9 +3,14 @@ momentum: each is an update rule, verified by a textbook update (plain gradient 
 Adam) with the loss's own gradient; a healthy twin of each stays healthy. Networks written
 here as a learner would."""
 
+from types import SimpleNamespace
+
 import numpy as np
+import pytest
 
 import xorlab as xl
+from xorlab.doctor import report
+from xorlab.doctor.causes import GRADIENT
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y = np.array([[0], [1], [1], [0]], dtype=float)
@@ -14,8 +19,11 @@ NAMES = ("W1", "b1", "W2", "b2")
 
 class Optimised:
     """2-4-1 tanh/sigmoid net on the mean BCE's delta. `rule`: "adam" (with the rate),
-    "adam_no_rate" (its step m_hat / sqrt(v_hat) without the rate), "momentum" or
-    "momentum_rate_twice" (the rate in the velocity and again in the step)."""
+    "adam_no_rate" (its step m_hat / sqrt(v_hat) without the rate), "adam_m_from_v" (the
+    first moment fed the second's g**2: every step has the slope's size, none its sign),
+    "adam_eps_alone" (the step divided by epsilon alone: an AMSGrad whose running maximum
+    is a minimum, stuck at 0), "momentum" or "momentum_rate_twice" (the rate in the velocity
+    and again in the step)."""
 
     def __init__(self, rule, lr=0.1, seed=0):
         r = np.random.default_rng(seed)
@@ -41,9 +49,10 @@ class Optimised:
         if self.rule.startswith("momentum"):
             self.v[k] = 0.9 * self.v[k] + self.lr * g
             return self.v[k] * (self.lr if self.rule == "momentum_rate_twice" else 1.0)
-        self.m[k] = 0.9 * self.m[k] + 0.1 * g
         self.v[k] = 0.999 * self.v[k] + 0.001 * g**2
+        self.m[k] = 0.9 * self.m[k] + 0.1 * (self.v[k] if self.rule == "adam_m_from_v" else g)
         m_hat, v_hat = self.m[k] / (1 - 0.9**self.t), self.v[k] / (1 - 0.999**self.t)
+        v_hat = 0.0 if self.rule == "adam_eps_alone" else v_hat
         step = m_hat / (np.sqrt(v_hat) + 1e-8)
         return step if self.rule == "adam_no_rate" else self.lr * step
 
@@ -74,3 +83,26 @@ def test_the_rate_applied_twice_under_momentum_is_verified_by_a_textbook_update(
 
 def test_momentum_with_its_rate_once_is_healthy():
     assert diagnose(Optimised("momentum", lr=0.1, seed=1), 600).healthy
+
+
+def test_an_adam_whose_steps_lost_the_slopes_sign_is_an_update_rule_not_a_gradient():
+    # m fed v: each step is lr * 1e-3 * |g| (the size of the slope, every sign +)
+    found = diagnose(Optimised("adam_m_from_v", lr=0.05), 600)
+    assert found.codes[0] == "rule_or_gradient", found
+    assert "keeps the size of the loss's slope in every entry but not its sign" in str(found)
+    assert not set(found.codes) & GRADIENT, found
+
+
+def test_steps_divided_by_epsilon_alone_are_far_too_large_not_a_gradient_off_by_a_factor():
+    # the first step is lr * g / 1e-8: every array 1e8 times a gradient step at the rate
+    found = diagnose(Optimised("adam_eps_alone", lr=0.05), 300)
+    assert not set(found.codes) & GRADIENT, found
+    huge = [f for f in found.findings if f.code == "lr_too_large"]
+    assert huge and "(about 1e+08 times a gradient step at your rate" in huge[0].title, found
+
+
+@pytest.mark.parametrize("ratio, huge", [(1e8, True), (2000.0, False), (500.0, False)])
+def test_a_thousandfold_factor_is_the_update_s_unless_it_is_the_number_of_samples(ratio, huge):
+    # 2000 samples summed where their mean belongs is a backward slip; 1e8 is no count
+    check = SimpleNamespace(cosine=1.0, norm_ratio=ratio)
+    assert report._huge(SimpleNamespace(checks={"W": check, "b": check}), 2000) is huge

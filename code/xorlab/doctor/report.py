@@ -117,15 +117,9 @@ def _update_rule(reader, effective, findings, report):
     if not solved and not every:
         return "", None
     if not solved:
-        if codes <= {"wrong_gradient", "data_factor"} and _same_signs(report):
-            findings[:] = [f for f in findings if f.code not in GRADIENT]
-            told = f"{RULE_OR}\nyour run: {verify.told(losses)}"
-            checked, _ = steps.textbook(reader, effective, losses)
-            code = "rule_or_gradient" if checked else "cannot_tell"
-            findings.append(Finding.of(code, f"{told}\n{checked}" if checked else told))
-        elif codes == {"constant_scale"} and _tiny(report):
-            findings[:] = [f for f in findings if f.code not in GRADIENT]
-            findings.append(_tiny_steps(report))
+        found = _unsolved(reader, effective, codes, report, losses)
+        if found:
+            findings[:] = [f for f in findings if f.code not in GRADIENT] + [found]
         return "", None
     findings[:] = [f for f in findings if f.code not in GRADIENT]
     run = f"{verify.told(losses)}, every output on the right side" if reader.predict else ""
@@ -137,6 +131,63 @@ def _update_rule(reader, effective, findings, report):
         "your update does not step along the slope of your loss (momentum, an adaptive rate "
         f"or clipping would not), and it trains: {run}"
     ), losses
+
+
+def _unsolved(reader, effective, codes, report, losses):
+    """For a gradient read off an update that fails in every array (`codes` its findings'),
+    when the reader's run (`losses`) does not solve: the finding that blames the update
+    rule, or says what was checked, in place of the gradient findings; None to keep them."""
+    if codes <= {"wrong_gradient", "data_factor"} and (_same_signs(report) or _sizes(report)):
+        told = f"{RULE_OR if _same_signs(report) else SIGN_LOST}\nyour run: {verify.told(losses)}"
+        checked, _ = steps.textbook(reader, effective, losses)
+        code = "rule_or_gradient" if checked else "cannot_tell"
+        return Finding.of(code, f"{told}\n{checked}" if checked else told)
+    if codes != {"constant_scale"}:
+        return None
+    if _tiny(report):
+        return _tiny_steps(report)
+    return _huge_steps(report) if _huge(report, len(reader.X)) else None
+
+
+SIGN_LOST = (
+    "your update keeps the size of the loss's slope in every entry but not its sign: an "
+    "update rule that squares the gradient or takes its absolute value where the gradient "
+    "itself belongs, or a wrong backward pass; check the update rule's formula first"
+)
+
+
+def _sizes(report):
+    """Every entry of the gradient read off the update is the loss's slope in size, up to
+    one factor (the absolute values lie along each other, cosine above 0.9999), while some
+    signs differ: a rule that lost the sign (|g| or g**2 / |g| for g), not a slip of
+    backprop's algebra, which changes sizes too."""
+    checks = report.checks.values()
+    a, n = flatten(c.analytic for c in checks), flatten(c.numeric for c in checks)
+    a, n = np.abs(a), np.abs(n)
+    cosine = a @ n / max(np.linalg.norm(a) * np.linalg.norm(n), 1e-300)
+    return bool(cosine > 0.9999)  # pragma: no mutate (>= differs at = only)
+
+
+def _huge(report, n):
+    """Every array's gradient, read off the update, lies along the loss's slope at least
+    1 / `TINY` times its length, by a factor that is not the number of samples `n` (a sum
+    where the mean belongs): no other slip of backprop's algebra grows every array a
+    thousandfold; a constant of the update (an epsilon it divides by alone) does."""
+    checks = report.checks.values()
+    along = all(c.cosine > 0.9999 and c.norm_ratio >= 1 / TINY for c in checks)
+    return along and not any(abs(c.norm_ratio / n - 1) < 0.01 for c in checks)
+
+
+def _huge_steps(report):
+    """The "steps too large" finding for a uniformly huge gradient read off the update
+    (`_huge`): the step is blamed; `verify.checked` tries smaller ones."""
+    ratio = min(c.norm_ratio for c in report.checks.values())
+    evidence = "\n".join(
+        f"{k}: your update moves it {c.norm_ratio:.0e} times a gradient step at your rate"
+        for k, c in report.checks.items()
+    )
+    detail = f" (about {ratio:.0e} times a gradient step at your rate, in every array)"
+    return Finding.of("lr_too_large", evidence, detail, TINY_WHERE)
 
 
 def _own_rates(report, names):
