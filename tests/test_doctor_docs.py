@@ -869,3 +869,20 @@ def test_blind7_q12_a_direct_run_makes_epochs_calls_of_step():
         predict=lambda q, Z: outputs(q, Z)[0],
     )
     assert len(d.losses) == 37 + 1  # the start, then one loss after each step
+
+
+def shuffling_train(p, X, y):
+    """A dict learner that shuffles X in place (and not y) before its step."""
+    p["rng"].shuffle(X)
+    step_on(p, X, y)
+
+
+def test_blind8_q2_a_train_that_changes_x_in_place_never_changes_the_callers_arrays():
+    X_mine, Y_mine = X.copy(), Y.copy()
+    p = {**start(hidden=4), "lr": 0.5, "rng": np.random.default_rng(3)}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, shuffling_train, X_mine, Y_mine, predict=pred, lr="lr")
+    xl.doctor(**case)
+    np.testing.assert_array_equal(X_mine, X)
+    np.testing.assert_array_equal(Y_mine, Y)
+    np.testing.assert_array_equal(case["X"], X)  # the doctor's own copy, as given

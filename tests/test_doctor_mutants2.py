@@ -976,7 +976,7 @@ def scaled_reader(X=SPREAD, epochs=300, on_inputs=True):
         given.append(Z)
         return count_t
 
-    step = SimpleNamespace(on_inputs=on if on_inputs else None)
+    step = SimpleNamespace(on_inputs=on if on_inputs else None, floats=None)
     r = SimpleNamespace(
         params={"t": np.zeros(1)},
         X=X,
@@ -1019,9 +1019,10 @@ def test_large_inputs_need_a_size_of_10_the_adapter_outputs_and_a_fit_in_the_epo
 
 def test_why_a_run_does_not_train_is_the_first_cause_whose_evidence_holds():
     stuck = {"W": np.zeros((2, 2)), "b": np.ones(2)}
-    p = probes(grads=stuck, step=SimpleNamespace(on_inputs=None), predict=None, X=SPREAD)
+    no_probes = SimpleNamespace(on_inputs=None, floats=None)
+    p = probes(grads=stuck, step=no_probes, predict=None, X=SPREAD)
     assert training._not_training(p).code == "stuck_units"
-    p = probes(grads={"W": np.ones((2, 2))}, step=SimpleNamespace(on_inputs=None), predict=None)
+    p = probes(grads={"W": np.ones((2, 2))}, step=no_probes, predict=None)
     p.reader.X, p.reader.gradient, p.reader.rng = SPREAD, quarter_grad, rng(0)
     p.__dict__.update(more=None, fit=None)
     p.reader.epochs_given = True
@@ -1455,7 +1456,7 @@ def test_a_checked_step_keeps_the_adapters_probes():
     def step(p, g):
         return p
 
-    for name in ("later", "reshaped", "mapped", "exact", "on_inputs", "probe"):
+    for name in ("later", "reshaped", "mapped", "exact", "on_inputs", "floats", "probe"):
         setattr(step, name, name)
     step.ignores_grads = True
     step.afresh = lambda p, g: {"afresh": p}
@@ -1467,10 +1468,12 @@ def test_a_checked_step_keeps_the_adapters_probes():
         "exact",
     ]
     assert r.step.on_inputs == "on_inputs" and r.step.probe == "probe"
+    assert r.step.floats == "floats"
     assert r.step.ignores_grads is True and r.step.afresh.ignores_grads is True
     assert r.step.afresh(START, None) == {"afresh": START}
     plain = read(step=lambda p, g: p).step
     assert plain.later is None and plain.on_inputs is None and plain.probe is None
+    assert plain.floats is None
     assert plain.reshaped is None and plain.mapped is None and plain.exact is None
     assert plain.ignores_grads is False
 

@@ -18,6 +18,7 @@ import pytest
 from xorlab.core.gradcheck import check_gradients
 from xorlab.doctor import report, runs, samples, steps
 from xorlab.doctor.findings import Finding
+from xorlab.doctor.reader import flatten
 
 # ----------------------------------------------------------------------------- the loss
 
@@ -449,18 +450,14 @@ AIM = np.array([3.0, 1.0, 1.0, -1.0, 0.5])  # the minimum of `bowl`, flat
 BENT = np.array([1.0, 1.0, 2.0, 2.0, 1.0])  # each entry's curvature / 2
 
 
-def flatten(p):
-    return np.concatenate([p["a"], p["B"].ravel(), p["c"]])
-
-
 def bowl(p, k=1.0):
     """A quadratic loss of three arrays, its minimum at `AIM`, times k."""
-    return k * float(np.sum(BENT * (flatten(p) - AIM) ** 2))
+    return k * float(np.sum(BENT * (flatten(p.values()) - AIM) ** 2))
 
 
 def bowl_runs(lr, steps_, adam, k):
     """Plain descent or Adam on `bowl` (times k) from START, with its exact gradient: losses."""
-    v, m, s = flatten(START), 0.0, 0.0
+    v, m, s = flatten(START.values()), 0.0, 0.0
     losses = [bowl(START, k)]
     for t in range(1, steps_ + 1):
         g = 2 * k * BENT * (v - AIM)
@@ -1209,11 +1206,12 @@ def test_a_flipped_gradient_that_the_step_adds_is_reconciled_with_the_check_and_
     np.testing.assert_allclose(diagnosis.losses, two_run(), rtol=1e-9)
 
 
-def test_a_gradient_read_off_an_update_astray_everywhere_that_trains_is_the_update_rule():
-    diagnosis = report.doctor(
+def read_off(grad):
+    """The doctor on `two` with `grad` read off a descent step at rate 0.1, over 20 epochs."""
+    return report.doctor(
         {"a": np.zeros(2), "b": np.zeros(1)},
         two,
-        scaled(2, 2),
+        grad,
         SIDE,
         [[1], [0]],
         step=lambda p, g: {k: p[k] - 0.1 * g[k] for k in p},
@@ -1221,6 +1219,10 @@ def test_a_gradient_read_off_an_update_astray_everywhere_that_trains_is_the_upda
         epochs=20,
         implied=True,
     )
+
+
+def test_a_gradient_read_off_an_update_astray_everywhere_that_trains_is_the_update_rule():
+    diagnosis = read_off(scaled(2, 2))
     assert diagnosis.healthy, diagnosis
     assert diagnosis.summary.startswith("your update does not step along the slope of your loss")
     np.testing.assert_allclose(diagnosis.losses, two_run(2.0), rtol=1e-9)
@@ -1252,17 +1254,7 @@ def test_numpys_global_state_is_seeded_while_the_readers_code_runs_and_restored(
 
 def test_a_gradient_read_off_an_update_is_checked_to_the_probes_error():
     """1.0005 times the slope, read off an update: the gradient is right, nothing to reconcile."""
-    diagnosis = report.doctor(
-        {"a": np.zeros(2), "b": np.zeros(1)},
-        two,
-        scaled(1.0005, 1.0005),
-        SIDE,
-        [[1], [0]],
-        step=lambda p, g: {k: p[k] - 0.1 * g[k] for k in p},
-        lr=0.1,
-        epochs=20,
-        implied=True,
-    )
+    diagnosis = read_off(scaled(1.0005, 1.0005))
     assert diagnosis.healthy
     assert diagnosis.summary.startswith("the gradient agrees with finite differences"), diagnosis
 
@@ -1408,6 +1400,12 @@ def test_the_mean_of_the_ones_is_along_the_slope_to_a_thousandth():
     assert samples._along(mean, 3 * mean + 0.9e-3 * off)
     assert not samples._along(mean, 3 * mean + 1.1e-3 * off)
     assert not samples._along(mean, np.zeros(SIZE))  # no slope: no direction to be along
+
+
+def test_flatten_joins_arrays_in_order_as_one_float64_vector():
+    out = flatten([np.array([[1, 2]], dtype=np.int8), np.array([0.1], dtype=np.float32)])
+    assert out.dtype == np.float64
+    assert out.tolist() == [1.0, 2.0, float(np.float32(0.1))]
 
 
 # ----------------------------------------------------------------------------- not killed

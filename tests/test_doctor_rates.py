@@ -18,8 +18,9 @@ NAMES = ("W1", "b1", "W2", "b2")
 
 
 class Optimised:
-    """2-4-1 tanh/sigmoid net on the mean BCE's delta. `rule`: "adam" (with the rate),
-    "adam_no_rate" (its step m_hat / sqrt(v_hat) without the rate), "adam_m_from_v" (the
+    """2-4-1 tanh/sigmoid net on the mean BCE's delta. `rule`: "sgd" (plain descent), "adam"
+    (with the rate), "adam_no_rate" (its step m_hat / sqrt(v_hat) without the rate),
+    "adam_m_from_v" (the
     first moment fed the second's g**2: every step has the slope's size, none its sign),
     "adam_eps_alone" (the step divided by epsilon alone: an AMSGrad whose running maximum
     is a minimum, stuck at 0), "momentum" or "momentum_rate_twice" (the rate in the velocity
@@ -46,6 +47,8 @@ class Optimised:
             setattr(self, k, getattr(self, k) - self.move(k, g))
 
     def move(self, k, g):
+        if self.rule == "sgd":
+            return self.lr * g
         if self.rule.startswith("momentum"):
             self.v[k] = 0.9 * self.v[k] + self.lr * g
             return self.v[k] * (self.lr if self.rule == "momentum_rate_twice" else 1.0)
@@ -55,6 +58,24 @@ class Optimised:
         v_hat = 0.0 if self.rule == "adam_eps_alone" else v_hat
         step = m_hat / (np.sqrt(v_hat) + 1e-8)
         return step if self.rule == "adam_no_rate" else self.lr * step
+
+
+class Plateau(Optimised):
+    """Plain descent with a reduce-on-plateau schedule: the rate halves, before the step, when
+    the loss did not improve on its best; `inverted`, when it did (the test typed the wrong
+    way round: the rate halves at almost every epoch)."""
+
+    def __init__(self, inverted, lr=0.5, seed=1):
+        super().__init__("sgd", lr, seed)
+        self.inverted, self.best = inverted, np.inf
+
+    def train(self, X, y):
+        out = self.forward(X)
+        loss = -np.mean(y * np.log(out) + (1 - y) * np.log(1 - out))
+        if bool(loss < self.best) == self.inverted:
+            self.lr *= 0.5
+        self.best = min(self.best, loss)
+        super().train(X, y)
 
 
 def diagnose(net, epochs):
@@ -106,3 +127,15 @@ def test_a_thousandfold_factor_is_the_update_s_unless_it_is_the_number_of_sample
     # 2000 samples summed where their mean belongs is a backward slip; 1e8 is no count
     check = SimpleNamespace(cosine=1.0, norm_ratio=ratio)
     assert report._huge(SimpleNamespace(checks={"W": check, "b": check}), 2000) is huge
+
+
+def test_a_schedule_that_halves_the_rate_before_every_step_is_what_the_update_carries():
+    # every probe reads the halved rate: a gradient at half its size, here the rate itself
+    found = diagnose(Plateau(inverted=True), 1500)
+    assert found.codes[0] == "carried_update", found
+    assert not set(found.codes) & GRADIENT, found
+    assert "each from a fresh copy of your step" in found.findings[0].evidence
+
+
+def test_the_same_schedule_the_right_way_round_is_healthy():
+    assert diagnose(Plateau(inverted=False), 1500).healthy

@@ -108,13 +108,17 @@ def _case(reader, has_loss, has_predict, epochs, columns):
 def _stepper(reader):
     """The reader's epoch as the doctor's step (it ignores grads), `afresh`, `later`,
     `reshaped` (flat targets shaped like 2-D outputs), `mapped` (targets outside [0, 1] mapped
-    onto it), `on_inputs(X)` (other inputs) and `exact` (float64 weights, when the reader's
-    are coarser)."""
+    onto it), `on_inputs(X)` (other inputs), `floats` (integer inputs as float64) and `exact`
+    (float64 weights, when the reader's are coarser)."""
     step = _epochs(reader.step)
     step.afresh, step.later = reader.afresh, reader.later
     step.probe = lambda: first_epochs(reader)  # the first epochs measured, for `steps`
     step.per_sample = reader.per_sample  # one-sample epochs' gradients, for `samples`
     step.on_inputs = lambda X: _on_inputs(reader, X)
+    if reader.Xr.dtype.kind in "biu":  # integer inputs: the run with them as float64
+        step.floats = _on_inputs(reader, reader.X)
+        step.floats.dtype = reader.Xr.dtype.name
+        step.floats.predict = lambda p, Z: reader.predict(p, Z, as_given=False)
     if reader.coarse():  # weights coarser than float64: the run with float64 weights
         step.exact = _epochs(lambda p: reader.step(p, exact=True))
         step.exact.dtypes = reader.coarse()

@@ -265,6 +265,14 @@ CAUSES = {
         _GUIDE,
         *_HEALTH,
     ),
+    "integer_inputs": Cause(
+        "Your inputs are integers ({dtype}): numpy's arithmetic on them wraps around or "
+        "truncates; the same training on them as floats fits",
+        "where your code first computes with X (centring, scaling): convert it once, "
+        "X = X.astype(float), before any arithmetic",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "large_inputs": Cause(
         "Inputs far larger than 1 (up to {size}): units fed them saturate; the same training "
         "on inputs scaled to at most 1 fits",

@@ -6,7 +6,14 @@ import numpy as np
 from ..core.gradcheck import check_gradients
 from ..core.wrong_gradient import classify
 from .findings import Finding
-from .reader import copy
+from .reader import copy, flatten
+
+
+def joined(report):
+    """The gradient check `report`'s analytic and numeric gradients, each array's flattened
+    and joined in the report's order: (a, n), both (total size,)."""
+    checks = report.checks.values()
+    return flatten(c.analytic for c in checks), flatten(c.numeric for c in checks)
 
 
 def _abs_error(check):

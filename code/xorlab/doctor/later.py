@@ -43,9 +43,11 @@ def _cosine(a, b):
     return float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-300))
 
 
-def _loss_of(reader, name, y):
+def loss_of(reader, name, X, y):
+    """The standard loss `name` of the reader's `predict` on inputs X (n, d_in) against
+    targets y (n, d_out), as a function of params (the reader's, where p leaves some out)."""
     of_outputs = standard_losses(y)[name]
-    return lambda p: float(of_outputs(reader.predict(p, reader.X)))
+    return lambda p: float(of_outputs(reader.predict({**reader.params, **p}, X)))
 
 
 def _standard(reader):
@@ -53,7 +55,7 @@ def _standard(reader):
     the update's length against that gradient's: (name, scale), or (None, None)."""
     g = flatten(reader.grads[k] for k in reader.params)
     for name in standard_losses(reader.y):
-        f = finite_differences(_loss_of(reader, name, reader.y), reader.params)
+        f = finite_differences(loss_of(reader, name, reader.X, reader.y), reader.params)
         if _cosine(g, f) > 0.9999:  # pragma: no mutate (>= differs at = only)
             return name, float(np.linalg.norm(g) / np.linalg.norm(f))
     return None, None
@@ -69,7 +71,7 @@ def _repaired(reader, name, p, g):
         if y[list(order)].tobytes() in seen:
             continue  # the same labels in the same places: the given pairing
         seen.add(y[list(order)].tobytes())  # pragma: no mutate (a repeat fails again: time)
-        f = finite_differences(_loss_of(reader, name, y[list(order)]), p)
+        f = finite_differences(loss_of(reader, name, reader.X, y[list(order)]), p)
         if _cosine(g, f) > 0.9999:  # pragma: no mutate (>= differs at = only)
             return order
     return None
@@ -105,7 +107,7 @@ def _astray(reader, name, scale, epochs):
         return None
     end, g = read
     given = flatten(g[k] for k in end)
-    true = scale * finite_differences(_loss_of(reader, name, reader.y), end)
+    true = scale * finite_differences(loss_of(reader, name, reader.X, reader.y), end)
     if not (np.all(np.isfinite(given)) and np.all(np.isfinite(true))):
         return None
     if _cosine(given, true) > 0.99:  # pragma: no mutate (>= differs at = only)

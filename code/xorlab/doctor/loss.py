@@ -101,10 +101,6 @@ def _matching_loss(reader):
     return None
 
 
-def _flat_numeric(report):
-    return flatten(c.numeric for c in report.checks.values())
-
-
 def _smoothed(reader):
     """The first cross-entropy of 0/1 targets y whose gradient, against targets smoothed
     toward the uniform c (t = (1 - s) y + s c, c = 1/2 for one output and 1/k for k, 0 < s <
@@ -122,7 +118,7 @@ def _smoothed(reader):
         if not (np.isfinite(at_y(reader.params)) and np.isfinite(at_c(reader.params))):
             continue
         g_y, g_c = (
-            _flat_numeric(check_gradients(f, given, copy(reader.params))) for f in (at_y, at_c)
+            gradient.joined(check_gradients(f, given, copy(reader.params)))[1] for f in (at_y, at_c)
         )
         d = g_c - g_y
         s = float((theirs - g_y) @ d / max(d @ d, 1e-300))

@@ -11,7 +11,7 @@ from ..core import _validate
 from .calls import advanced, keywords, quiet, rebind, reduce_to, seeded, step_into, stored_kind
 from .findings import Finding
 from .probe import at_rate_0
-from .reader import flatten
+from .reader import flatten, lossless
 
 RELATIVE_PROBE_STEP = 1e-7  # the probe's step, relative to the largest weight
 DRAWS = 4  # epochs from other random states, to tell an epoch that draws at random
@@ -39,7 +39,7 @@ class OwnNetwork:
         self.predict_fn = None if predict is None else self._function(predict, "predict")
         self.loss_fn = None if loss is None else self._function(loss, "loss")
         self.columns, self.train_args = bool(columns), dict(train_args or {})
-        self.Xr, self.yr = np.asarray(X), np.asarray(y)
+        self.Xr, self.yr = np.array(X), np.array(y)  # copies: your arrays are never changed
         self._data_checks()
         self.kinds = {k: stored_kind(self._get(obj, k)) for k in self.names}
         self._learning_rate(lr)
@@ -250,9 +250,12 @@ class OwnNetwork:
             same = np.linalg.norm((fa - fb) / top) <= 1e-3 * np.linalg.norm(fa / top)
         return a if same else None
 
-    def predict(self, p, Z):
-        twin = self._load(p, keep_dtypes=False)
-        out = np.asarray(quiet(self.predict_fn, twin, Z.T if self.columns else Z), dtype=np.float64)
+    def predict(self, p, Z, as_given=True):
+        """Outputs (n, k) on Z (n, d_in); integer inputs reach the code as integers, as in
+        training (`as_given`; `lossless`), else as float64."""
+        twin, Z = self._load(p, keep_dtypes=False), Z.T if self.columns else Z
+        Z = lossless(Z, self.Xr.dtype) if as_given and self.Xr.dtype.kind in "biu" else Z
+        out = np.asarray(quiet(self.predict_fn, twin, Z), dtype=np.float64)
         if out.ndim == 1:
             return out.reshape(-1, 1)
         return out.T if self.columns else out

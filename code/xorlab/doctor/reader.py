@@ -36,9 +36,15 @@ def copy(params):
 
 def flatten(arrays):
     """Arrays joined in the order given into one float64 vector: (their total size,)."""
-    # pragma: no mutate start (float32 and ints joined as they are: the same to 1e-3)
     return np.concatenate([np.asarray(a, dtype=np.float64).ravel() for a in arrays])
-    # pragma: no mutate end
+
+
+def lossless(Z, dtype):
+    """Z (any shape) cast to `dtype` when that holds its values exactly (whole numbers in the
+    range of an integer dtype), else Z as it is."""
+    with np.errstate(invalid="ignore"):
+        cast = Z.astype(dtype)
+    return cast if np.array_equal(cast, Z) else Z
 
 
 def _call_loss(loss, p):
@@ -137,7 +143,7 @@ def _checked_step(step, params):
     """`step` with its result checked: a dict holding a numeric array for every parameter (a
     changed shape is allowed: the doctor reports it). Keeps `ignores_grads`, `afresh` (one
     step from a fresh copy of the reader's step: its state as at the start), and the
-    adapter's `later`, `reshaped`, `mapped`, `exact`, `on_inputs` and `probe`."""
+    adapter's `later`, `reshaped`, `mapped`, `exact`, `on_inputs`, `floats` and `probe`."""
 
     def checked(p, g):
         new = step(p, g)
@@ -171,6 +177,7 @@ def _checked_step(step, params):
     checked.mapped = getattr(step, "mapped", None)  # ... with y mapped onto [0, 1]
     checked.exact = getattr(step, "exact", None)  # the adapter's run with float64 weights
     checked.on_inputs = getattr(step, "on_inputs", None)  # the adapter's run on other inputs
+    checked.floats = getattr(step, "floats", None)  # ... on integer inputs as float64
     checked.probe = getattr(step, "probe", None)  # the adapter's measure of its first epochs
     checked.per_sample = getattr(step, "per_sample", None)  # ... of one-sample epochs
     return checked

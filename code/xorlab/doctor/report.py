@@ -39,7 +39,7 @@ from . import loss as loss_phase  # `loss` is doctor's argument
 from .calls import seeded
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
-from .reader import copy, flatten, implied_gradient, read
+from .reader import copy, implied_gradient, read
 
 __all__ = ["Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
 
@@ -137,8 +137,9 @@ def _unsolved(reader, effective, codes, report, losses):
     """For a gradient read off an update that fails in every array (`codes` its findings'),
     when the reader's run (`losses`) does not solve: the finding that blames the update
     rule, or says what was checked, in place of the gradient findings; None to keep them."""
-    if codes <= {"wrong_gradient", "data_factor"} and (_same_signs(report) or _sizes(report)):
-        told = f"{RULE_OR if _same_signs(report) else SIGN_LOST}\nyour run: {verify.told(losses)}"
+    same = _same_signs(report)
+    if codes <= {"wrong_gradient", "data_factor"} and (same or _sizes(report)):
+        told = f"{RULE_OR if same else SIGN_LOST}\nyour run: {verify.told(losses)}"
         checked, _ = steps.textbook(reader, effective, losses)
         code = "rule_or_gradient" if checked else "cannot_tell"
         return Finding.of(code, f"{told}\n{checked}" if checked else told)
@@ -146,7 +147,9 @@ def _unsolved(reader, effective, codes, report, losses):
         return None
     if _tiny(report):
         return _tiny_steps(report)
-    return _huge_steps(report) if _huge(report, len(reader.X)) else None
+    if _huge(report, len(reader.X)):
+        return _huge_steps(report)
+    return verify.update_rule(reader, effective, losses)  # a schedule scales every step too
 
 
 SIGN_LOST = (
@@ -161,9 +164,7 @@ def _sizes(report):
     one factor (the absolute values lie along each other, cosine above 0.9999), while some
     signs differ: a rule that lost the sign (|g| or g**2 / |g| for g), not a slip of
     backprop's algebra, which changes sizes too."""
-    checks = report.checks.values()
-    a, n = flatten(c.analytic for c in checks), flatten(c.numeric for c in checks)
-    a, n = np.abs(a), np.abs(n)
+    a, n = (np.abs(v) for v in gradient.joined(report))
     cosine = a @ n / max(np.linalg.norm(a) * np.linalg.norm(n), 1e-300)
     return bool(cosine > 0.9999)  # pragma: no mutate (>= differs at = only)
 
@@ -235,8 +236,7 @@ def _same_signs(report):
     """Every entry of the gradient read off the update has the sign of the loss's slope
     (entries above 1e-3 of the largest): the steps go downhill entry by entry, only not in
     proportion to the slope, as a per-entry rule (Adam, RMSprop, clipping) would."""
-    checks = report.checks.values()
-    a, n = flatten(c.analytic for c in checks), flatten(c.numeric for c in checks)
+    a, n = gradient.joined(report)
     big = np.abs(n) > 1e-3 * np.abs(n).max()
     return bool(big.any() and np.all(np.sign(a[big]) == np.sign(n[big])))
 

@@ -8,7 +8,7 @@ else from finite differences of the standard loss that agrees with the loss's gr
 import numpy as np
 
 from .findings import Finding
-from .later import finite_differences
+from .later import finite_differences, loss_of
 from .loss import standard_losses
 from .reader import flatten
 
@@ -80,9 +80,7 @@ def _by_loss(reader, names, numeric):
 
 def _one(reader, name, i):
     """The standard loss `name` of sample i alone, as a function of the params."""
-    X, y = reader.X[i : i + 1], reader.y[i : i + 1]
-    of_outputs = standard_losses(y)[name]
-    return lambda p: float(of_outputs(reader.predict({**reader.params, **p}, X)))
+    return loss_of(reader, name, reader.X[i : i + 1], reader.y[i : i + 1])
 
 
 def _along(a, b):

@@ -148,6 +148,27 @@ FAR = 10.0
 """Inputs whose largest absolute value is at least this are far from unit scale."""
 
 
+def _integer_inputs(probes):
+    """Integer inputs (the adapter's `floats`) on which numpy's arithmetic wraps around or
+    truncates: the reader's training on the same values as float64 fits the data within the
+    reader's epochs, where their run does not. The finding, or None."""
+    r = probes.reader
+    floats = r.step.floats
+    if floats is None or r.predict is None:
+        return None
+    fit = lambda p: fits(floats.predict(p, r.X), r.y)  # noqa: E731
+    steps = _steps_to_solve(floats, r.gradient, r.params, fit, r.epochs)
+    if steps is None:
+        return None
+    return Finding.of(
+        "integer_inputs",
+        f"your X is {floats.dtype}, and your code computes on it as it is; {probes.fell}; "
+        f"checked: your training on the same inputs as float64 fits the data within "
+        f"{steps:,} epochs",
+        dtype=floats.dtype,
+    )
+
+
 def _large_inputs(probes):
     """Inputs far from unit scale (`FAR`): the reader's training on a copy of the inputs with
     each divided by its largest absolute value fits the data within the reader's epochs
@@ -262,7 +283,8 @@ def _slow_or_unfit(probes):
 def _not_training(probes):
     """Why a right gradient does not train: the first cause whose evidence holds, or None."""
     return (
-        _large_inputs(probes)
+        _integer_inputs(probes)
+        or _large_inputs(probes)
         or _stuck(probes)
         or _plateau(probes)
         or _lr_too_small(probes)
