@@ -48,14 +48,14 @@ RIGHT = {
     "b_sqrt_schedule_exponent_typo": {"step_rule", "state", "lr_small", "few_steps"},
     # np.tan for np.tanh in the forward pass, tanh's derivative in the backward pass
     "b_tan_for_tanh": {"wrong", "data_factor", "sign"},
-    # the tied decoder's gradient is never added to W
-    "b_tied_decoder_grad_dropped": {"wrong", "data_factor"},
+    # `*` for `@` in the hidden delta of a square 4-4-4 encoder: elementwise, no error
+    "b_star_for_matmul_square_backward": {"wrong", "data_factor"},
     # np.tile for the inputs, np.repeat for the labels: the copies are paired apart
     "b_tile_inputs_repeat_labels": {"labels", "not_fit"},
     # the hidden weights' update lands in self.w1: W1 never moves
     "b_attr_case_typo_w1": {"zero", "wrong"},
-    # the weight decay multiplies the rate: it vanishes within a few hundred epochs
-    "b_weight_decay_applied_to_lr": {"step_rule", "state", "lr_small", "few_steps"},
+    # the updates indented under `if self.t % 100 == 0:`: one step in a hundred epochs
+    "b_update_indented_under_log": {"state", "step_rule", "lr_small", "few_steps"},
     # uniform(-limit, -limit): every weight the same number, every unit alike
     "b_xavier_limit_minus_twice": {"symmetric", "stuck"},
 }
@@ -71,6 +71,6 @@ GRADIENT_OK = {
     "b_rmsprop_times_sqrt_cache",
     "b_sqrt_schedule_exponent_typo",
     "b_tile_inputs_repeat_labels",
-    "b_weight_decay_applied_to_lr",
+    "b_update_indented_under_log",
     "b_xavier_limit_minus_twice",
 }
