@@ -20,10 +20,8 @@ RIGHT = {
     "b_columns_loop_len_X": {"wrong", "data_factor", "zero"},
     # a triangle schedule without its modulo: the rate turns negative after one cycle
     "b_cyclic_schedule_no_modulo": {"climbs", "step_rule", "state", "lr_large", "diverged"},
-    # the hidden biases are stepped with the output's delta
-    "b_hidden_bias_takes_output_delta": {"wrong", "data_factor"},
-    # the hidden delta summed over the units: every unit gets the same signal
-    "b_hidden_delta_summed_over_units": {"wrong", "data_factor"},
+    # `@` for `*` with the tanh slope: (4, 4) @ (4, 4) mixes the samples, no error
+    "b_matmul_for_elementwise_slope": {"wrong", "data_factor"},
     # X = data[:, :1]: the second input never reaches the network, XOR cannot be fitted
     "b_input_column_slice_drops_x2": {"not_fit", "linear"},
     # lr0 / 1 + k * t: the rate grows every epoch until the run diverges
@@ -42,6 +40,8 @@ RIGHT = {
     "b_rounded_output_in_delta": {"wrong", "data_factor", "zero"},
     # p = p.copy() then p[k] = ...: the caller's dict never changes
     "b_shallow_copy_rebinds_keys": {"zero", "wrong", "step_rule"},
+    # rng.integers(0, n - 1): the high end is exclusive, the last sample is never drawn
+    "b_random_batch_high_exclusive": {"wrong", "data_factor", "zero"},
     # the cross-entropy gradient divided by the probabilities: it settles at 1/k
     "b_softmax_grad_divided_by_probs": {"wrong", "data_factor"},
     # (1 + t) ** -2 for ** -0.5: the rate is gone within a few epochs
