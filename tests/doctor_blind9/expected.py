@@ -26,8 +26,9 @@ RIGHT = {
     "b_input_column_slice_drops_x2": {"not_fit", "linear"},
     # lr0 / 1 + k * t: the rate grows every epoch until the run diverges
     "b_inverse_time_decay_precedence": {"step_rule", "state", "lr_large", "diverged"},
-    # the rate cast to int with the epochs: 0, nothing moves
-    "b_lr_cast_int_with_epochs": {"lr_small", "step_rule", "few_steps"},
+    # a step schedule's factor cast to int with its period: int(0.5) == 0, the rate is 0
+    # from epoch 100 on
+    "b_gamma_cast_int_with_step": {"lr_small", "step_rule", "few_steps", "state"},
     # the velocity built from the weights for the gradient: the weights only shrink
     "b_momentum_uses_weights_not_grads": {"step_rule", "state"},
     # np.mean of a list of per-sample gradients without an axis: one number per array
@@ -42,7 +43,7 @@ RIGHT = {
     "b_shallow_copy_rebinds_keys": {"zero", "wrong", "step_rule"},
     # rng.integers(0, n - 1): the high end is exclusive, the last sample is never drawn
     "b_random_batch_high_exclusive": {"wrong", "data_factor", "zero"},
-    # the cross-entropy gradient divided by the probabilities: it settles at 1/k
+    # the cross-entropy gradient divided by the probabilities: the gradient of no loss
     "b_softmax_grad_divided_by_probs": {"wrong", "data_factor"},
     # (1 + t) ** -2 for ** -0.5: the rate is gone within a few epochs
     "b_sqrt_schedule_exponent_typo": {"step_rule", "state", "lr_small", "few_steps"},
@@ -66,7 +67,7 @@ GRADIENT_OK = {
     "b_cyclic_schedule_no_modulo",
     "b_input_column_slice_drops_x2",
     "b_inverse_time_decay_precedence",
-    "b_lr_cast_int_with_epochs",
+    "b_gamma_cast_int_with_step",
     "b_momentum_uses_weights_not_grads",
     "b_rmsprop_times_sqrt_cache",
     "b_sqrt_schedule_exponent_typo",
