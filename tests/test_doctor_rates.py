@@ -18,7 +18,9 @@ NAMES = ("W1", "b1", "W2", "b2")
 
 
 class Optimised:
-    """2-4-1 tanh/sigmoid net on the mean BCE's delta. `rule`: "sgd" (plain descent), "adam"
+    """2-4-1 tanh/sigmoid net on the mean BCE's delta. `rule`: "sgd" (plain descent),
+    "no_step" (the update multiplied by False: nothing ever moves), "momentum_of_weights" (a
+    velocity fed the weights where the gradient belongs), "adam"
     (with the rate), "adam_no_rate" (its step m_hat / sqrt(v_hat) without the rate),
     "adam_m_from_v" (the
     first moment fed the second's g**2: every step has the slope's size, none its sign),
@@ -47,8 +49,11 @@ class Optimised:
             setattr(self, k, getattr(self, k) - self.move(k, g))
 
     def move(self, k, g):
-        if self.rule == "sgd":
-            return self.lr * g
+        if self.rule in ("sgd", "no_step"):
+            return self.lr * g * (self.rule == "sgd")
+        if self.rule == "momentum_of_weights":  # the velocity built from the weights
+            self.v[k] = 0.9 * self.v[k] + self.lr * getattr(self, k)
+            return self.v[k]
         if self.rule.startswith("momentum"):
             self.v[k] = 0.9 * self.v[k] + self.lr * g
             return self.v[k] * (self.lr if self.rule == "momentum_rate_twice" else 1.0)
@@ -78,8 +83,23 @@ class Plateau(Optimised):
         super().train(X, y)
 
 
-def diagnose(net, epochs):
-    case = xl.adapt(net, NAMES, "train", X, Y, predict="forward", lr="lr", epochs=epochs)
+class Triangle(Optimised):
+    """Plain descent at a triangular rate, lr_max * (1 - |t / half - 1|) at epoch t: 0 at the
+    first epoch, lr_max at epoch `half`. `cyclic` restarts the triangle every 2 half epochs;
+    without it (the modulo forgotten) the rate turns negative after the first triangle."""
+
+    def __init__(self, cyclic, lr_max=2.0, half=500, seed=1):
+        super().__init__("sgd", 0.0, seed)
+        self.cyclic, self.lr_max, self.half = cyclic, lr_max, half
+
+    def train(self, X, y):
+        t = self.t % (2 * self.half) if self.cyclic else self.t
+        self.lr = self.lr_max * (1 - abs(t / self.half - 1))
+        super().train(X, y)
+
+
+def diagnose(net, epochs, lr="lr"):
+    case = xl.adapt(net, NAMES, "train", X, Y, predict="forward", lr=lr, epochs=epochs)
     with np.errstate(all="ignore"):
         return xl.doctor(**case)
 
@@ -139,3 +159,25 @@ def test_a_schedule_that_halves_the_rate_before_every_step_is_what_the_update_ca
 
 def test_the_same_schedule_the_right_way_round_is_healthy():
     assert diagnose(Plateau(inverted=False), 1500).healthy
+
+
+def test_a_velocity_built_from_the_weights_is_an_update_rule_not_a_zero_gradient():
+    # v = 0.9 v + lr * W: the read gradient is W itself, exactly 0 in the zero biases
+    found = diagnose(Optimised("momentum_of_weights", lr=0.3, seed=1), 1000)
+    assert found.codes[0] == "rule_or_gradient", found
+    assert "your update steps along your weights themselves" in str(found)
+    assert not set(found.codes) & GRADIENT, found
+
+
+def test_a_rate_that_starts_at_0_is_not_a_zero_gradient():
+    # the first epoch's rate is 0: nothing to read a gradient off, yet the run moves later
+    found = diagnose(Triangle(cyclic=False), 3000, lr="lr_max")
+    assert not set(found.codes) & GRADIENT, found
+
+
+def test_the_same_triangle_restarted_every_cycle_is_healthy():
+    assert diagnose(Triangle(cyclic=True), 3000, lr="lr_max").healthy
+
+
+def test_an_update_that_never_moves_anything_is_still_a_zero_gradient():
+    assert diagnose(Optimised("no_step"), 300).codes[0] == "zero_gradient"

@@ -39,7 +39,7 @@ from . import loss as loss_phase  # `loss` is doctor's argument
 from .calls import seeded
 from .causes import GRADIENT, UNSURE
 from .findings import Diagnosis, Finding
-from .reader import copy, implied_gradient, read
+from .reader import copy, flatten, implied_gradient, read
 
 __all__ = ["Diagnosis", "Finding", "adapt_mlp", "doctor", "implied_gradient"]
 
@@ -139,10 +139,11 @@ def _unsolved(reader, effective, codes, report, losses):
     rule, or says what was checked, in place of the gradient findings; None to keep them."""
     same = _same_signs(report)
     if codes <= {"wrong_gradient", "data_factor"} and (same or _sizes(report)):
-        told = f"{RULE_OR if same else SIGN_LOST}\nyour run: {verify.told(losses)}"
-        checked, _ = steps.textbook(reader, effective, losses)
-        code = "rule_or_gradient" if checked else "cannot_tell"
-        return Finding.of(code, f"{told}\n{checked}" if checked else told)
+        return _textbook(reader, effective, losses, RULE_OR if same else SIGN_LOST)
+    if _along_weights(report, reader.params):
+        return _textbook(reader, effective, losses, WEIGHTS)
+    if codes == {"zero_gradient"} and _no_step(report) and np.any(losses != losses[0]):
+        return Finding.of("cannot_tell", f"{NO_FIRST_STEP}\nyour run: {verify.told(losses)}")
     if codes != {"constant_scale"}:
         return None
     if _tiny(report):
@@ -151,6 +152,28 @@ def _unsolved(reader, effective, codes, report, losses):
         return _huge_steps(report)
     return verify.update_rule(reader, effective, losses)  # a schedule scales every step too
 
+
+def _textbook(reader, effective, losses, words):
+    """The update rule blamed in `words`, when a textbook update with the loss's own gradient
+    trains (`rule_or_gradient`); else what was checked ("cannot tell")."""
+    told = f"{words}\nyour run: {verify.told(losses)}"
+    checked, _ = steps.textbook(reader, effective, losses)
+    code = "rule_or_gradient" if checked else "cannot_tell"
+    return Finding.of(code, f"{told}\n{checked}" if checked else told)
+
+
+WEIGHTS = (
+    "your update steps along your weights themselves, not along the loss's slope: the weights "
+    "stand where the gradient belongs, in your update rule (a velocity or decay built from "
+    "the weights) or in the gradient it is given; check the update rule's formula first"
+)
+
+NO_FIRST_STEP = (
+    "your first epoch takes no step in any array, yet your run moves the weights later: a "
+    "rate that starts at 0 (a schedule's or a warm-up's first value) or an update skipped at "
+    "the first epoch; no gradient can be read off a step of 0, so I cannot tell whether it is "
+    "right: look at the rate your schedule gives each epoch first"
+)
 
 SIGN_LOST = (
     "your update keeps the size of the loss's slope in every entry but not its sign: an "
@@ -167,6 +190,20 @@ def _sizes(report):
     a, n = (np.abs(v) for v in gradient.joined(report))
     cosine = a @ n / max(np.linalg.norm(a) * np.linalg.norm(n), 1e-300)
     return bool(cosine > 0.9999)  # pragma: no mutate (>= differs at = only)
+
+
+def _along_weights(report, params):
+    """The gradient read off the update lies along the weights `params` at the start (cosine
+    above 0.9999 over every array; 0 where a weight is 0): a step built from the weights."""
+    a = gradient.joined(report)[0]
+    w = flatten(params[k] for k in report.checks)
+    cosine = a @ w / max(np.linalg.norm(a) * np.linalg.norm(w), 1e-300)
+    return bool(cosine > 0.9999)  # pragma: no mutate (>= differs at = only)
+
+
+def _no_step(report):
+    """Every entry of the gradient read off the update is exactly 0: the epoch took no step."""
+    return all(not np.any(c.analytic) for c in report.checks.values())
 
 
 def _huge(report, n):
