@@ -392,9 +392,9 @@ def test_weights_that_start_again_every_epoch_are_a_reset():
     code, detail, (line,), verified_only, weak, fields = measured({"resets": True})
     assert (code, detail, verified_only, weak, fields) == ("reset_each_epoch", "", False, False, {})
     assert line == (
-        "where an epoch of your training ends does not depend on the weights it is given (your "
-        "first three epochs end at the same weights, or two starts 1e-3 apart do): each epoch "
-        "starts again from weights of its own, not from those the last epoch left"
+        "where an epoch of your training ends does not depend on the weights it is given (two "
+        "starts 1e-3 apart end at the same weights): each epoch starts again from weights of "
+        "its own, not from those the last epoch left"
     )
 
 

@@ -98,6 +98,19 @@ class Triangle(Optimised):
         super().train(X, y)
 
 
+class FloorDecay(Optimised):
+    """Plain descent at the rate lr0 * (1 // (1 + t)) at epoch t: `//` typed for `/`, so every
+    epoch after the first takes no step."""
+
+    def __init__(self, lr0=0.5, seed=1):
+        super().__init__("sgd", lr0, seed)
+        self.lr0 = lr0
+
+    def train(self, X, y):
+        self.lr = self.lr0 * (1 // (1 + self.t))
+        super().train(X, y)
+
+
 def diagnose(net, epochs, lr="lr"):
     case = xl.adapt(net, NAMES, "train", X, Y, predict="forward", lr=lr, epochs=epochs)
     with np.errstate(all="ignore"):
@@ -181,3 +194,10 @@ def test_the_same_triangle_restarted_every_cycle_is_healthy():
 
 def test_an_update_that_never_moves_anything_is_still_a_zero_gradient():
     assert diagnose(Optimised("no_step"), 300).codes[0] == "zero_gradient"
+
+
+def test_epochs_that_take_no_step_after_the_first_are_a_schedule_not_a_reset():
+    # epochs 2 and 3 end where they began, like a reset's would; two starts do not end alike
+    found = diagnose(FloorDecay(), 1500, lr="lr0")
+    assert found.codes[0] == "carried_update", found
+    assert "reset_each_epoch" not in found.codes

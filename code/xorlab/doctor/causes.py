@@ -97,7 +97,7 @@ CAUSES = {
         *_PRINTED,
     ),
     "impossible_loss": Cause(
-        "Your loss goes negative: no standard loss of the outputs can",
+        "Your loss goes negative, which no standard loss of the outputs can do",
         "the signs and the logarithms in the loss you print",
         _GUIDE,
         *_PRINTED,

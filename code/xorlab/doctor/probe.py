@@ -20,9 +20,9 @@ def first_epochs(reader):
     """{"rate": a tiny rate r, "moves": the moves (p - p', flat) of one epoch at rates 0, r
     and 10 r (None when the rate cannot be set), "broken": the first of `BROKEN_EPOCHS` epochs
     of the reader's run after which a weight is not finite (else None), "broken_at_0": the
-    same for a run at rate 0 (None also when the rate cannot be set), "resets": the weights
-    after each of the first three epochs are the same, or one epoch ends at the same weights
-    from two starts (`_ignores`), and not at the start}. `reader`: the
+    same for a run at rate 0 (None also when the rate cannot be set), "resets": one epoch
+    ends at the same weights from two starts (`_ignores`), and not at the start (an epoch
+    that takes no step ends where it began: that is no reset)}. `reader`: the
     adapter's `_Reader`."""
     p = reader.start()
     out = dict(UNMEASURED)
@@ -35,10 +35,8 @@ def first_epochs(reader):
         except Exception:  # noqa: BLE001  (any error of the reader's code)
             out = dict(UNMEASURED)
         out["broken"], ends = _breaks(reader, None)
-    first = ends[0]
-    moved = any(not np.array_equal(first[k], p[k]) for k in reader.names)
-    same = all(np.array_equal(e[k], first[k]) for e in ends[1:3] for k in reader.names)
-    out["resets"] = bool(moved and (same or _ignores(reader, p)) and out["broken"] is None)
+    moved = any(not np.array_equal(ends[0][k], p[k]) for k in reader.names)
+    out["resets"] = bool(moved and _ignores(reader, p) and out["broken"] is None)
     return out
 
 

@@ -178,9 +178,8 @@ def _measured(reader, probe, slope, start):
             "",
             [
                 "where an epoch of your training ends does not depend on the weights it is "
-                "given (your first three epochs end at the same weights, or two starts 1e-3 "
-                "apart do): each epoch starts again from weights of its own, not from those "
-                "the last epoch left"
+                "given (two starts 1e-3 apart end at the same weights): each epoch starts "
+                "again from weights of its own, not from those the last epoch left"
             ],
             False,
             False,
