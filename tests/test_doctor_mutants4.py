@@ -468,6 +468,54 @@ def test_weights_coarser_than_float64_are_named_with_the_gap_between_their_numbe
     assert "(float16, float32)" in found.title
 
 
+def test_the_loss_falls_below_099_of_its_start_with_fewer_than_half_the_steps_up():
+    assert verify.falls(np.array([1.0, 1.0, 1.0, 0.5]))  # steps that stay are not steps up
+    assert not verify.falls(np.array([1.0, 0.99]))  # 0.99 of its start is not below it
+    assert not verify.falls(np.array([1.0, 1.2, 0.5]))  # half the steps up
+
+
+def stuck(reshaped=None):
+    """The adapter's step of a reader whose run stays put (losses 1, 1, 1, 1), whose fresh
+    copies halve w (`afresh`), and with targets shaped like its outputs, `reshaped` (when
+    given: a step function with state has none)."""
+
+    def step(p, g):
+        return {"w": p["w"].copy()}
+
+    step.afresh = halve
+    if reshaped:
+        step.reshaped = reshaped
+    return SimpleNamespace(**vars(halving_reader()), step=step)
+
+
+def test_an_update_rule_is_blamed_when_fresh_copies_of_its_state_train():
+    found = verify.update_rule(stuck(), square, np.array([1.0, 1.0, 1.0, 1.0]))
+    assert found.code == "carried_update"
+    assert found.evidence == (
+        "your run, each epoch continuing the last: loss 1.0000 -> 1.0000 in 3 steps\n"
+        "checked: the same epochs, each from a fresh copy of your step (its state and "
+        "schedule as at the start): loss 1.0000 -> 0.0156 in 3 steps"
+    )
+
+
+def test_targets_shaped_like_the_outputs_are_tried_first():
+    def reshaped(p, g):
+        return halve(p, g)
+
+    reshaped.shapes = ("(4,)", "(4, 1)")
+    found = verify.update_rule(stuck(reshaped), square, np.array([1.0, 1.0, 1.0, 1.0]))
+    assert found.code == "target_shape"
+    assert found.evidence.splitlines()[1] == (
+        "y of shape (4,) against outputs of (4, 1); checked: the same epochs with y of shape "
+        "(4, 1) (the loss is still yours): loss 1.0000 -> 0.0156 in 3 steps"
+    )
+
+
+def test_the_doctors_own_plain_step_has_no_rule_to_blame():
+    plain = SimpleNamespace(**vars(halving_reader()), step=halve, lr=0.1)
+    assert verify.update_rule(plain, square, np.array([1.0, 1.0, 1.0, 1.0])) is None
+
+
 # ----------------------------------------------------------------------------- not killed
 #
 # Mutants of own and verify that survive these tests (mutmut 3.8.1, in a copy made as `make
@@ -497,7 +545,9 @@ def test_weights_coarser_than_float64_are_named_with_the_gap_between_their_numbe
 # - own.notes, `_train(..., None)` or the rate dropped for `self.lr_value` (2): with None the
 #   twin trains at the rate it holds, which is lr_value (read from it, its keyword or
 #   train_args).
-# - own._mixes and verify's lstsq without `rcond=None`: numpy 2's default is None.
+# - verify.falls, `len(d) >= 0` for `> 0`: one loss is never below 0.99 of itself, unless
+#   negative, and then the mean of no steps is NaN, not below 0.5.
+# - own._mixes, lstsq without `rcond=None`: numpy 2's default is None.
 # - verify.scaled, np.asarray without dtype=float64 (2): p is float64 (`runs.run` keeps it so),
 #   so after - p is float64 whatever the reader's step returns.
 # - verify.scaled and verify._update, `getattr(..., "ignores_grads", None)` for False: both
