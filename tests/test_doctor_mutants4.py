@@ -1,8 +1,10 @@
-"""The doctor's own, verify and training modules, for mutants that the other doctor tests let
-through (`make mutation`, issue 27). Own (the reader's object driven through copies for
-`xl.adapt`): each sample's gradient, a later update read on a copy of the run's object, how
-alike two displacements must be, whether an epoch draws at random and mixes one-sample steps,
-outputs read as float64. Each test asserts what a function returns; readers are written here in
+"""The doctor's own and verify modules, for mutants that the other doctor tests let through
+(`make mutation`, issue 27). Own (the reader's object driven through copies for `xl.adapt`):
+the error messages, weights loaded into (and read from) copies, each sample's gradient, a later
+update read on a copy of the run's object, how alike two displacements must be, whether an
+epoch draws at random and mixes one-sample steps, updates counted per epoch, outputs read as
+float64, integer weights noted. Verify (advice tried): a change that verifies, the first step
+in words, "cannot tell", a scaled step, the update rule blamed, coarse weights named. Each test asserts what a function returns; readers are written here in
 plain numpy (a dict of arrays and a training function), and expected values are computed here.
 Where the rule under test is one comparison, the displacements it compares are given to it."""
 
@@ -156,8 +158,7 @@ def test_one_sample_epochs_the_readers_code_refuses_are_not_mixes():
             raise ValueError("a batch of one")
         linear_sgd(p, X, y, lr)
 
-    assert mixes([np.zeros(3)])  # the same epochs, with a training that takes one sample
-    net = own(batch_only)
+    net = own(batch_only)  # a plain unit's epoch that takes no step mixes (the test above)
     assert not net._mixes(net.start(), 1.0, [np.zeros(3)])
 
 
