@@ -4,8 +4,9 @@ the error messages, weights loaded into (and read from) copies, each sample's gr
 update read on a copy of the run's object, how alike two displacements must be, whether an
 epoch draws at random and mixes one-sample steps, updates counted per epoch, outputs read as
 float64, integer weights noted. Verify (advice tried): a change that verifies, the first step
-in words, "cannot tell", a scaled step, the update rule blamed, coarse weights named. Each test asserts what a function returns; readers are written here in
-plain numpy (a dict of arrays and a training function), and expected values are computed here.
+in words, "cannot tell", a scaled step, the update rule blamed, coarse weights named. Each test
+asserts what a function returns; readers are written here in plain numpy (a dict of arrays and
+a training function, or a small class), and expected values are computed here.
 Where the rule under test is one comparison, the displacements it compares are given to it."""
 
 import warnings
