@@ -476,10 +476,10 @@ def test_the_loss_falls_below_099_of_its_start_with_fewer_than_half_the_steps_up
     assert not verify.falls(np.array([1.0, 1.2, 0.5]))  # half the steps up
 
 
-def stuck(reshaped=None):
+def stuck(reshaped=None, exact=None):
     """The adapter's step of a reader whose run stays put (losses 1, 1, 1, 1), whose fresh
-    copies halve w (`afresh`), and with targets shaped like its outputs, `reshaped` (when
-    given: a step function with state has none)."""
+    copies halve w (`afresh`), and with targets shaped like its outputs, `reshaped`, or float64
+    weights, `exact` (when given: a step function with state has neither)."""
 
     def step(p, g):
         return {"w": p["w"].copy()}
@@ -487,6 +487,8 @@ def stuck(reshaped=None):
     step.afresh = halve
     if reshaped:
         step.reshaped = reshaped
+    if exact:
+        step.exact = exact
     return SimpleNamespace(**vars(halving_reader()), step=step)
 
 
@@ -511,6 +513,19 @@ def test_targets_shaped_like_the_outputs_are_tried_first():
         "y of shape (4,) against outputs of (4, 1); checked: the same epochs with y of shape "
         "(4, 1) (the loss is still yours): loss 1.0000 -> 0.0156 in 3 steps"
     )
+
+
+def test_weights_that_train_as_float64_are_blamed_on_their_dtype():
+    def exact(p, g):
+        return halve(p, g)
+
+    exact.dtypes = {"w": np.float32}
+    found = verify.update_rule(stuck(exact=exact), square, np.array([1.0, 1.0, 1.0, 1.0]))
+    assert found.code == "low_precision"
+    assert found.evidence.splitlines()[1:] == [
+        "your run, each epoch continuing the last: loss 1.0000 -> 1.0000 in 3 steps",
+        "checked: the same epochs, float64 weights: loss 1.0000 -> 0.0156 in 3 steps",
+    ]
 
 
 def test_the_doctors_own_plain_step_has_no_rule_to_blame():
