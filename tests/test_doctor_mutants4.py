@@ -528,6 +528,19 @@ def test_weights_that_train_as_float64_are_blamed_on_their_dtype():
     ]
 
 
+def test_a_step_rule_is_blamed_when_plain_descent_with_its_gradient_trains():
+    reader = stuck()
+    reader.step.afresh, reader.lr = reader.step, 0.25  # fresh copies stay put too; w - 0.5 w
+    found = verify.update_rule(reader, square, np.array([1.0, 1.0, 1.0, 1.0]))
+    assert found.code == "step_rule"
+    assert found.evidence == (
+        "your run, each epoch continuing the last: loss 1.0000 -> 1.0000 in 3 steps\nchecked: "
+        "plain gradient descent with your gradient, p - 0.25 * g: loss 1.0000 -> 0.0156 in 3 steps"
+    )
+    reader.step.ignores_grads = True  # a gradient read off the update: it holds the rule too
+    assert verify.update_rule(reader, square, np.array([1.0, 1.0, 1.0, 1.0])) is None
+
+
 def test_the_doctors_own_plain_step_has_no_rule_to_blame():
     plain = SimpleNamespace(**vars(halving_reader()), step=halve, lr=0.1)
     assert verify.update_rule(plain, square, np.array([1.0, 1.0, 1.0, 1.0])) is None
@@ -567,8 +580,8 @@ def test_the_doctors_own_plain_step_has_no_rule_to_blame():
 # - own._mixes, lstsq without `rcond=None`: numpy 2's default is None.
 # - verify.scaled, np.asarray without dtype=float64 (2): p is float64 (`runs.run` keeps it so),
 #   so after - p is float64 whatever the reader's step returns.
-# - verify.scaled and verify._update, `getattr(..., "ignores_grads", None)` for False: both
-#   falsy.
+# - verify.scaled, verify._update and verify.update_rule, `getattr(..., "ignores_grads",
+#   None)` for False (3): both falsy.
 #
 # Not killed:
 # - own._count_updates, `(lo + hi + 2) // 2` for `+ 1`: still a bisection that ends at the
@@ -584,4 +597,5 @@ def test_the_doctors_own_plain_step_has_no_rule_to_blame():
 #   finiteness test: needs a call finite at one rate and not at ten times it.
 # - own.notes, `>= 1e-12` for `> 1e-12`: differs only for a truncation of exactly 1e-12, which
 #   I could not construct in floats.
+# - verify.checked, told and unreachable: not reached by the mutation run before the deadline.
 # - training: not run (the mutation runs of own and verify took the time available).
