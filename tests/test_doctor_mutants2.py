@@ -711,7 +711,7 @@ def rng(seed):
 )
 def test_a_run_that_rises_or_swings_is_named(losses, shares):
     """`shares`: the percentages of steps up and of pairs of steps reversed, or None."""
-    found = training._health(np.array(losses), 0.5)
+    found = training._health(np.array(losses), 0.5, True)
     said = f"loss {losses[0]:.4f} -> {losses[-1]:.4f} at learning rate 0.5; "
     said += f"{shares[0]}% of steps went up, {shares[1]}% reversed direction" if shares else ""
     assert [f.evidence for f in found] == ([said] if shares else [])
@@ -719,10 +719,10 @@ def test_a_run_that_rises_or_swings_is_named(losses, shares):
 
 
 def test_a_run_that_blew_up_says_at_which_step():
-    (f,) = training._health(np.array([1.0, 2.0, np.nan, np.inf]), 1e-5)
+    (f,) = training._health(np.array([1.0, 2.0, np.nan, np.inf]), 1e-5, True)
     assert f.code == "diverged"
     assert f.evidence == "the loss became NaN or inf at step 2 (learning rate 1e-05)"
-    (f,) = training._health(np.array([1.0, np.inf]), 0.5)
+    (f,) = training._health(np.array([1.0, np.inf]), 0.5, True)
     assert f.evidence == "the loss became NaN or inf at step 1 (learning rate 0.5)"
 
 

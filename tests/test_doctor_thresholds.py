@@ -69,15 +69,15 @@ def test_oscillation_needs_a_third_of_the_steps_reversed(run, oscillates):
     losses = 1.0 + np.concatenate([[0.0], np.cumsum(d)])
     reversed_share = np.mean(np.sign(d[1:]) != np.sign(d[:-1]))
     assert (reversed_share > 0.3) == oscillates and losses[-1] < losses[0]
-    found = [f.code for f in training._health(losses, 0.5)]
+    found = [f.code for f in training._health(losses, 0.5, True)]
     assert (found == ["lr_too_large"]) == oscillates
 
 
 def test_a_rising_loss_needs_to_end_a_thousandth_higher():
     up = 1.0 + np.linspace(0, 2e-3, 30)
-    assert [f.code for f in training._health(up, 0.5)] == ["lr_too_large"]
+    assert [f.code for f in training._health(up, 0.5, True)] == ["lr_too_large"]
     flat = 1.0 + np.linspace(0, 0.5e-3, 30)
-    assert training._health(flat, 0.5) == []
+    assert training._health(flat, 0.5, True) == []
 
 
 def test_a_linear_network_is_named_only_when_its_residual_is_tiny():
@@ -130,3 +130,11 @@ def test_a_loss_that_mostly_rises_does_not_verify_even_if_it_ends_lower():
 @pytest.mark.parametrize("low, descends", [(0.998, True), (0.9995, False)])
 def test_a_flipped_update_verifies_when_it_gets_a_thousandth_lower(low, descends):
     assert verify.descends(np.array([1.0, 1.0, low, np.inf])) == descends
+
+
+@pytest.mark.parametrize("losses", [[1.0, np.inf], [1.0, 2.0, 3.0, 4.0]])
+def test_a_health_finding_says_the_gradient_is_right_only_when_the_check_confirmed_it(losses):
+    (right,) = training._health(np.array(losses), 0.5, True)
+    (unsure,) = training._health(np.array(losses), 0.5, False)
+    assert right.code == unsure.code and right.title.endswith("and the gradient is right")
+    assert "gradient is right" not in unsure.title and "unconfirmed" in unsure.title

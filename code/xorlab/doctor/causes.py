@@ -194,6 +194,14 @@ CAUSES = {
         _GUIDE,
         *_RIGHT,
     ),
+    "edge_targets": Cause(
+        "Your gradient is not finite at targets of exactly 0 or 1: your code divides by a "
+        "target, or takes its log",
+        "the derivative of your loss with respect to the outputs: outputs belong in its "
+        "denominators and logs, never targets (BCE's is -y / out + (1 - y) / (1 - out))",
+        _GUIDE,
+        *_RIGHT,
+    ),
     "not_a_step": Cause(
         "Your update rule is not a gradient step",
         "your update line: the rate multiplies the gradient once (w - lr * g); a velocity, "
@@ -254,13 +262,13 @@ CAUSES = {
         *_RIGHT,
     ),
     "diverged": Cause(
-        "Training blew up: the gradient is right, the steps are too large",
+        "Training blew up: the steps are too large",
         "the learning rate",
         _GUIDE,
         *_HEALTH,
     ),
     "lr_too_large": Cause(
-        "Learning rate too large: the loss does not fall, yet the gradient is right",
+        "Learning rate too large: the loss does not fall",
         "the learning rate: try a tenth of it",
         _GUIDE,
         *_HEALTH,

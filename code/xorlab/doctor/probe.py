@@ -15,12 +15,16 @@ BROKEN_EPOCHS = 3
 UNMEASURED = {"rate": None, "moves": None, "broken_at_0": None}
 """The measures at rates when the rate cannot be set (or the reader's code refuses it)."""
 
+EDGE = 1e-3
+"""How far targets of exactly 0 or 1 are moved inside [0, 1], to see whether they break a run."""
+
 
 def first_epochs(reader):
     """{"rate": a tiny rate r, "moves": the moves (p - p', flat) of one epoch at rates 0, r
     and 10 r (None when the rate cannot be set), "broken": the first of `BROKEN_EPOCHS` epochs
     of the reader's run after which a weight is not finite (else None), "broken_at_0": the
-    same for a run at rate 0 (None also when the rate cannot be set), "resets": one epoch
+    same for a run at rate 0 (None also when the rate cannot be set), "edge": that run at
+    rate 0 breaks only with the targets at exactly 0 or 1 (`_edge`), "resets": one epoch
     ends at the same weights from two starts (`_ignores`), and not at the start (an epoch
     that takes no step ends where it began: that is no reset)}. `reader`: the
     adapter's `_Reader`."""
@@ -35,6 +39,7 @@ def first_epochs(reader):
         except Exception:  # noqa: BLE001  (any error of the reader's code)
             out = dict(UNMEASURED)
         out["broken"], ends = _breaks(reader, None)
+        out["edge"] = out["broken_at_0"] is not None and _edge(reader)
     moved = any(not np.array_equal(ends[0][k], p[k]) for k in reader.names)
     out["resets"] = bool(moved and _ignores(reader, p) and out["broken"] is None)
     return out
@@ -55,13 +60,28 @@ def _ignores(reader, p):
     return all(np.array_equal(ends[0][k], ends[1][k]) for k in reader.names)
 
 
-def _breaks(reader, lr):
+def _edge(reader):
+    """The reader's run at rate 0 stays finite for `BROKEN_EPOCHS` epochs once its targets of
+    exactly 0 or 1 (all in [0, 1]) are moved `EDGE` inside: at rate 0 a gradient step leaves
+    the weights as they are, so what broke them is a gradient that is not finite at those
+    targets (a division by a target, or its log)."""
+    y = np.asarray(reader.yr, dtype=np.float64)
+    if y.min() < 0 or y.max() > 1 or not np.any((y == 0) | (y == 1)):
+        return False
+    try:
+        return _breaks(reader, 0.0, EDGE + (1 - 2 * EDGE) * y)[0] is None
+    except Exception:  # noqa: BLE001  (code that refuses such targets tells nothing)
+        return False
+
+
+def _breaks(reader, lr, y=None):
     """`BROKEN_EPOCHS` epochs of one copy of the reader's object at rate lr (None: the
-    reader's): (the first after which a weight is not finite, or None; the weights after
-    each)."""
+    reader's), on the reader's targets or `y` (in the reader's layout): (the first after
+    which a weight is not finite, or None; the weights after each)."""
     twin, ends, broken = copy.deepcopy(reader.obj), [], None
+    y = reader.yr if y is None else y
     for epoch in range(1, BROKEN_EPOCHS + 1):
-        ends.append(reader._read(reader._train(twin, reader.Xr, reader.yr, lr)))
+        ends.append(reader._read(reader._train(twin, reader.Xr, y, lr)))
         if broken is None and not all(np.isfinite(v).all() for v in ends[-1].values()):
             broken = epoch
     return broken, ends

@@ -30,6 +30,7 @@ from . import runs, verify
 from .findings import Finding
 from .later import finite_differences
 from .loss import standard_losses
+from .probe import EDGE
 from .reader import flatten
 
 FREE_SHARE = 0.1
@@ -158,6 +159,21 @@ def _measured(reader, probe, slope, start):
     may be the rate); `weak`: too little to name, unless the run solves the task anyway."""
     finite = np.isfinite(start) and np.all(np.isfinite(slope))
     broken, at_tiny = _broken(probe)
+    if broken and finite and probe.get("edge"):
+        k, moved = probe["broken_at_0"], f"{EDGE:g} inside [0, 1]"
+        return (
+            "edge_targets",
+            "",
+            [
+                f"at rate 0 a weight is NaN or infinite after {k} epoch(s) of your training; "
+                f"with the targets of 0 and 1 moved {moved}, every weight stays finite (at "
+                f"rate 0 a finite gradient moves nothing), while the loss ({start:.4f}) and its "
+                f"finite-difference gradient at the start are finite"
+            ],
+            False,
+            False,
+            {},
+        )
     if broken and finite:
         k = probe["broken"]
         tiny = f", and after {probe['broken_at_0']} at rate 0" if at_tiny else ""

@@ -56,15 +56,19 @@ def _fits(grad, params, solved, rng, restarts=3):
     return None
 
 
-def _health(losses, lr):
-    """Blown up (a non-finite loss) or a loss that rises or swings: the finding in a list."""
+RIGHT_GRADIENT = ", and the gradient is right"
+UNCONFIRMED = " (the gradient is unconfirmed: it disagrees with finite differences)"
+"""The end of a health finding's title, for a gradient the check confirmed, or not."""
+
+
+def _health(losses, lr, gradient_ok):
+    """Blown up (a non-finite loss) or a loss that rises or swings: the finding in a list,
+    its title saying whether the gradient check confirmed the gradient (`gradient_ok`)."""
+    said = RIGHT_GRADIENT if gradient_ok else UNCONFIRMED
     if not np.all(np.isfinite(losses)):
         first = int(np.argmin(np.isfinite(losses)))
-        return [
-            Finding.of(
-                "diverged", f"the loss became NaN or inf at step {first} (learning rate {lr:g})"
-            )
-        ]
+        evidence = f"the loss became NaN or inf at step {first} (learning rate {lr:g})"
+        return [Finding.of("diverged", evidence, said)]
     d = np.diff(losses)
     start, end = losses[0], losses[-1]
     flips = np.mean(np.sign(d[1:]) != np.sign(d[:-1])) if len(d) > 2 else 0.0
@@ -77,6 +81,7 @@ def _health(losses, lr):
                 f"loss {start:.4f} -> {end:.4f} at learning rate {lr:g}; "
                 f"{100 * np.mean(d > 0):.0f}% of steps went up, {100 * flips:.0f}% reversed "
                 "direction",
+                said,
             )
         ]
     return []
@@ -334,7 +339,7 @@ def examine(reader, loss, codes, gradient_ok, update_rule=None):
     trained = runs.solved(reader, losses, current)
     if WRONG_WAY & set(codes):
         return losses, [], _summary(losses, trained, solved, gradient_ok)
-    health = _health(losses, reader.lr)
+    health = _health(losses, reader.lr, gradient_ok)
     budget = int(min(max(5 * reader.epochs, 2000), 10_000))
     rule = None if trained or not gradient_ok or not update_rule else update_rule(losses)
     if rule and not reader.epochs_given and finite and solved:  # the doctor's 300-step probe:
