@@ -1,7 +1,7 @@
 """Buggy: a dict of arrays with a `train(p, X, y)` function and Adam, whose step counter is
 kept as an int8 array (`np.zeros(1, dtype=np.int8)`, "it will never need more than a byte"):
 after 127 steps it wraps to -128, the bias corrections `1 - beta ** t` go negative and
-v_hat's square root is NaN (2-4-1 tanh, sigmoid output, mean BCE, 3-bit parity)."""
+v_hat's square root is NaN (3-6-1 tanh, sigmoid output, mean BCE, 3-bit parity)."""
 
 import numpy as np
 

@@ -14,7 +14,7 @@ EPOCHS = 1000
 
 # --- the learner's code ---
 class TypoNet:
-    def __init__(self, lr=0.5, seed=323):
+    def __init__(self, lr=0.5, seed=333):
         rng = np.random.default_rng(seed)
         self.W1, self.b1 = rng.normal(0, 1, (2, 3)), np.zeros(3)
         self.W2, self.b2 = rng.normal(0, 1, (3, 1)), np.zeros(1)
