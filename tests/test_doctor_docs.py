@@ -886,3 +886,31 @@ def test_blind8_q2_a_train_that_changes_x_in_place_never_changes_the_callers_arr
     np.testing.assert_array_equal(X_mine, X)
     np.testing.assert_array_equal(Y_mine, Y)
     np.testing.assert_array_equal(case["X"], X)  # the doctor's own copy, as given
+
+
+# -- the tenth blind zoo's questions (tests/doctor_blind10/DOC_QUESTIONS.md) ------------------
+
+
+def test_blind10_q7_gradients_never_stored_are_a_zero_gradient_not_an_update_rule():
+    def computes_only(p, X, y):  # the gradient is computed, and the step reads other arrays
+        mean_bce_grad(p, X, y)
+        for k in NAMES:
+            p[k] -= p["lr"] * np.zeros_like(p[k])
+
+    p = {**start(hidden=4), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    found = xl.doctor(**xl.adapt(p, NAMES, computes_only, X, Y, predict=pred, lr="lr"))
+    assert found.codes[0] == "zero_gradient", found
+
+
+def test_blind10_q1_three_full_batch_steps_per_call_that_fit_are_healthy():
+    # three steps in one call are no single update at any rate: the run decides (seed 0's
+    # run stalls at 0.5 on two samples, and is then misread: see the field guide's limits)
+    def three_steps(p, X, y):
+        for _ in range(3):
+            step_on(p, X, y)
+
+    p = {**start(seed=1, hidden=4), "lr": 0.5}
+    pred = lambda q, Z: outputs(q, Z)[0]  # noqa: E731
+    case = xl.adapt(p, NAMES, three_steps, X, Y, predict=pred, lr="lr", epochs=700)
+    assert xl.doctor(**case).healthy

@@ -65,7 +65,7 @@ def _edge(reader):
     exactly 0 or 1 (all in [0, 1]) are moved `EDGE` inside: at rate 0 a gradient step leaves
     the weights as they are, so what broke them is a gradient that is not finite at those
     targets (a division by a target, or its log)."""
-    y = np.asarray(reader.yr, dtype=np.float64)
+    y = np.asarray(reader.yr)
     if y.min() < 0 or y.max() > 1 or not np.any((y == 0) | (y == 1)):
         return False
     try:
