@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import xorlab as xl
+from xorlab.doctor import probe
 
 X = np.array([[0, 0, 1, 1], [0, 1, 0, 1]], dtype=float)  # (d_in, n): samples as columns
 Y = np.array([[0, 1, 1, 0]], dtype=float)
@@ -91,3 +92,70 @@ def test_the_right_derivative_through_dl_dout_is_healthy():
         for _ in range(1500):
             net.train(X, Y)
     assert np.abs(net.forward(X) - Y).max() < 0.1
+
+
+# -- the probe's parts, on a stand-in for the adapter's reader ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "y, moved",
+    [
+        ([[0.0], [1.0]], [[0.001], [0.999]]),
+        ([0, 1, 1, 0], [0.001, 0.999, 0.999, 0.001]),  # integer labels, flat
+        ([0.0, 0.5], [0.001, 0.5]),  # a 0 alone is enough; the middle stays
+        ([0.25, 1.0], [0.25 * 0.998 + 0.001, 0.999]),
+        ([0.5, 0.5], None),  # no target at 0 or 1: nothing to move
+        ([-1.0, 1.0], None),  # -1/+1 targets: no BCE of them
+        ([0.0, 1.5], None),
+    ],
+)
+def test_targets_at_0_or_1_are_moved_a_thousandth_inside(y, moved):
+    got = probe.inside(np.array(y))
+    if moved is None:
+        assert got is None
+    else:
+        np.testing.assert_allclose(got, moved, rtol=0, atol=1e-12)
+
+
+class Reader:
+    """The parts of the adapter's reader the probe uses: `obj` (a dict holding one weight),
+    `Xr`, `yr` and `_train(twin, X, y, lr)` running `epoch(twin, y)`."""
+
+    def __init__(self, epoch, y=((0.0,), (1.0,))):
+        self.obj, self.Xr, self.yr = {"w": np.ones(2)}, np.zeros((2, 1)), np.array(y)
+        self.epoch = epoch
+
+    def _train(self, twin, X, y, lr):
+        self.epoch(twin, y)
+        return twin
+
+    def _read(self, twin):
+        return {"w": twin["w"].copy()}
+
+
+def divides(twin, y):  # in place, as `w -= lr * g` would: 0 * inf at a target of 0
+    with np.errstate(all="ignore"):
+        twin["w"] *= 1 + 0 * np.sum(1 / y)
+
+
+def test_the_edge_is_the_targets_when_moving_them_inside_keeps_the_run_finite():
+    assert probe._edge(Reader(divides))
+    assert not probe._edge(Reader(divides, y=((-1.0,), (1.0,))))  # not targets it can move
+
+
+def test_code_that_refuses_the_moved_targets_tells_nothing():
+    def refuses(twin, y):
+        raise IndexError("labels index a one-hot table")
+
+    assert not probe._edge(Reader(refuses))
+
+
+def test_the_first_epochs_run_on_a_copy_and_count_from_1():
+    def breaks(twin, y):
+        twin["w"] *= np.nan
+
+    reader = Reader(breaks)
+    with np.errstate(all="ignore"):
+        broken, ends = probe._breaks(reader, 0.0)
+    assert broken == 1 and len(ends) == probe.BROKEN_EPOCHS
+    np.testing.assert_array_equal(reader.obj["w"], np.ones(2))  # the reader's object is kept

@@ -60,16 +60,25 @@ def _ignores(reader, p):
     return all(np.array_equal(ends[0][k], ends[1][k]) for k in reader.names)
 
 
+def inside(y):
+    """Targets `y` (any shape) all in [0, 1], some exactly 0 or 1, moved `EDGE` inside
+    (0 to EDGE, 1 to 1 - EDGE, the rest in proportion); None for other targets."""
+    y = np.asarray(y)
+    if y.min() < 0 or y.max() > 1 or not np.any((y == 0) | (y == 1)):
+        return None
+    return EDGE + (1 - 2 * EDGE) * y
+
+
 def _edge(reader):
     """The reader's run at rate 0 stays finite for `BROKEN_EPOCHS` epochs once its targets of
-    exactly 0 or 1 (all in [0, 1]) are moved `EDGE` inside: at rate 0 a gradient step leaves
-    the weights as they are, so what broke them is a gradient that is not finite at those
+    exactly 0 or 1 are moved inside [0, 1] (`inside`): at rate 0 a gradient step leaves the
+    weights as they are, so what broke them is a gradient that is not finite at those
     targets (a division by a target, or its log)."""
-    y = np.asarray(reader.yr)
-    if y.min() < 0 or y.max() > 1 or not np.any((y == 0) | (y == 1)):
+    moved = inside(reader.yr)
+    if moved is None:
         return False
     try:
-        return _breaks(reader, 0.0, EDGE + (1 - 2 * EDGE) * y)[0] is None
+        return _breaks(reader, 0.0, moved)[0] is None
     except Exception:  # noqa: BLE001  (code that refuses such targets tells nothing)
         return False
 
