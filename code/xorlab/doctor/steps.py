@@ -153,6 +153,19 @@ def _weighted(reader, slope):
     )
 
 
+def _edge_targets(probe, start):
+    """What `_measured` returns for weights that break at rate 0 only with the targets at
+    exactly 0 or 1 (the probe's "edge"): the gradient is not finite there."""
+    k, moved = probe["broken_at_0"], f"{EDGE:g} inside [0, 1]"
+    line = (
+        f"at rate 0 a weight is NaN or infinite after {k} epoch(s) of your training; with the "
+        f"targets of 0 and 1 moved {moved}, every weight stays finite (at rate 0 a finite "
+        f"gradient moves nothing), while the loss ({start:.4f}) and its finite-difference "
+        f"gradient at the start are finite"
+    )
+    return "edge_targets", "", [line], False, False, {}
+
+
 def _measured(reader, probe, slope, start):
     """(code, title detail, evidence lines, verified only, weak, title fields) of what the
     probe shows, or None. `verified only`: report only when plain descent verifies (else it
@@ -160,20 +173,7 @@ def _measured(reader, probe, slope, start):
     finite = np.isfinite(start) and np.all(np.isfinite(slope))
     broken, at_tiny = _broken(probe)
     if broken and finite and probe.get("edge"):
-        k, moved = probe["broken_at_0"], f"{EDGE:g} inside [0, 1]"
-        return (
-            "edge_targets",
-            "",
-            [
-                f"at rate 0 a weight is NaN or infinite after {k} epoch(s) of your training; "
-                f"with the targets of 0 and 1 moved {moved}, every weight stays finite (at "
-                f"rate 0 a finite gradient moves nothing), while the loss ({start:.4f}) and its "
-                f"finite-difference gradient at the start are finite"
-            ],
-            False,
-            False,
-            {},
-        )
+        return _edge_targets(probe, start)
     if broken and finite:
         k = probe["broken"]
         tiny = f", and after {probe['broken_at_0']} at rate 0" if at_tiny else ""
